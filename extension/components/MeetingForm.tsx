@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { meetingFormats, meetingKinds } from '../../shared/catalog.ts';
+import type { FieldError } from '../../shared/errors.ts';
+import { fullName } from '../../shared/names.ts';
+import type { GroupSummary } from '../../shared/schemas.ts';
+import { ApiError } from '../utils/api.ts';
+import { language, t } from '../utils/i18n.ts';
+import { type SubmitResult, submitMeeting } from '../utils/queue.ts';
+
+function today(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** «Записать встречу»: today, 45 minutes, the pair's next step pre-selected; Enter saves. */
+export function MeetingForm({ group, onDone }: { group: GroupSummary; onDone: (result: SubmitResult) => void }) {
+  const [heldOn, setHeldOn] = useState(today());
+  const [duration, setDuration] = useState('45');
+  const [kind, setKind] = useState(group.next_kind);
+  const [format, setFormat] = useState<(typeof meetingFormats)[number]>('in_person');
+  const [topic, setTopic] = useState('');
+  const [notes, setNotes] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<FieldError[]>([]);
+  // One id per form: pressing Save twice, or a retry, is still one meeting.
+  const [id] = useState(() => crypto.randomUUID());
+
+  const fieldError = (path: string) => {
+    const found = fields.find((f) => f.path === path);
+    return found ? <div class="field-error">{language === 'ru' ? found.message : found.message_en}</div> : null;
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    setFields([]);
+    try {
+      const result = await submitMeeting({
+        id,
+        group_id: group.id,
+        kind,
+        held_on: heldOn,
+        duration_minutes: Number.parseInt(duration, 10),
+        format,
+        ...(topic.trim() ? { topic: topic.trim() } : {}),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+      });
+      onDone(result);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+      if (caught instanceof ApiError) setFields(caught.body?.error.fields ?? []);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const others = group.members.filter((m) => m.role !== group.my_role).map(fullName);
+  return (
+    <form onSubmit={save} data-testid="meeting-form" aria-label={t('popup.logMeeting')}>
+      <h2>
+        {t('popup.logMeeting')}: {others.join(', ')}
+      </h2>
+      <div class="row">
+        <div>
+          <label for="held-on">{t('meeting.date')}</label>
+          <input id="held-on" type="date" value={heldOn} max={today()} required onInput={(e) => setHeldOn(e.currentTarget.value)} />
+          {fieldError('held_on')}
+        </div>
+        <div>
+          <label for="duration">{t('meeting.duration')}</label>
+          <input
+            id="duration"
+            type="number"
+            min={5}
+            max={480}
+            step={5}
+            value={duration}
+            required
+            onInput={(e) => setDuration(e.currentTarget.value)}
+          />
+          {fieldError('duration_minutes')}
+        </div>
+      </div>
+      <div class="row">
+        <div>
+          <label for="kind">{t('meeting.kind')}</label>
+          <select id="kind" data-testid="meeting-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as typeof kind)}>
+            {meetingKinds.map((k) => (
+              <option value={k} key={k}>
+                {t(`meetingKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="format">{t('meeting.format')}</label>
+          <select id="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as typeof format)}>
+            {meetingFormats.map((f) => (
+              <option value={f} key={f}>
+                {t(`meetingFormat.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <label for="topic">{t('meeting.topic')}</label>
+      <input id="topic" data-testid="meeting-topic" maxLength={200} value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />
+      {fieldError('topic')}
+      <label for="notes">{t('meeting.notes')}</label>
+      <textarea id="notes" maxLength={4000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+      {error && (
+        <div class="status error" role="alert">
+          {error}
+        </div>
+      )}
+      <p>
+        <button type="submit" data-testid="meeting-save" disabled={saving}>
+          {saving ? t('meeting.saving') : t('meeting.save')}
+        </button>
+      </p>
+    </form>
+  );
+}

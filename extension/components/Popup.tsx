@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { fullName } from '../../shared/names.ts';
+import type { GroupSummary } from '../../shared/schemas.ts';
+import { api } from '../utils/api.ts';
+import { currentSession } from '../utils/auth.ts';
+import { t } from '../utils/i18n.ts';
+import { flushQueue, type SubmitResult } from '../utils/queue.ts';
+import { meetingQueueItem } from '../utils/storage.ts';
+import { MeetingForm } from './MeetingForm.tsx';
+import { useAsync } from './use-async.ts';
+
+function daysSince(date: string): number {
+  return Math.max(0, Math.floor((Date.now() - Date.parse(date)) / 86_400_000));
+}
+
+function LastMet({ group }: { group: GroupSummary }) {
+  if (!group.last_meeting_on) return <span class="muted">{t('popup.neverMet')}</span>;
+  const days = daysSince(group.last_meeting_on);
+  return <span class="muted">{days === 0 ? t('popup.lastMetToday') : t('popup.lastMet', { days })}</span>;
+}
+
+function GroupCard({ group, onLog }: { group: GroupSummary; onLog: () => void }) {
+  const others = group.members.filter((m) => m.role !== group.my_role);
+  return (
+    <div class="card" data-testid="popup-group" data-group-id={group.id}>
+      <h3>{others.map((m) => `${fullName(m)}${m.class_name ? ` (${m.class_name})` : ''}`).join(', ')}</h3>
+      <div class="muted">
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {group.role_model}
+      </div>
+      <div class="header">
+        <LastMet group={group} />
+        <button type="button" class="secondary" data-testid="log-meeting" onClick={onLog}>
+          {t('popup.logMeeting')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function QueueIndicator() {
+  const [waiting, setWaiting] = useState(0);
+  useEffect(() => {
+    void meetingQueueItem.getValue().then((queue) => setWaiting(queue.length));
+    void flushQueue().then(setWaiting);
+    return meetingQueueItem.watch((queue) => setWaiting(queue.length));
+  }, []);
+  if (waiting === 0) return null;
+  return (
+    <div class="status warn" data-testid="queue-waiting" role="status">
+      {t('popup.queueWaiting', { count: waiting })}
+    </div>
+  );
+}
+
+export function Popup() {
+  const [session] = useAsync(currentSession);
+  const [groups, reload] = useAsync(() => api.myGroups(), []);
+  const [logging, setLogging] = useState<GroupSummary | null>(null);
+  const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
+
+  const done = (result: SubmitResult) => {
+    setLogging(null);
+    setMessage(result.status === 'saved' ? { text: t('popup.saved'), kind: 'ok' } : { text: t('popup.offlineQueued'), kind: 'warn' });
+    reload();
+  };
+
+  if (session.status === 'loading') return <main class="popup" aria-busy="true" />;
+  if (session.status === 'failed' || !session.value) {
+    return (
+      <main class="popup">
+        <h1>{t('appName')}</h1>
+        <p>{t('popup.notSignedIn')}</p>
+        <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.openOptions')}
+        </button>
+      </main>
+    );
+  }
+
+  return (
+    <main class="popup">
+      <div class="header">
+        <h1>{t('appName')}</h1>
+        <span class="muted" data-testid="signed-in-as">
+          {t('popup.signedInAs', { name: session.value.name })}
+        </span>
+      </div>
+      <QueueIndicator />
+      {message && (
+        <div class={`status ${message.kind === 'warn' ? 'warn' : ''}`} role="status" data-testid="meeting-status">
+          {message.text}
+        </div>
+      )}
+      {logging ? (
+        <>
+          <MeetingForm group={logging} onDone={done} />
+          <button type="button" class="secondary" onClick={() => setLogging(null)}>
+            {t('popup.back')}
+          </button>
+        </>
+      ) : (
+        <section aria-labelledby="my-groups">
+          <h2 id="my-groups">{t('popup.myGroups')}</h2>
+          {groups.status === 'loading' && (
+            <p class="muted" role="status">
+              {t('popup.loading')}
+            </p>
+          )}
+          {groups.status === 'failed' && (
+            <div class="status error" role="alert">
+              {groups.error.message}
+            </div>
+          )}
+          {groups.status === 'done' && groups.value.length === 0 && <p class="muted">{t('popup.noGroups')}</p>}
+          {groups.status === 'done' &&
+            groups.value.map((group) => (
+              <GroupCard
+                key={group.id}
+                group={group}
+                onLog={() => {
+                  setMessage(null);
+                  setLogging(group);
+                }}
+              />
+            ))}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+// Build-time settings (see wxt.config.ts): which API, and whether sign-in goes through Supabase Auth.
+export const apiUrl: string = import.meta.env.WXT_API_URL;
+export const supabaseUrl: string = import.meta.env.WXT_SUPABASE_URL;
+export const supabaseAnonKey: string = import.meta.env.WXT_SUPABASE_ANON_KEY;
+export const usesSupabaseAuth = supabaseUrl !== '' && supabaseAnonKey !== '';

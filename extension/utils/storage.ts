@@ -1,0 +1,16 @@
+// Every value the extension keeps, declared once. Versioned so that a later shape can migrate.
+import { storage } from 'wxt/utils/storage';
+import type { MeetingCreate, Session } from '../../shared/schemas.ts';
+
+/** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */
+export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
+
+export interface QueuedMeeting {
+  meeting: MeetingCreate;
+  queuedAt: number;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** Meetings logged while the API could not be reached; sent again (same id) until it answers. */
+export const meetingQueueItem = storage.defineItem<QueuedMeeting[]>('local:meetingQueue', { fallback: [], version: 1 });

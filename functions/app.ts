@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { errorBody } from '../shared/errors.ts';
+import type { LocalSigner } from './auth/local-keys.ts';
+import type { Verifier } from './auth/verifier.ts';
+import type { Claims, Database } from './db/database.ts';
+import { apiError, fromDatabaseError } from './errors.ts';
+import { devAuth } from './routes/dev-auth.ts';
+import { health } from './routes/health.ts';
+import { me } from './routes/me.ts';
+import { meetings } from './routes/meetings.ts';
+
+export interface AppDeps {
+  db: Database;
+  verifier: Verifier;
+  version: string;
+  /** Local mode: the API signs its own tokens and offers the demo sign-in. */
+  localSigner?: LocalSigner;
+}
+
+export interface AppEnv {
+  Variables: { deps: AppDeps; claims: Claims };
+}
+
+const maxBodyBytes = 64 * 1024;
+
+/** The whole API as one Hono app: the Cloud Function and the local server both serve it. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    })
+    .use(
+      bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: () => {
+          throw apiError(413, 'payload_too_large', 'error.tooLarge');
+        },
+      }),
+    )
+    .route('/health', health);
+
+  if (deps.localSigner) app.route('/auth/v1', devAuth(deps.localSigner));
+
+  const routes = app.route('/me', me).route('/meetings', meetings);
+
+  routes.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
+  routes.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      if (error.res) return error.res;
+      // Hono's own refusals (malformed JSON and the like) get the same shape as ours.
+      const code = error.status === 401 ? 'unauthorized' : 'validation_failed';
+      const key = error.status === 401 ? 'error.unauthorized' : 'error.validation';
+      return c.json(errorBody(code, key), error.status);
+    }
+    const mapped = fromDatabaseError(error);
+    if (mapped?.res) return mapped.res;
+    console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error instanceof Error ? error.message : error);
+    return c.json(errorBody('internal', 'error.internal'), 500);
+  });
+  return routes;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,32 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type ErrorCode, errorBody, type FieldError } from '../shared/errors.ts';
+import type { MessageKey } from '../shared/i18n/index.ts';
+
+/** An error a person can act on, in the one JSON shape every route answers with. */
+export function apiError(status: ContentfulStatusCode, code: ErrorCode, key: MessageKey, fields?: FieldError[]) {
+  return new HTTPException(status, {
+    res: new Response(JSON.stringify(errorBody(code, key, fields)), {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    }),
+  });
+}
+
+interface PostgresError {
+  code?: string;
+}
+
+function isPostgresError(error: unknown): error is PostgresError {
+  return typeof error === 'object' && error !== null && typeof (error as PostgresError).code === 'string';
+}
+
+/** Maps what the database refused to the HTTP answer: row-level security is the last word. */
+export function fromDatabaseError(error: unknown): HTTPException | undefined {
+  if (!isPostgresError(error)) return undefined;
+  const code = error.code ?? '';
+  if (code === '42501') return apiError(403, 'forbidden', 'error.forbidden');
+  if (code === '23505') return apiError(409, 'conflict', 'error.conflict');
+  if (code.startsWith('22') || code.startsWith('23')) return apiError(422, 'validation_failed', 'error.validation');
+  return undefined;
+}

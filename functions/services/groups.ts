@@ -1,0 +1,38 @@
+import { type MeetingKind, nextMeetingKind } from '../../shared/catalog.ts';
+import type { GroupSummary } from '../../shared/schemas.ts';
+import type { Queryable } from '../db/database.ts';
+
+type GroupRow = Omit<GroupSummary, 'next_kind'>;
+
+/**
+ * The caller's own active groups (as mentor or mentee) with their members and where each stands
+ * in the meeting sequence. Runs as the caller: row-level security decides what is visible.
+ */
+export async function myGroups(db: Queryable): Promise<GroupSummary[]> {
+  const { rows } = await db.query<GroupRow>(`
+    with mine as (
+      select gm.group_id, min(gm.role) as my_role
+      from public.group_members gm
+      join public.people p on p.id = gm.person_id
+      where p.auth_user_id = (select auth.uid())
+      group by gm.group_id
+    )
+    select g.id, g.form, g.role_model, g.status, g.started_on, mine.my_role,
+      coalesce((
+        select json_agg(json_build_object(
+            'person_id', p.id, 'role', gm.role, 'last', p.last_name, 'first', p.first_name,
+            'middle', p.middle_name, 'class_name', c.name, 'google_user_id', p.google_user_id)
+          order by gm.role, p.last_name, p.first_name)
+        from public.group_members gm
+        join public.people p on p.id = gm.person_id
+        left join public.classes c on c.id = p.class_id
+        where gm.group_id = g.id
+      ), '[]'::json) as members,
+      coalesce((select array_agg(distinct m.kind) from public.meetings m where m.group_id = g.id), '{}') as meeting_kinds_held,
+      (select max(m.held_on)::text from public.meetings m where m.group_id = g.id) as last_meeting_on
+    from public.mentoring_groups g
+    join mine on mine.group_id = g.id
+    where g.status = 'active'
+    order by g.started_on, g.id`);
+  return rows.map((row) => ({ ...row, next_kind: nextMeetingKind(row.meeting_kinds_held as MeetingKind[]) }));
+}

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { Meeting, meetingCreate } from '../../shared/schemas.ts';
+import type { Queryable } from '../db/database.ts';
+import { apiError } from '../errors.ts';
+
+type NewMeeting = z.output<typeof meetingCreate>;
+
+const columns = `id, group_id, kind, held_on::text as held_on, duration_minutes, format, topic, notes,
+  author_person_id, created_at::text as created_at`;
+
+/** What makes two requests "the same meeting": a retry must carry exactly this again. */
+function sameMeeting(stored: Meeting, sent: NewMeeting): boolean {
+  return (
+    stored.group_id === sent.group_id &&
+    stored.kind === sent.kind &&
+    stored.held_on === sent.held_on &&
+    stored.duration_minutes === sent.duration_minutes &&
+    stored.format === sent.format &&
+    (stored.topic ?? undefined) === (sent.topic || undefined) &&
+    (stored.notes ?? undefined) === (sent.notes || undefined)
+  );
+}
+
+/**
+ * Logs a meeting of a group, authored by the caller. Idempotent on the client's id: the same
+ * request again (a retry, the offline queue, two tabs at once) returns the meeting stored first
+ * and creates nothing; the same id with other content is a conflict.
+ */
+export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ meeting: Meeting; created: boolean }> {
+  const inserted = await db
+    .query<Meeting>(
+      `insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, format, topic, notes, author_person_id)
+     select $1, g.organisation_id, g.id, $3, $4, $5, $6, nullif($7, ''), nullif($8, ''),
+       (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = g.organisation_id limit 1)
+     from public.mentoring_groups g
+     where g.id = $2
+     on conflict (id) do nothing
+     returning ${columns}`,
+      [sent.id, sent.group_id, sent.kind, sent.held_on, sent.duration_minutes, sent.format, sent.topic ?? '', sent.notes ?? ''],
+    )
+    .catch((error: { code?: string }) => {
+      // Row-level security refused the row: the caller sees the group but does not mentor it.
+      throw error.code === '42501' ? apiError(403, 'forbidden', 'error.notInGroup') : error;
+    });
+  const created = inserted.rows[0];
+  if (created) return { meeting: created, created: true };
+
+  const existing = await db.query<Meeting>(`select ${columns} from public.meetings where id = $1`, [sent.id]);
+  const stored = existing.rows[0];
+  if (stored) {
+    if (sameMeeting(stored, sent)) return { meeting: stored, created: false };
+    throw apiError(409, 'conflict', 'error.conflict');
+  }
+  // Nothing inserted and nothing stored: the group is not one the caller can see.
+  throw apiError(404, 'not_found', 'error.notFound');
+}

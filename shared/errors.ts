@@ -1,0 +1,40 @@
+// One error shape for every API response that is not a success, in both languages, with the
+// field paths a form needs to put the message next to the right input.
+import { z } from 'zod';
+import { en } from './i18n/en.ts';
+import { type MessageKey, ru } from './i18n/ru.ts';
+
+export type ErrorCode = 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'internal';
+
+export interface FieldError {
+  path: string;
+  message: string;
+  message_en: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; message_en: string; fields?: FieldError[] };
+}
+
+export function errorBody(code: ErrorCode, key: MessageKey, fields?: FieldError[]): ApiErrorBody {
+  return { error: { code, message: ru[key], message_en: en[key], ...(fields ? { fields } : {}) } };
+}
+
+const ruLocale = z.locales.ru().localeError;
+const enLocale = z.locales.en().localeError;
+
+/** The issues of a failed parse, each with its path and a Russian and an English message. */
+export function fieldErrors(schema: z.ZodType, input: unknown): FieldError[] {
+  const inRussian = schema.safeParse(input, { error: ruLocale });
+  const inEnglish = schema.safeParse(input, { error: enLocale });
+  if (inRussian.success || inEnglish.success) return [];
+  return inRussian.error.issues.map((issue, i) => ({
+    path: issue.path.join('.') || '(body)',
+    message: issue.message,
+    message_en: inEnglish.error.issues[i]?.message ?? issue.message,
+  }));
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'object';
+}

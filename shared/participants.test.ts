@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { participantsOf, resolveParticipant } from './participants.ts';
+import type { GroupMember, GroupSummary } from './schemas.ts';
+
+function member(id: string, last: string, first: string, role: 'mentor' | 'mentee', google: string | null = null): GroupMember {
+  return { person_id: id, role, last, first, middle: null, class_name: '10Б', google_user_id: google };
+}
+
+function group(id: string, members: GroupMember[]): GroupSummary {
+  return {
+    id,
+    form: 'teacher_student',
+    role_model: 'учитель – талантливый ученик',
+    status: 'active',
+    started_on: '2026-10-01',
+    my_role: 'mentor',
+    members,
+    meeting_kinds_held: [],
+    last_meeting_on: null,
+    next_kind: 'introduction',
+  };
+}
+
+const mentor = member('00000000-0000-4000-8000-000000000001', 'Новикова', 'Полина', 'mentor');
+const karpova = member('00000000-0000-4000-8000-000000000002', 'Карпова', 'Мария', 'mentee', '112');
+const twinA = member('00000000-0000-4000-8000-000000000003', 'Яковлев', 'Евгений', 'mentee');
+const twinB = member('00000000-0000-4000-8000-000000000004', 'Яковлев', 'Евгений', 'mentee');
+const participants = participantsOf([group('g1', [mentor, karpova, twinA]), group('g2', [mentor, twinB])]);
+
+describe('participantsOf', () => {
+  it('lists each person once with all their groups', () => {
+    expect(participants).toHaveLength(4);
+    expect(participants.find((p) => p.member.person_id === mentor.person_id)?.groups).toHaveLength(2);
+  });
+});
+
+describe('resolveParticipant', () => {
+  it('matches by the site id first', () => {
+    const found = resolveParticipant({ name: 'someone renamed', externalId: '112' }, participants);
+    expect(found.kind === 'one' && found.participant.member.person_id).toBe(karpova.person_id);
+  });
+  it('matches by name in Google order', () => {
+    const found = resolveParticipant({ name: 'Мария Карпова', externalId: null }, participants);
+    expect(found.kind === 'one' && found.participant.member.person_id).toBe(karpova.person_id);
+  });
+  it('does not take a different site id for the same name', () => {
+    expect(resolveParticipant({ name: 'Мария Карпова', externalId: '999' }, participants).kind).toBe('none');
+  });
+  it('reports namesakes as ambiguous', () => {
+    const found = resolveParticipant({ name: 'Евгений Яковлев', externalId: null }, participants);
+    expect(found.kind).toBe('ambiguous');
+  });
+  it('finds nobody for a non-participant', () => {
+    expect(resolveParticipant({ name: 'Артём Белоусов', externalId: '7' }, participants).kind).toBe('none');
+  });
+});

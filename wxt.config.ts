@@ -1,0 +1,32 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The API the extension talks to. `npm start` builds for the local API; a school's build sets
+// WXT_API_URL (and WXT_SUPABASE_URL / WXT_SUPABASE_ANON_KEY for Supabase Auth) before `wxt zip`.
+const apiUrl = new URL(process.env.WXT_API_URL ?? 'http://127.0.0.1:8787');
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: process.env.NASTAVNIK_EXTENSION_OUT ?? '.output',
+  // Explicit imports everywhere: a newcomer can follow every name to its file.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      'import.meta.env.WXT_API_URL': JSON.stringify(apiUrl.origin),
+      'import.meta.env.WXT_SUPABASE_URL': JSON.stringify(process.env.WXT_SUPABASE_URL ?? ''),
+      'import.meta.env.WXT_SUPABASE_ANON_KEY': JSON.stringify(process.env.WXT_SUPABASE_ANON_KEY ?? ''),
+    },
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    // `identity` only where sign-in goes through Supabase Auth (Google, chrome.identity).
+    permissions: ['storage', 'alarms', ...(process.env.WXT_SUPABASE_URL ? ['identity'] : [])],
+    action: { default_title: '__MSG_extName__' },
+    // Only the API's host; the supported sites come from the content scripts' `matches`.
+    // A match pattern without a port matches every port of that host.
+    host_permissions: [`${apiUrl.protocol}//${apiUrl.hostname}/*`],
+  },
+});
