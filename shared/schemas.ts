@@ -17,7 +17,8 @@ export const meetingCreate = z
     id: z.uuid(),
     group_id: z.uuid(),
     kind: z.enum(meetingKinds),
-    held_on: isoDate.refine((date) => daysFromToday(date) <= 1, {
+    // An unparseable date is already reported by the format check: one message per mistake.
+    held_on: isoDate.refine((date) => !(daysFromToday(date) > 1), {
       message: 'Встреча не может быть в будущем / A meeting cannot be in the future',
     }),
     duration_minutes: z.int().min(5).max(480),

@@ -1,0 +1,218 @@
+// Row-level security, table by table: what each role may and may not see or change, with two
+// schools in one database. Runs on the real Postgres when one answers, PGlite otherwise.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Claims } from '../../functions/db/database.ts';
+import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+
+let s: TwoSchools;
+beforeAll(async () => {
+  s = await twoSchools();
+});
+afterAll(async () => {
+  await s?.dispose();
+});
+
+const tables = [
+  'meeting_kinds',
+  'organisations',
+  'classes',
+  'people',
+  'memberships',
+  'consents',
+  'programmes',
+  'mentoring_groups',
+  'group_members',
+  'meetings',
+] as const;
+
+async function count(claims: Claims | null, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  return s.db.asUser(claims, async (db) => {
+    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from public.${table} where ${where}`, params);
+    return rows[0]?.n ?? -1;
+  });
+}
+
+async function refused(work: Promise<unknown>): Promise<string> {
+  const error = await work.then(
+    () => null,
+    (caught: { code?: string }) => caught,
+  );
+  expect(error, 'the statement should have been refused').not.toBeNull();
+  return error?.code ?? '';
+}
+
+const meeting = (groupKey: string, school?: string) => [randomUUID(), s.id(groupKey, school), 'introduction', '2026-10-05', 40];
+/** Inserts through what the caller can see: a group they cannot see yields no row at all. */
+const insertMeeting = `insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, author_person_id)
+  select $1, g.organisation_id, g.id, $3, $4, $5,
+    (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = g.organisation_id)
+  from public.mentoring_groups g where g.id = $2 returning id`;
+
+/** Inserts with every value given: only the policy stands between the caller and the table. */
+const insertMeetingDirectly = `insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, author_person_id)
+  values ($1, $2, $3, 'trial', '2026-10-06', 30, $4)`;
+
+async function inserted(claims: Claims, groupKey: string, school?: string): Promise<number> {
+  return s.db.asUser(claims, async (db) => (await db.query(insertMeeting, meeting(groupKey, school))).rows.length);
+}
+
+describe('every table', () => {
+  it('has row-level security enabled and forced', async () => {
+    const rows = await s.db.asService(async (db) => {
+      const result = await db.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+        `select relname, relrowsecurity, relforcerowsecurity from pg_class
+         where relnamespace = 'public'::regnamespace and relkind = 'r' order by relname`,
+      );
+      return result.rows;
+    });
+    expect(rows.map((r) => r.relname).sort()).toEqual([...tables].sort());
+    for (const row of rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it.each(tables)('%s is closed to anon', async (table) => {
+    expect(await refused(count(null, table))).toBe('42501');
+  });
+});
+
+describe('a curator', () => {
+  const curator = () => s.claims(people.curator);
+
+  it('sees the whole of their school and nothing of another', async () => {
+    expect(await count(curator(), 'organisations')).toBe(1);
+    expect(await count(curator(), 'people')).toBe(605);
+    expect(await count(curator(), 'people', 'organisation_id = $1', [s.schoolB])).toBe(0);
+    expect(await count(curator(), 'classes')).toBe(22);
+    expect(await count(curator(), 'consents')).toBe(512);
+    expect(await count(curator(), 'memberships', 'organisation_id = $1', [s.schoolB])).toBe(0);
+    expect(await count(curator(), 'mentoring_groups')).toBe(87);
+    expect(await count(curator(), 'group_members', 'organisation_id = $1', [s.schoolB])).toBe(0);
+  });
+
+  it('moves their own programme on, but not another school’s', async () => {
+    const moved = await s.db.asUser(curator(), async (db) => {
+      const own = await db.query('update public.programmes set current_stage = 7 where organisation_id = $1 returning id', [s.schoolA]);
+      const other = await db.query('update public.programmes set current_stage = 7 where organisation_id = $1 returning id', [s.schoolB]);
+      return [own.rows.length, other.rows.length];
+    });
+    expect(moved).toEqual([1, 0]);
+  });
+
+  it('logs a meeting for any group of their school, never for another school’s', async () => {
+    expect(await inserted(curator(), groups.other)).toBe(1);
+    expect(await inserted(curator(), groups.other, otherSchool)).toBe(0);
+    const forged = [randomUUID(), s.schoolB, s.id(groups.other, otherSchool), s.id(people.curator)];
+    expect(await refused(s.db.asUser(curator(), (db) => db.query(insertMeetingDirectly, forged)))).toBe('42501');
+  });
+
+  it('cannot put a person of another school into a group', async () => {
+    const code = await refused(
+      s.db.asUser(curator(), (db) =>
+        db.query(`insert into public.group_members (group_id, person_id, organisation_id, role) values ($1, $2, $3, 'mentee')`, [
+          s.id(groups.mentors),
+          s.id(people.bystander, otherSchool),
+          s.schoolA,
+        ]),
+      ),
+    );
+    expect(code).toBe('23503');
+  });
+});
+
+describe('a head', () => {
+  it('reads their school like a curator does', async () => {
+    expect(await count(s.claims(people.head), 'people')).toBe(605);
+    expect(await count(s.claims(people.head), 'consents')).toBe(512);
+    expect(await count(s.claims(people.head, otherSchool), 'people', 'organisation_id = $1', [s.schoolA])).toBe(0);
+  });
+});
+
+describe('a mentor', () => {
+  const mentor = () => s.claims(people.mentor);
+
+  it('sees their group, its members and nobody else', async () => {
+    expect(await count(mentor(), 'mentoring_groups')).toBe(1);
+    expect(await count(mentor(), 'group_members')).toBe(4);
+    expect(await count(mentor(), 'people')).toBe(4);
+    expect(await count(mentor(), 'people', 'id = $1', [s.id(people.bystander)])).toBe(0);
+    expect(await count(mentor(), 'consents')).toBe(0);
+    expect(await count(mentor(), 'memberships')).toBe(1);
+    expect(await count(mentor(), 'organisations')).toBe(1);
+    expect(await count(mentor(), 'programmes')).toBe(1);
+    expect(await count(mentor(), 'classes')).toBe(22);
+    expect(await count(mentor(), 'meeting_kinds')).toBe(5);
+  });
+
+  it('logs meetings of their own group only', async () => {
+    expect(await inserted(mentor(), groups.mentors)).toBe(1);
+    expect(await count(mentor(), 'meetings')).toBe(1);
+    expect(await inserted(mentor(), groups.other)).toBe(0);
+    const intoOther = [randomUUID(), s.schoolA, s.id(groups.other), s.id(people.mentor)];
+    expect(await refused(s.db.asUser(mentor(), (db) => db.query(insertMeetingDirectly, intoOther)))).toBe('42501');
+  });
+
+  it('cannot pass a meeting off as someone else’s', async () => {
+    const code = await refused(
+      s.db.asUser(mentor(), (db) => db.query(insertMeetingDirectly, [randomUUID(), s.schoolA, s.id(groups.mentors), s.id(people.curator)])),
+    );
+    expect(code).toBe('42501');
+  });
+
+  it('does not see meetings of other groups', async () => {
+    expect(await inserted(s.claims(people.otherMentor), groups.other)).toBe(1);
+    expect(await count(mentor(), 'meetings', 'group_id = $1', [s.id(groups.other)])).toBe(0);
+  });
+
+  it('cannot form groups or edit people', async () => {
+    expect(
+      await refused(
+        s.db.asUser(mentor(), (db) =>
+          db.query(
+            `insert into public.mentoring_groups (organisation_id, programme_id, form, role_model) values ($1, $2, 'student_student', 'равный – равному')`,
+            [s.schoolA, s.id('programme')],
+          ),
+        ),
+      ),
+    ).toBe('42501');
+    const updated = await s.db.asUser(mentor(), (db) =>
+      db.query(`update public.people set email = 'x@example.com' where id = $1 returning id`, [s.id(people.mentee)]),
+    );
+    expect(updated.rows).toHaveLength(0);
+  });
+});
+
+describe('a mentee', () => {
+  const mentee = () => s.claims(people.mentee);
+
+  it('sees their own group and its members', async () => {
+    expect(await count(mentee(), 'mentoring_groups')).toBe(1);
+    expect(await count(mentee(), 'people')).toBe(4);
+    expect(await count(mentee(), 'meetings')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cannot log meetings', async () => {
+    expect(await refused(s.db.asUser(mentee(), (db) => db.query(insertMeeting, meeting(groups.mentors))))).toBe('42501');
+    const asMentee = [randomUUID(), s.schoolA, s.id(groups.mentors), s.id(people.mentee)];
+    expect(await refused(s.db.asUser(mentee(), (db) => db.query(insertMeetingDirectly, asMentee)))).toBe('42501');
+  });
+});
+
+describe('a student outside the programme', () => {
+  it('sees only themselves', async () => {
+    const bystander = s.claims(people.bystander);
+    expect(await count(bystander, 'people')).toBe(1);
+    expect(await count(bystander, 'mentoring_groups')).toBe(0);
+    expect(await count(bystander, 'group_members')).toBe(0);
+    expect(await count(bystander, 'meetings')).toBe(0);
+    expect(await count(bystander, 'consents')).toBe(0);
+  });
+});
+
+describe('a signed-in user who is nobody in any school', () => {
+  it('sees nothing but the catalog', async () => {
+    const stranger: Claims = { sub: randomUUID(), role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 };
+    for (const table of tables) {
+      expect(await count(stranger, table), table).toBe(table === 'meeting_kinds' ? 5 : 0);
+    }
+  });
+});
