@@ -7,6 +7,8 @@ const apiUrl = new URL(process.env.WXT_API_URL ?? 'http://127.0.0.1:8787');
 
 export default defineConfig({
   srcDir: 'extension',
+  // WXT resolves publicDir from the project root, not srcDir: keep every extension file in extension/.
+  publicDir: 'extension/public',
   outDir: process.env.NASTAVNIK_EXTENSION_OUT ?? '.output',
   // Explicit imports everywhere: a newcomer can follow every name to its file.
   imports: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findByName, fullName, isNameOf, nameTokens, shortName } from './names.ts';
+import { findByName, fullName, givenAndFamilyName, isNameOf, nameTokens, shortName } from './names.ts';
 
 const ivanov = { last: 'Иванов', first: 'Иван', middle: 'Иванович' };
 const korolev = { last: 'Королёв', first: 'Роман', middle: 'Павлович' };
@@ -54,6 +54,7 @@ describe('formatting', () => {
   it('prints full and short names', () => {
     expect(fullName(ivanov)).toBe('Иванов Иван Иванович');
     expect(shortName(ivanov)).toBe('Иванов И. И.');
+    expect(givenAndFamilyName(ivanov)).toBe('Иванов Иван');
     expect(shortName({ last: 'Smith', first: 'John' })).toBe('Smith J.');
   });
   it('splits initials written together', () => {

@@ -58,6 +58,11 @@ export function fullName(person: PersonName): string {
   return [person.last, person.first, person.middle].filter(Boolean).join(' ');
 }
 
+/** «Фамилия Имя», as a mentor thinks of their mentee. */
+export function givenAndFamilyName(person: PersonName): string {
+  return `${person.last} ${person.first}`;
+}
+
 /** «Фамилия И. О.», for tight spaces. */
 export function shortName(person: PersonName): string {
   const initials = [person.first, person.middle]

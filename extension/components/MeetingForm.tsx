@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { meetingFormats, meetingKinds } from '../../shared/catalog.ts';
 import type { FieldError } from '../../shared/errors.ts';
-import { fullName } from '../../shared/names.ts';
+import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { ApiError } from '../utils/api.ts';
 import { language, t } from '../utils/i18n.ts';
@@ -56,7 +56,7 @@ export function MeetingForm({ group, onDone }: { group: GroupSummary; onDone: (r
     }
   };
 
-  const others = group.members.filter((m) => m.role !== group.my_role).map(fullName);
+  const others = group.members.filter((m) => m.role !== group.my_role).map(givenAndFamilyName);
   return (
     <form onSubmit={save} data-testid="meeting-form" aria-label={t('popup.logMeeting')}>
       <h2>

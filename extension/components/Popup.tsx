@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { fullName } from '../../shared/names.ts';
+import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { api } from '../utils/api.ts';
 import { currentSession } from '../utils/auth.ts';
@@ -24,7 +24,7 @@ function GroupCard({ group, onLog }: { group: GroupSummary; onLog: () => void })
   const others = group.members.filter((m) => m.role !== group.my_role);
   return (
     <div class="card" data-testid="popup-group" data-group-id={group.id}>
-      <h3>{others.map((m) => `${fullName(m)}${m.class_name ? ` (${m.class_name})` : ''}`).join(', ')}</h3>
+      <h3>{others.map((m) => `${givenAndFamilyName(m)}${m.class_name ? ` (${m.class_name})` : ''}`).join(', ')}</h3>
       <div class="muted">
         {t(`form.${group.form}` as Parameters<typeof t>[0])} · {group.role_model}
       </div>

@@ -47,6 +47,8 @@ export function openPostgres(connectionString: string, { max = 10 } = {}): Datab
     kind: 'postgres',
     asUser: (claims, work) => run(claims, work),
     asService: (work) => run('service', work),
-    close: () => pool.end(),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
   };
 }

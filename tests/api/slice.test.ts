@@ -2,9 +2,9 @@
 // logging meetings — validated, idempotent, and refused where row-level security says no.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { GroupSummary, Meeting } from '../../shared/schemas.ts';
-import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { issuer, testApi } from '../support/api.ts';
 import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
 
@@ -53,7 +53,12 @@ describe('sign-in (local mode)', () => {
   it('lists demo people, staff first', async () => {
     const users = (await (await api.app.request('/auth/v1/dev/users')).json()) as { email: string; description: string }[];
     expect(users.length).toBeGreaterThan(600);
-    expect(users.slice(0, 4).map((u) => u.description).join(' ')).toMatch(/руководитель|куратор/);
+    expect(
+      users
+        .slice(0, 4)
+        .map((u) => u.description)
+        .join(' '),
+    ).toMatch(/руководитель|куратор/);
   });
 
   it('issues a token shaped as Supabase Auth’s that the API accepts', async () => {

@@ -1,0 +1,103 @@
+// The foundation slice end to end: the built extension in headless Chromium, the API on a fresh
+// database, the Classroom People page served under classroom.google.com. A demo mentor signs in,
+// sees badges on exactly her own mentees, logs a meeting from the popup, and the row is there.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUuid } from '../../functions/db/demo-school.ts';
+import { buildExtension } from '../../functions/local/build-extension.ts';
+import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
+import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import { type FixtureHost, serveFixture } from '../support/https-host.ts';
+
+const chromiumPath = findChromium();
+const mentorEmail = 'p.novikova@school17.example.ru';
+const expectedBadges = ['s-0396', 's-0460', 's-0482'].map((key) => demoUuid(key)).sort();
+const classroomPeople = 'https://classroom.google.com/u/0/r/NjQ2NTQ3MjY1NjQy/sort-name';
+
+describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
+  let dataDir: string;
+  let database: TestDatabase;
+  let server: LocalServer;
+  let classroom: FixtureHost;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-'));
+    database = await freshDatabase();
+    // The local server opens the database itself: a fresh Postgres database, or PGlite in dataDir.
+    await database.db.close();
+    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
+    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e' });
+    classroom = await serveFixture('classroom.google.com', new URL('../fixtures/pages/google-classroom-people.html', import.meta.url));
+    browser = await launchWithExtension(chromiumPath as string, extensionDir, classroom.chromiumArgs);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await classroom?.close();
+    await server?.close();
+    if (database?.url) await database.dispose();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs a demo mentor in from the options page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.getByTestId('dev-login-user').selectOption(mentorEmail);
+    await page.getByTestId('dev-login-submit').click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Новикова');
+    await page.close();
+  });
+
+  it('badges exactly the mentor’s mentees on the Classroom People page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(classroomPeople);
+    const badges = page.locator('[data-nastavnik-person]');
+    await expect.poll(() => badges.count(), { timeout: 15_000 }).toBe(expectedBadges.length);
+    // Nothing more arrives later, and nothing was drawn in the hidden view or for the teacher.
+    await page.waitForTimeout(500);
+    const drawn = await badges.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-nastavnik-person')));
+    expect(drawn.sort()).toEqual(expectedBadges);
+    expect(await page.locator('c-wiz[style*="hidden"] [data-nastavnik-person]').count()).toBe(0);
+    expect(await page.locator('[data-nastavnik-ambiguous]').count()).toBe(0);
+    const badge = page.locator(`[data-nastavnik-person="${demoUuid('s-0482')}"]`);
+    expect(await badge.textContent()).toBe('Наставляемый');
+    expect(await badge.getAttribute('title')).toContain('Новикова Полина');
+    await page.screenshot({ path: join(dataDir, 'classroom.png') });
+    if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'classroom.png') });
+    await page.close();
+  });
+
+  it('logs a meeting from the toolbar popup, and the row reaches the database', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 380, height: 640 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const group = page.getByTestId('popup-group');
+    await expect.poll(() => group.count()).toBe(1);
+    expect(await group.textContent()).toContain('Карпова Мария (10Б)');
+    await group.getByTestId('log-meeting').click();
+    expect(await page.getByTestId('meeting-kind').inputValue()).toBe('introduction');
+    const topic = `Встреча-знакомство ${Date.now()}`;
+    await page.getByTestId('meeting-topic').fill(topic);
+    if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-form.png') });
+    await page.getByTestId('meeting-save').click();
+    await expect.poll(() => page.getByTestId('meeting-status').textContent()).toContain('Встреча записана');
+    if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-saved.png') });
+
+    const rows = await server.db.asService(async (db) => {
+      const { rows } = await db.query<{ group_id: string; kind: string; author_person_id: string; duration_minutes: number }>(
+        'select group_id, kind, author_person_id, duration_minutes from public.meetings where topic = $1',
+        [topic],
+      );
+      return rows;
+    });
+    expect(rows).toEqual([
+      { group_id: demoUuid('g-84'), kind: 'introduction', author_person_id: demoUuid('t-0574'), duration_minutes: 45 },
+    ]);
+    await expect.poll(() => group.textContent()).toContain('Встречались сегодня');
+    await page.close();
+  });
+});
