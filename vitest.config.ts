@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // PGlite otherwise), and the built extension in real Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -69,4 +69,8 @@ as $$
 $$;
 
 grant execute on all functions in schema auth to anon, authenticated, service_role;
+
+-- Supabase installs extensions (pgcrypto, pgtap, …) into their own schema.
+create schema if not exists extensions;
+grant usage on schema extensions to anon, authenticated, service_role;
 grant usage on schema public to anon, authenticated, service_role;
