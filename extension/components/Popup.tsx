@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
-import { api } from '../utils/api.ts';
 import { currentSession } from '../utils/auth.ts';
-import { t } from '../utils/i18n.ts';
+import { language, t } from '../utils/i18n.ts';
+import { loadMyGroups } from '../utils/my-groups.ts';
 import { flushQueue, type SubmitResult } from '../utils/queue.ts';
 import { meetingQueueItem } from '../utils/storage.ts';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -55,7 +55,7 @@ function QueueIndicator() {
 
 export function Popup() {
   const [session] = useAsync(currentSession);
-  const [groups, reload] = useAsync(() => api.myGroups(), []);
+  const [groups, reload] = useAsync(loadMyGroups);
   const [logging, setLogging] = useState<GroupSummary | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
 
@@ -112,9 +112,16 @@ export function Popup() {
               {groups.error.message}
             </div>
           )}
-          {groups.status === 'done' && groups.value.length === 0 && <p class="muted">{t('popup.noGroups')}</p>}
+          {groups.status === 'done' && groups.value.offlineSince !== null && (
+            <div class="status warn" role="status" data-testid="offline-snapshot">
+              {t('popup.offlineSnapshot', {
+                time: new Date(groups.value.offlineSince).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }),
+              })}
+            </div>
+          )}
+          {groups.status === 'done' && groups.value.groups.length === 0 && <p class="muted">{t('popup.noGroups')}</p>}
           {groups.status === 'done' &&
-            groups.value.map((group) => (
+            groups.value.groups.map((group) => (
               <GroupCard
                 key={group.id}
                 group={group}

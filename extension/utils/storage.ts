@@ -1,6 +1,6 @@
 // Every value the extension keeps, declared once. Versioned so that a later shape can migrate.
 import { storage } from 'wxt/utils/storage';
-import type { MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
 
 /** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
@@ -14,3 +14,13 @@ export interface QueuedMeeting {
 
 /** Meetings logged while the API could not be reached; sent again (same id) until it answers. */
 export const meetingQueueItem = storage.defineItem<QueuedMeeting[]>('local:meetingQueue', { fallback: [], version: 1 });
+
+export interface GroupsSnapshot {
+  /** Whose groups these are: a snapshot never shows one person's pairs to another. */
+  email: string;
+  groups: GroupSummary[];
+  fetchedAt: number;
+}
+
+/** The last groups the API returned, so that the popup can log a meeting offline. */
+export const myGroupsSnapshotItem = storage.defineItem<GroupsSnapshot | null>('local:myGroupsSnapshot', { fallback: null, version: 1 });

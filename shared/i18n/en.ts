@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'popup.logMeeting': 'Log a meeting',
   'popup.loading': 'Loading your groups…',
   'popup.offlineQueued': 'Offline: the meeting is saved and will be sent when the network is back.',
+  'popup.offlineSnapshot': 'No connection to the server: groups as of {time}. You can still log meetings — they will be sent later.',
   'popup.queueWaiting': 'Waiting to be sent: {count}',
   'popup.saved': 'Meeting logged.',
   'popup.back': 'Back',

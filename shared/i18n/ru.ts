@@ -31,6 +31,7 @@ export const ru = {
   'popup.logMeeting': 'Записать встречу',
   'popup.loading': 'Загружаем ваши группы…',
   'popup.offlineQueued': 'Нет связи: встреча сохранена и будет отправлена, когда сеть появится.',
+  'popup.offlineSnapshot': 'Нет связи с сервером: группы показаны на {time}. Встречи можно записывать — они отправятся позже.',
   'popup.queueWaiting': 'Ждут отправки: {count}',
   'popup.saved': 'Встреча записана.',
   'popup.back': 'Назад',

@@ -37,6 +37,14 @@ function newMeeting(overrides: Record<string, unknown> = {}) {
   };
 }
 
+function devToken(email: string) {
+  return api.app.request('/auth/v1/dev/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+}
+
 async function post(body: unknown, headers: Record<string, string>) {
   return api.app.request('/meetings', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
@@ -62,11 +70,7 @@ describe('sign-in (local mode)', () => {
   });
 
   it('issues a token shaped as Supabase Auth’s that the API accepts', async () => {
-    const response = await api.app.request('/auth/v1/dev/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'a.korolev2@school17.example.ru' }),
-    });
+    const response = await devToken('a.korolev2@school17.example.ru');
     expect(response.status).toBe(200);
     const session = (await response.json()) as { access_token: string; name: string };
     const [, payload = ''] = session.access_token.split('.');
@@ -80,17 +84,9 @@ describe('sign-in (local mode)', () => {
   });
 
   it('refuses an unknown e-mail and a malformed one', async () => {
-    const unknown = await api.app.request('/auth/v1/dev/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'nobody@example.com' }),
-    });
+    const unknown = await devToken('nobody@example.com');
     expect(unknown.status).toBe(404);
-    const malformed = await api.app.request('/auth/v1/dev/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'not an e-mail' }),
-    });
+    const malformed = await devToken('not an e-mail');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as ApiErrorBody).error.fields?.[0]?.path).toBe('email');
   });

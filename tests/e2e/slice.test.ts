@@ -100,4 +100,36 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     await expect.poll(() => group.textContent()).toContain('Встречались сегодня');
     await page.close();
   });
+
+  it('keeps a meeting logged while the API is down, and sends it exactly once when it is back', async () => {
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 380, height: 640 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => page.getByTestId('offline-snapshot').count()).toBe(1);
+    await page.getByTestId('log-meeting').click();
+    expect(await page.getByTestId('meeting-kind').inputValue()).toBe('trial');
+    const topic = `Пробная встреча без сети ${Date.now()}`;
+    await page.getByTestId('meeting-topic').fill(topic);
+    await page.getByTestId('meeting-save').click();
+    await expect.poll(() => page.getByTestId('meeting-status').textContent()).toContain('Нет связи');
+    await expect.poll(() => page.getByTestId('queue-waiting').textContent()).toContain('Ждут отправки: 1');
+    if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-offline.png') });
+
+    server = await startLocalServer({ port, dataDir, databaseUrl: database.url });
+    const stored = () =>
+      server.db.asService(async (db) => {
+        const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.meetings where topic = $1', [topic]);
+        return rows[0]?.n;
+      });
+    expect(await stored()).toBe(0);
+    await page.reload(); // opening the popup sends what waits
+    await expect.poll(stored, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('queue-waiting').count()).toBe(0);
+    await page.reload(); // and opening it again sends nothing twice
+    await expect.poll(() => page.getByTestId('popup-group').textContent()).toContain('Встречались сегодня');
+    expect(await stored()).toBe(1);
+    await page.close();
+  });
 });

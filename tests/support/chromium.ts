@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-const candidates = [process.env.NASTAVNIK_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+// NASTAVNIK_CHROMIUM names the binary; set to a missing path, it shows what happens without one.
+const candidates = process.env.NASTAVNIK_CHROMIUM
+  ? [process.env.NASTAVNIK_CHROMIUM]
+  : ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** The Chromium binary to use, or null (and a failure when CI requires the browser suite). */
 export function findChromium(): string | null {

@@ -1,0 +1,24 @@
+import type { GroupSummary } from '../../shared/schemas.ts';
+import { api, OfflineError } from './api.ts';
+import { currentSession } from './auth.ts';
+import { myGroupsSnapshotItem } from './storage.ts';
+
+export interface MyGroups {
+  groups: GroupSummary[];
+  /** Set when the API could not be reached and these are the groups as of that moment. */
+  offlineSince: number | null;
+}
+
+/** The signed-in person's groups from the API, or from the last snapshot when it cannot be reached. */
+export async function loadMyGroups(): Promise<MyGroups> {
+  const session = await currentSession();
+  try {
+    const groups = await api.myGroups();
+    if (session) await myGroupsSnapshotItem.setValue({ email: session.email, groups, fetchedAt: Date.now() });
+    return { groups, offlineSince: null };
+  } catch (error) {
+    const snapshot = await myGroupsSnapshotItem.getValue();
+    if (!(error instanceof OfflineError) || !snapshot || snapshot.email !== session?.email) throw error;
+    return { groups: snapshot.groups, offlineSince: snapshot.fetchedAt };
+  }
+}
