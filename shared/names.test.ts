@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findByName, fullName, givenAndFamilyName, isNameOf, nameTokens, shortName } from './names.ts';
+import {
+  classNameIn,
+  findByName,
+  fullName,
+  givenAndFamilyName,
+  isNameOf,
+  latinKey,
+  nameTokens,
+  normalizeClassName,
+  shortName,
+} from './names.ts';
 
 const ivanov = { last: 'Иванов', first: 'Иван', middle: 'Иванович' };
 const korolev = { last: 'Королёв', first: 'Роман', middle: 'Павлович' };
@@ -59,5 +69,61 @@ describe('formatting', () => {
   });
   it('splits initials written together', () => {
     expect(nameTokens('ИВАНОВ И.И.')).toEqual(['иванов', 'и', 'и']);
+  });
+});
+
+describe('Latin spellings of Google account names', () => {
+  const kudryavtsev = { last: 'Кудрявцев', first: 'Даниил', middle: 'Маркович' };
+  it.each([
+    ['Daniil Kudryavtsev', kudryavtsev],
+    ['Daniil Kudriavtsev', kudryavtsev],
+    ['Kudryavtsev D.', kudryavtsev],
+    ['Mariya Karpova', { last: 'Карпова', first: 'Мария' }],
+    ['Maria Karpova', { last: 'Карпова', first: 'Мария' }],
+    ['Pyotr Vorobyov', { last: 'Воробьёв', first: 'Пётр' }],
+    ['Yuliya Stepanova', { last: 'Степанова', first: 'Юлия' }],
+    ['Dmitry Zaytsev', { last: 'Зайцев', first: 'Дмитрий' }],
+    ['Alexey Zakharov', { last: 'Захаров', first: 'Алексей' }],
+    ['Elena Gavrilova', { last: 'Гаврилова', first: 'Елена' }],
+    ['Yelena Gavrilova', { last: 'Гаврилова', first: 'Елена' }],
+    ['Ivan Rimsky-Korsakov', { last: 'Римский-Корсаков', first: 'Иван' }],
+  ])('recognises «%s»', (display, person) => {
+    expect(isNameOf(display, person)).toBe(true);
+  });
+  it('rejects other names', () => {
+    expect(isNameOf('Maria Karpenko', { last: 'Карпова', first: 'Мария' })).toBe(false);
+    expect(isNameOf('Anna Karpova', { last: 'Карпова', first: 'Мария' })).toBe(false);
+  });
+  it('folds spellings to one key', () => {
+    expect(latinKey('Кудрявцев')).toBe('kudriavtsev');
+    expect(latinKey('Фёдор')).toBe(latinKey('Федор'));
+  });
+});
+
+describe('classes', () => {
+  it.each([
+    ['10Б', '10б'],
+    ['10-Б', '10б'],
+    ['10 б', '10б'],
+    ['9-В', '9в'],
+    ['7«А»', '7а'],
+    ['8 Б класс', '8б'],
+  ])('normalises «%s»', (text, expected) => {
+    expect(normalizeClassName(text)).toBe(expected);
+  });
+  it('rejects what is not a class', () => {
+    expect(normalizeClassName('Группа 1')).toBeNull();
+    expect(normalizeClassName('2024')).toBeNull();
+  });
+  it.each([
+    ['2024/2025 учебный год, 7А', '7а'],
+    ['Физика, 9-В', '9в'],
+    ['Журнал: 5Б — Математика', '5б'],
+    ['Электронный журнал — Биология — 8Б', '8б'],
+    ['II четверть', null],
+    ['Физика — олимпиадная группа', null],
+    ['Сводная: 10А, 10Б', null],
+  ])('finds the class in «%s»', (text, expected) => {
+    expect(classNameIn(text)).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 // Russian ФИО as pages show them: «Иванов Иван Иванович», «Иванов И. И.», «Иван Иванов»,
-// «ИВАНОВ И.И.». Pure functions, shared by the overlay (which names on a page are programme
-// participants) and the API (roster import).
+// «ИВАНОВ И.И.», and Google accounts' Latin spellings («Mariya Karpova», «Lev Ivanov»). Pure
+// functions, shared by the overlay (which names on a page are programme participants) and the
+// API (roster import).
 
 export interface PersonName {
   last: string;
@@ -26,26 +27,110 @@ export function nameTokens(display: string): string[] {
     .filter((token) => token.length > 0);
 }
 
-function matchesGivenName(token: string, name: string | null | undefined): boolean {
-  if (!name) return false;
-  const full = normalizeNamePart(name);
-  return token === full || (token.length === 1 && full.startsWith(token));
+const cyrillicToLatin: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+};
+
+/** Spelling variants that Latin renderings of one Russian name differ by, folded to one form. */
+function foldLatin(latin: string): string {
+  return latin
+    .replace(/ph/g, 'f')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/(^|[aeiou])ie/g, '$1e') // Yelena, Gurieva → Elena, Gureva (Е, ье)
+    .replace(/io/g, 'e') // Pyotr, Semyon → Petr, Semen (ё = е)
+    .replace(/ii+/g, 'i') // Dmitriy, Daniil, Mariya → dmitri, danil, maria
+    .replace(/(t[sz]|cz)/g, 'ts')
+    .replace(/c(?!h)/g, 'k')
+    .replace(/(^|[^kzcs])h/g, '$1kh');
+}
+
+/**
+ * A name part as a Latin skeleton in which «Кудрявцев», «Kudryavtsev» and «Kudriavtsev» agree:
+ * for Google accounts whose names are written in Latin letters (issue 6).
+ */
+export function latinKey(part: string): string {
+  const normal = normalizeNamePart(part);
+  const latin = [...normal].map((letter) => cyrillicToLatin[letter] ?? letter).join('');
+  return foldLatin(latin.replace(/[^a-z-]/g, ''));
+}
+
+const latinLetters = /[a-z]/;
+
+/** Whether a token (as nameTokens gives it) is this name part: in full, or its initial. */
+function matchesPart(token: string, part: string | null | undefined, initialAllowed: boolean): boolean {
+  if (!part) return false;
+  const full = normalizeNamePart(part);
+  if (token === full) return true;
+  if (latinLetters.test(token)) {
+    const key = latinKey(full);
+    if (token.length === 1) return initialAllowed && key.startsWith(token);
+    return foldLatin(token) === key;
+  }
+  return initialAllowed && token.length === 1 && full.startsWith(token);
 }
 
 /**
  * Whether a displayed name is this person: the surname in full, the first name in full or as an
- * initial, the patronymic (if shown) in full or as an initial, in any order, nothing else.
+ * initial, the patronymic (if shown) in full or as an initial, in any order, nothing else. Latin
+ * spellings count when they transliterate the same name.
  */
 export function isNameOf(display: string, person: PersonName): boolean {
-  const tokens = nameTokens(display);
-  const last = normalizeNamePart(person.last);
-  const lastAt = tokens.indexOf(last);
-  if (lastAt === -1 || tokens.length < 2 || tokens.length > 3) return false;
+  return tokensAreNameOf(nameTokens(display), person);
+}
+
+/** isNameOf for a display already split by nameTokens (the overlay splits each name once). */
+export function tokensAreNameOf(tokens: readonly string[], person: PersonName): boolean {
+  if (tokens.length < 2 || tokens.length > 3) return false;
+  const lastAt = tokens.findIndex((token) => matchesPart(token, person.last, false));
+  if (lastAt === -1) return false;
   const rest = tokens.filter((_, i) => i !== lastAt);
-  const firstAt = rest.findIndex((token) => matchesGivenName(token, person.first));
+  const firstAt = rest.findIndex((token) => matchesPart(token, person.first, true));
   if (firstAt === -1) return false;
   const others = rest.filter((_, i) => i !== firstAt);
-  return others.every((token) => matchesGivenName(token, person.middle));
+  return others.every((token) => matchesPart(token, person.middle, true));
+}
+
+/** The keys under which a surname is looked up: as printed in Cyrillic, and its Latin skeleton. */
+export function surnameKeys(last: string): string[] {
+  return [normalizeNamePart(last), latinKey(last)];
+}
+
+/** The key a token on a page is looked up with (see surnameKeys). */
+export function tokenKey(token: string): string {
+  return latinLetters.test(token) ? foldLatin(token) : token;
 }
 
 /** Everyone among `people` whose name the displayed text is; more than one means ambiguous. */
@@ -70,4 +155,27 @@ export function shortName(person: PersonName): string {
     .map((part) => `${part[0]}.`)
     .join(' ');
   return `${person.last} ${initials}`.trim();
+}
+
+/**
+ * A school class as journals print it («10Б», «10-Б», «10 б», «10«Б»», «9-В») reduced to one
+ * form («10б»); null when the text is not a class.
+ */
+export function normalizeClassName(text: string): string | null {
+  const match = /^\s*(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([а-яё])[»"]?\s*(класс)?\s*$/iu.exec(text);
+  if (!match?.[1] || !match[2]) return null;
+  return `${Number.parseInt(match[1], 10)}${match[2].toLocaleLowerCase('ru').replace('ё', 'е')}`;
+}
+
+/**
+ * The class a page heading names («Алгебра — 7А», «2024/2025 учебный год, 7А», «Физика, 9-В»), or
+ * null when it names none or several (a journal for several classes tells namesakes apart by nothing).
+ */
+export function classNameIn(text: string): string | null {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}\d/])(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([А-ЯЁа-яё])[»"]?(?![\p{L}\d])/gu)) {
+    const name = normalizeClassName(`${match[1]}${match[2]}`);
+    if (name) found.add(name);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { participantsOf, resolveParticipant } from './participants.ts';
+import { ParticipantIndex, participantsOf, resolveParticipant } from './participants.ts';
 import type { GroupMember, GroupSummary } from './schemas.ts';
 
-function member(id: string, last: string, first: string, role: 'mentor' | 'mentee', google: string | null = null): GroupMember {
-  return { person_id: id, role, last, first, middle: null, class_name: '10Б', google_user_id: google };
+function member(
+  id: string,
+  last: string,
+  first: string,
+  role: 'mentor' | 'mentee',
+  google: string | null = null,
+  className: string | null = '10Б',
+): GroupMember {
+  return { person_id: id, role, last, first, middle: null, class_name: className, google_user_id: google };
 }
 
 function group(id: string, members: GroupMember[]): GroupSummary {
@@ -36,7 +43,7 @@ describe('participantsOf', () => {
 
 describe('resolveParticipant', () => {
   it('matches by the site id first', () => {
-    const found = resolveParticipant({ name: 'someone renamed', externalId: '112' }, participants);
+    const found = resolveParticipant({ name: 'someone renamed', externalId: { system: 'google', id: '112' } }, participants);
     expect(found.kind === 'one' && found.participant.member.person_id).toBe(karpova.person_id);
   });
   it('matches by name in Google order', () => {
@@ -44,13 +51,48 @@ describe('resolveParticipant', () => {
     expect(found.kind === 'one' && found.participant.member.person_id).toBe(karpova.person_id);
   });
   it('does not take a different site id for the same name', () => {
-    expect(resolveParticipant({ name: 'Мария Карпова', externalId: '999' }, participants).kind).toBe('none');
+    expect(resolveParticipant({ name: 'Мария Карпова', externalId: { system: 'google', id: '999' } }, participants).kind).toBe('none');
   });
   it('reports namesakes as ambiguous', () => {
     const found = resolveParticipant({ name: 'Евгений Яковлев', externalId: null }, participants);
     expect(found.kind).toBe('ambiguous');
   });
   it('finds nobody for a non-participant', () => {
-    expect(resolveParticipant({ name: 'Артём Белоусов', externalId: '7' }, participants).kind).toBe('none');
+    expect(resolveParticipant({ name: 'Артём Белоусов', externalId: { system: 'google', id: '7' } }, participants).kind).toBe('none');
+  });
+  it('ignores ids of systems it holds none for', () => {
+    const found = resolveParticipant({ name: 'Карпова Мария', externalId: { system: 'dnevnik-ru', id: '999' } }, participants);
+    expect(found.kind === 'one' && found.participant.member.person_id).toBe(karpova.person_id);
+  });
+  it('matches a Latin Google account name', () => {
+    const found = resolveParticipant({ name: 'Mariya Karpova', externalId: null }, participants);
+    expect(found.kind === 'one' && found.participant.member.person_id).toBe(karpova.person_id);
+  });
+});
+
+describe('namesakes told apart by the class on the page', () => {
+  const ivanovA = member('00000000-0000-4000-8000-000000000011', 'Иванов', 'Лев', 'mentee', null, '8Б');
+  const ivanovB = member('00000000-0000-4000-8000-000000000012', 'Иванов', 'Лев', 'mentee', null, '7А');
+  const teacher = member('00000000-0000-4000-8000-000000000013', 'Иванов', 'Лев', 'mentor', null, null);
+  const index = new ParticipantIndex(participantsOf([group('g3', [ivanovA, ivanovB])]));
+
+  it('picks the one in the page’s class', () => {
+    const found = index.resolve({ name: 'Иванов Лев', className: '8-Б' });
+    expect(found.kind === 'one' && found.participant.member.person_id).toBe(ivanovA.person_id);
+  });
+  it('is ambiguous without a class', () => {
+    expect(index.resolve({ name: 'Иванов Лев' }).kind).toBe('ambiguous');
+  });
+  it('finds nobody when the page’s class is neither', () => {
+    expect(index.resolve({ name: 'Иванов Лев', className: '10А' }).kind).toBe('none');
+  });
+  it('never filters out someone with no class (staff)', () => {
+    const staff = new ParticipantIndex(participantsOf([group('g4', [teacher])]));
+    expect(staff.resolve({ name: 'Иванов Л.', className: '10А' }).kind).toBe('one');
+  });
+  it('answers the surname sieve in both scripts', () => {
+    expect(index.hasSurname('иванов')).toBe(true);
+    expect(index.hasSurname('ivanov')).toBe(true);
+    expect(index.hasSurname('петров')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Who on a host page is a programme participant. Pure: the overlay feeds it what the page shows
 // and what the API let the signed-in person see, and draws nothing for anyone it does not match.
 import type { GroupRole } from './catalog.ts';
-import { findByName } from './names.ts';
+import { nameTokens, normalizeClassName, surnameKeys, tokenKey, tokensAreNameOf } from './names.ts';
 import type { GroupMember, GroupSummary } from './schemas.ts';
 
 export interface Participant {
@@ -22,23 +22,103 @@ export function participantsOf(groups: readonly GroupSummary[]): Participant[] {
   return [...byId.values()];
 }
 
+/**
+ * A site's own id for a person. Only ids we hold for members count (today Google's user id, which
+ * Classroom prints as data-student-id); any other system's id is kept for the record and ignored.
+ */
+export interface ExternalId {
+  system: 'google' | (string & {});
+  id: string;
+}
+
+/** A person as a page shows them: the name, maybe the site's id, maybe the class around them. */
+export interface PersonSeen {
+  name: string;
+  externalId?: ExternalId | null;
+  /** The class the page shows them in (a row's class, or the journal's), as printed. */
+  className?: string | null;
+}
+
 export type Resolution = { kind: 'none' } | { kind: 'one'; participant: Participant } | { kind: 'ambiguous'; candidates: Participant[] };
 
-/** An id the site gives wins; otherwise the name, and several namesakes are ambiguous, never guessed. */
-export function resolveParticipant(onPage: { name: string; externalId: string | null }, participants: readonly Participant[]): Resolution {
-  if (onPage.externalId) {
-    const byId = participants.find((p) => p.member.google_user_id === onPage.externalId);
-    if (byId) return { kind: 'one', participant: byId };
+const none: Resolution = { kind: 'none' };
+
+function idOf(participant: Participant, system: string): string | null {
+  return system === 'google' ? participant.member.google_user_id : null;
+}
+
+/**
+ * Participants looked up by surname, with every answer remembered: a page of a thousand names
+ * asks about the same few names again and again as it re-renders.
+ */
+export class ParticipantIndex {
+  readonly participants: readonly Participant[];
+  private readonly bySurname = new Map<string, Participant[]>();
+  private readonly byGoogleId = new Map<string, Participant>();
+  private readonly cache = new Map<string, Resolution>();
+
+  constructor(participants: readonly Participant[]) {
+    this.participants = participants;
+    for (const participant of participants) {
+      for (const key of new Set(surnameKeys(participant.member.last))) {
+        const list = this.bySurname.get(key) ?? [];
+        list.push(participant);
+        this.bySurname.set(key, list);
+      }
+      if (participant.member.google_user_id) this.byGoogleId.set(participant.member.google_user_id, participant);
+    }
   }
-  const candidates = findByName(
-    onPage.name,
-    participants.map((participant) => ({ ...participant.member, participant })),
-  ).map((match) => match.participant);
-  // A participant with a known external id is someone else when the page shows a different id.
-  const plausible = onPage.externalId
-    ? candidates.filter((c) => !c.member.google_user_id || c.member.google_user_id === onPage.externalId)
-    : candidates;
-  if (plausible.length === 0) return { kind: 'none' };
-  if (plausible.length === 1 && plausible[0]) return { kind: 'one', participant: plausible[0] };
-  return { kind: 'ambiguous', candidates: plausible };
+
+  get size(): number {
+    return this.participants.length;
+  }
+
+  /** Whether a word on the page could be a participant's surname (cheap: the text finder's sieve). */
+  hasSurname(token: string): boolean {
+    return this.bySurname.has(tokenKey(token));
+  }
+
+  resolve(seen: PersonSeen): Resolution {
+    const key = `${seen.externalId ? `${seen.externalId.system}:${seen.externalId.id}` : ''}|${seen.className ?? ''}|${seen.name}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      found = this.compute(seen);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  private compute(seen: PersonSeen): Resolution {
+    const external = seen.externalId ?? null;
+    // An id the site gives wins over the name.
+    if (external?.system === 'google') {
+      const byId = this.byGoogleId.get(external.id);
+      if (byId) return { kind: 'one', participant: byId };
+    }
+    const tokens = nameTokens(seen.name);
+    if (tokens.length < 2 || tokens.length > 3) return none;
+    const candidates = new Set<Participant>();
+    for (const token of tokens) {
+      for (const participant of this.bySurname.get(tokenKey(token)) ?? []) {
+        if (tokensAreNameOf(tokens, participant.member)) candidates.add(participant);
+      }
+    }
+    const pageClass = seen.className ? normalizeClassName(seen.className) : null;
+    const plausible = [...candidates].filter((candidate) => {
+      // A participant whose id the site would show is someone else when the page shows a different one.
+      const known = external ? idOf(candidate, external.system) : null;
+      if (known && external && known !== external.id) return false;
+      // A namesake in another class is another person.
+      const theirClass = candidate.member.class_name ? normalizeClassName(candidate.member.class_name) : null;
+      return !(pageClass && theirClass && pageClass !== theirClass);
+    });
+    if (plausible.length === 0) return none;
+    if (plausible.length === 1 && plausible[0]) return { kind: 'one', participant: plausible[0] };
+    return { kind: 'ambiguous', candidates: plausible };
+  }
+}
+
+/** An id the site gives wins; otherwise the name (and the class), and several namesakes are ambiguous, never guessed. */
+export function resolveParticipant(seen: PersonSeen, participants: readonly Participant[]): Resolution {
+  return new ParticipantIndex(participants).resolve(seen);
 }
