@@ -1,0 +1,357 @@
+// The optimal mode: the most mentees matched, then the greatest total score — solved exactly.
+//
+// It is a min-cost flow: each mentee sends as many units as it may get mentors, a unit goes through
+// one mentor (cost −score, each pair at most once) into the sink (each mentor takes `capacity`
+// units), or straight to the sink as "unmatched". A mentee left with no mentor at all pays UNMATCHED,
+// a cost larger than any difference in total score, so more matched mentees always win and the score
+// decides among equals. Every mentee can be unmatched, so every unit always finds a path.
+//
+// Successive shortest paths with node potentials (the Hungarian / Jonker–Volgenant scheme): one
+// Dijkstra per unit, on reduced costs that potentials keep non-negative, stopping as soon as the sink
+// is settled. Mentors are nodes with capacities rather than one column per place in their group, so a
+// Dijkstra step costs O(mentors) per mentee reached instead of O(places); the dense matrix is read
+// row by row. No negative cycle ever appears in the residual graph, which is what makes the final
+// flow optimal whatever order the mentees are taken in.
+import { type DensePairs, type DenseProblem, MAX_ABS_SCORE, NO_PAIR } from './dense.ts';
+
+export function solveOptimal(problem: DenseProblem): DensePairs {
+  const { mentorCount: m, menteeCount: n } = problem;
+  const solver = new Solver(problem);
+  for (let mentee = 0; mentee < n; mentee++) {
+    const units = problem.menteeCapacity[mentee] as number;
+    for (let unit = 0; unit < units; unit++) solver.routeUnitFrom(mentee);
+  }
+  return solver.pairs(m);
+}
+
+class Solver {
+  private readonly problem: DenseProblem;
+  private readonly m: number;
+  /** −score of each allowed pair not yet formed; +Infinity for forbidden and formed pairs. */
+  private readonly cost: Float64Array;
+  private readonly unmatchedCost: number;
+
+  // Potentials: reduced cost of an arc x→y is cost + pot[x] − pot[y] ≥ 0. The sink's potential stays 0.
+  private readonly mentorPot: Float64Array;
+  private readonly menteePot: Float64Array;
+
+  // Current pairs: a mentor's mentees sit in its own segment of `mentorSlots` (and the reverse for mentees).
+  private readonly mentorSlotStart: Int32Array;
+  private readonly mentorLoad: Int32Array;
+  private readonly mentorSlots: Int32Array;
+  private readonly menteeSlotStart: Int32Array;
+  private readonly menteeLoad: Int32Array;
+  private readonly menteeSlots: Int32Array;
+  /** Units a mentee sent straight to the sink ("unmatched"). */
+  private readonly menteeUnmatchedUnits: Int32Array;
+
+  // Dijkstra state, reused between runs. Mentee labels are valid only when stamped with the current run.
+  private readonly mentorDist: Float64Array;
+  private readonly mentorPred: Int32Array;
+  private readonly unsettledMentors: Int32Array;
+  private readonly settledMentors: Int32Array;
+  private readonly menteeDist: Float64Array;
+  private readonly menteePred: Int32Array;
+  private readonly menteeStamp: Int32Array;
+  private readonly menteeSettledStamp: Int32Array;
+  private readonly settledMentees: Int32Array;
+  private readonly waiting: MenteeHeap;
+  private run = 0;
+
+  constructor(problem: DenseProblem) {
+    this.problem = problem;
+    const { mentorCount: m, menteeCount: n, score } = problem;
+    this.m = m;
+    this.cost = new Float64Array(n * m);
+    this.menteePot = new Float64Array(n);
+    let maxAbs = 0;
+    for (let mentee = 0; mentee < n; mentee++) {
+      // Starting potentials: a mentee's best score makes every arc out of it non-negative.
+      let best = 0;
+      const row = mentee * m;
+      for (let mentor = 0; mentor < m; mentor++) {
+        const s = score[row + mentor] as number;
+        if (s === NO_PAIR || (problem.mentorCapacity[mentor] as number) <= 0) {
+          this.cost[row + mentor] = Number.POSITIVE_INFINITY;
+          continue;
+        }
+        this.cost[row + mentor] = -s;
+        if (s > best) best = s;
+        if (Math.abs(s) > maxAbs) maxAbs = Math.abs(s);
+      }
+      this.menteePot[mentee] = best;
+    }
+    if (maxAbs > MAX_ABS_SCORE) throw new RangeError(`Scores must stay within ±${MAX_ABS_SCORE}`);
+    this.mentorPot = new Float64Array(m);
+
+    this.mentorSlotStart = prefixSums(problem.mentorCapacity);
+    this.mentorLoad = new Int32Array(m);
+    this.mentorSlots = new Int32Array(this.mentorSlotStart[m] as number);
+    this.menteeSlotStart = prefixSums(problem.menteeCapacity);
+    this.menteeLoad = new Int32Array(n);
+    this.menteeSlots = new Int32Array(this.menteeSlotStart[n] as number);
+    this.menteeUnmatchedUnits = new Int32Array(n);
+    // Any flow has at most this many pairs, each moving the total by at most 2·maxAbs.
+    const maxPairs = Math.min(this.mentorSlots.length, this.menteeSlots.length);
+    this.unmatchedCost = 2 * maxAbs * maxPairs + 1;
+
+    this.mentorDist = new Float64Array(m);
+    this.mentorPred = new Int32Array(m);
+    this.unsettledMentors = new Int32Array(m);
+    this.settledMentors = new Int32Array(m);
+    this.menteeDist = new Float64Array(n);
+    this.menteePred = new Int32Array(n);
+    this.menteeStamp = new Int32Array(n);
+    this.menteeSettledStamp = new Int32Array(n);
+    this.settledMentees = new Int32Array(n);
+    this.waiting = new MenteeHeap();
+  }
+
+  /** One Dijkstra from `source` to the sink, then the augmentation and the potential update. */
+  routeUnitFrom(source: number): void {
+    const { m, mentorDist, mentorPred, unsettledMentors, menteeDist, menteeStamp, menteeSettledStamp } = this;
+    const run = ++this.run;
+    mentorDist.fill(Number.POSITIVE_INFINITY);
+    let unsettledCount = m;
+    for (let mentor = 0; mentor < m; mentor++) unsettledMentors[mentor] = mentor;
+    let settledMentorCount = 0;
+    let settledMenteeCount = 0;
+    this.waiting.clear();
+
+    // The sink's label: its distance and what reached it (mentor index, or −1 − mentee for "unmatched").
+    let sinkDist = Number.POSITIVE_INFINITY;
+    let sinkPred = 0;
+
+    const settleMentee = (mentee: number, dist: number): void => {
+      menteeStamp[mentee] = run;
+      menteeSettledStamp[mentee] = run;
+      menteeDist[mentee] = dist;
+      this.settledMentees[settledMenteeCount++] = mentee;
+      const base = dist + (this.menteePot[mentee] as number);
+      const viaUnmatched = base + this.unmatchedArcCost(mentee);
+      if (viaUnmatched < sinkDist) {
+        sinkDist = viaUnmatched;
+        sinkPred = -1 - mentee;
+      }
+      // The hot loop: relax every mentor. Settled mentors never improve (their distance is already
+      // smaller), and formed or forbidden pairs cost +Infinity, so no test is needed here.
+      const { cost, mentorPot } = this;
+      const row = mentee * m;
+      for (let mentor = 0; mentor < m; mentor++) {
+        const d = base + (cost[row + mentor] as number) - (mentorPot[mentor] as number);
+        if (d < (mentorDist[mentor] as number)) {
+          mentorDist[mentor] = d;
+          mentorPred[mentor] = mentee;
+        }
+      }
+    };
+
+    this.menteePred[source] = -1;
+    settleMentee(source, 0);
+
+    for (;;) {
+      let nearest = -1;
+      let nearestDist = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < unsettledCount; k++) {
+        const mentor = unsettledMentors[k] as number;
+        const d = mentorDist[mentor] as number;
+        // On a tie, a mentor with a free place wins: reaching it ends the run (as scipy's solver does).
+        if (d < nearestDist || (d === nearestDist && d < sinkDist && this.hasFreePlace(mentor))) {
+          nearestDist = d;
+          nearest = k;
+        }
+      }
+      const waitingDist = this.waiting.peekDist(menteeSettledStamp, run);
+      // On equal distances the sink goes first: the run stops as early as it can.
+      if (sinkDist <= nearestDist && sinkDist <= waitingDist) break;
+      if (waitingDist < nearestDist) {
+        const mentee = this.waiting.pop();
+        settleMentee(mentee, waitingDist);
+        continue;
+      }
+      const mentor = unsettledMentors[nearest] as number;
+      unsettledMentors[nearest] = unsettledMentors[--unsettledCount] as number;
+      this.settledMentors[settledMentorCount++] = mentor;
+      const mentorBase = nearestDist + (this.mentorPot[mentor] as number);
+      if (this.hasFreePlace(mentor) && mentorBase < sinkDist) {
+        sinkDist = mentorBase;
+        sinkPred = mentor;
+      }
+      // Back along formed pairs: one of the mentor's mentees could move elsewhere.
+      const start = this.mentorSlotStart[mentor] as number;
+      const end = start + (this.mentorLoad[mentor] as number);
+      for (let slot = start; slot < end; slot++) {
+        const mentee = this.mentorSlots[slot] as number;
+        if (menteeSettledStamp[mentee] === run) continue;
+        // The reverse of a formed pair costs +score.
+        const reached = mentorBase - this.formedCost(mentee, mentor) - (this.menteePot[mentee] as number);
+        if (menteeStamp[mentee] === run && reached >= (menteeDist[mentee] as number)) continue;
+        menteeStamp[mentee] = run;
+        menteeDist[mentee] = reached;
+        this.menteePred[mentee] = mentor;
+        // A tight arc (always so with one mentor per mentee) settles the mentee now: nothing is nearer.
+        if (reached === nearestDist) settleMentee(mentee, reached);
+        else this.waiting.push(mentee, reached);
+      }
+    }
+
+    // Potentials: settled nodes move by (distance − sink distance); the rest keep theirs (a uniform shift).
+    for (let k = 0; k < settledMentorCount; k++) {
+      const mentor = this.settledMentors[k] as number;
+      this.mentorPot[mentor] = (this.mentorPot[mentor] as number) + (mentorDist[mentor] as number) - sinkDist;
+    }
+    for (let k = 0; k < settledMenteeCount; k++) {
+      const mentee = this.settledMentees[k] as number;
+      this.menteePot[mentee] = (this.menteePot[mentee] as number) + (menteeDist[mentee] as number) - sinkDist;
+    }
+    this.augment(source, sinkPred);
+  }
+
+  private hasFreePlace(mentor: number): boolean {
+    return (this.mentorLoad[mentor] as number) < (this.problem.mentorCapacity[mentor] as number);
+  }
+
+  /** The cost of the arc mentee → sink ("unmatched") for the mentee's next unit. */
+  private unmatchedArcCost(mentee: number): number {
+    const capacity = this.problem.menteeCapacity[mentee] as number;
+    // All but the last unit may stay unmatched for free; the last one only costs if it leaves the mentee with nobody.
+    if ((this.menteeUnmatchedUnits[mentee] as number) < capacity - 1) return 0;
+    return this.problem.menteeAlreadyMatched?.[mentee] ? 0 : this.unmatchedCost;
+  }
+
+  /** −score of a formed pair (the matrix holds +Infinity while it is formed). */
+  private formedCost(mentee: number, mentor: number): number {
+    return -(this.problem.score[mentee * this.m + mentor] as number);
+  }
+
+  /** Flip the pairs along the path the last Dijkstra found, from the sink back to the source. */
+  private augment(source: number, sinkPred: number): void {
+    // Each mentee on the path leaves the mentor it was reached from and joins the next one; leaving
+    // first keeps every group within its capacity at every moment.
+    let joins = sinkPred;
+    let mentee = sinkPred < 0 ? -1 - sinkPred : (this.mentorPred[sinkPred] as number);
+    if (sinkPred < 0) this.menteeUnmatchedUnits[mentee] = (this.menteeUnmatchedUnits[mentee] as number) + 1;
+    for (;;) {
+      const leaves = mentee === source ? -1 : (this.menteePred[mentee] as number);
+      if (leaves >= 0) this.breakPair(mentee, leaves);
+      if (joins >= 0) this.formPair(mentee, joins);
+      if (leaves < 0) return;
+      joins = leaves;
+      mentee = this.mentorPred[leaves] as number;
+    }
+  }
+
+  private formPair(mentee: number, mentor: number): void {
+    this.cost[mentee * this.m + mentor] = Number.POSITIVE_INFINITY;
+    const mentorLoad = this.mentorLoad[mentor] as number;
+    this.mentorSlots[(this.mentorSlotStart[mentor] as number) + mentorLoad] = mentee;
+    this.mentorLoad[mentor] = mentorLoad + 1;
+    const menteeLoad = this.menteeLoad[mentee] as number;
+    this.menteeSlots[(this.menteeSlotStart[mentee] as number) + menteeLoad] = mentor;
+    this.menteeLoad[mentee] = menteeLoad + 1;
+  }
+
+  private breakPair(mentee: number, mentor: number): void {
+    this.cost[mentee * this.m + mentor] = this.formedCost(mentee, mentor);
+    removeFromSegment(this.mentorSlots, this.mentorSlotStart[mentor] as number, this.mentorLoad, mentor, mentee);
+    removeFromSegment(this.menteeSlots, this.menteeSlotStart[mentee] as number, this.menteeLoad, mentee, mentor);
+  }
+
+  pairs(m: number): DensePairs {
+    const total = this.mentorLoad.reduce((sum, load) => sum + load, 0);
+    const mentees = new Int32Array(total);
+    const mentors = new Int32Array(total);
+    let p = 0;
+    for (let mentor = 0; mentor < m; mentor++) {
+      const start = this.mentorSlotStart[mentor] as number;
+      for (let slot = start; slot < start + (this.mentorLoad[mentor] as number); slot++) {
+        mentees[p] = this.mentorSlots[slot] as number;
+        mentors[p++] = mentor;
+      }
+    }
+    return { mentee: mentees, mentor: mentors };
+  }
+}
+
+function prefixSums(capacities: Int32Array): Int32Array {
+  const starts = new Int32Array(capacities.length + 1);
+  for (let k = 0; k < capacities.length; k++) starts[k + 1] = (starts[k] as number) + Math.max(0, capacities[k] as number);
+  return starts;
+}
+
+function removeFromSegment(slots: Int32Array, start: number, loads: Int32Array, owner: number, value: number): void {
+  const last = start + (loads[owner] as number) - 1;
+  for (let slot = start; slot <= last; slot++) {
+    if (slots[slot] === value) {
+      slots[slot] = slots[last] as number;
+      loads[owner] = last - start;
+      return;
+    }
+  }
+  throw new Error(`Pair not found: ${owner}–${value}`);
+}
+
+/**
+ * Mentees reached through a pair that is not tight (only when mentees take several mentors), ordered by
+ * distance. Entries are never updated in place: a stale one is skipped when its mentee is already settled
+ * or has a smaller label.
+ */
+class MenteeHeap {
+  private dist: number[] = [];
+  private mentee: number[] = [];
+
+  clear(): void {
+    this.dist.length = 0;
+    this.mentee.length = 0;
+  }
+
+  push(mentee: number, dist: number): void {
+    let k = this.dist.length;
+    this.dist.push(dist);
+    this.mentee.push(mentee);
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if ((this.dist[parent] as number) <= dist) break;
+      this.swap(k, parent);
+      k = parent;
+    }
+  }
+
+  /** The smallest live distance (dropping settled entries), or +Infinity. */
+  peekDist(settledStamp: Int32Array, run: number): number {
+    while (this.dist.length > 0 && settledStamp[this.mentee[0] as number] === run) this.pop();
+    return this.dist.length > 0 ? (this.dist[0] as number) : Number.POSITIVE_INFINITY;
+  }
+
+  pop(): number {
+    const top = this.mentee[0] as number;
+    const lastDist = this.dist.pop() as number;
+    const lastMentee = this.mentee.pop() as number;
+    const size = this.dist.length;
+    if (size > 0) {
+      let k = 0;
+      for (;;) {
+        const left = 2 * k + 1;
+        if (left >= size) break;
+        const right = left + 1;
+        const child = right < size && (this.dist[right] as number) < (this.dist[left] as number) ? right : left;
+        if ((this.dist[child] as number) >= lastDist) break;
+        this.dist[k] = this.dist[child] as number;
+        this.mentee[k] = this.mentee[child] as number;
+        k = child;
+      }
+      this.dist[k] = lastDist;
+      this.mentee[k] = lastMentee;
+    }
+    return top;
+  }
+
+  private swap(a: number, b: number): void {
+    const d = this.dist[a] as number;
+    this.dist[a] = this.dist[b] as number;
+    this.dist[b] = d;
+    const t = this.mentee[a] as number;
+    this.mentee[a] = this.mentee[b] as number;
+    this.mentee[b] = t;
+  }
+}
