@@ -18,6 +18,8 @@ function group(id: string, members: GroupMember[]): GroupSummary {
     id,
     form: 'teacher_student',
     role_model: 'учитель – талантливый ученик',
+    role_model_key: 'teacher_talented_student',
+    role_model_label_en: 'teacher – talented student',
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',

@@ -57,7 +57,10 @@ export type GroupMember = z.infer<typeof groupMember>;
 export const groupSummary = z.object({
   id: z.uuid(),
   form: z.string(),
+  /** The role model's Russian label (role_model_label_en in English); role_model_key for code. */
   role_model: z.string(),
+  role_model_key: z.string(),
+  role_model_label_en: z.string(),
   status: z.enum(groupStatuses),
   started_on: isoDate.nullable(),
   my_role: z.enum(groupRoles),

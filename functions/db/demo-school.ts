@@ -99,13 +99,10 @@ export async function loadDemoSchool(database: Database, school: DemoSchool, opt
     );
     await bulk(
       db,
-      `insert into public.people (id, organisation_id, kind, last_name, first_name, middle_name, sex, class_id, email,
-         birth_year, position, subjects, experience_years, affiliation, external_ids)
-       select id, organisation_id, kind, last_name, first_name, middle_name, sex, class_id, email, birth_year, position,
-         coalesce(subjects, '{}'), experience_years, affiliation, external_ids
+      `insert into public.people (id, organisation_id, kind, last_name, first_name, middle_name, class_id, position, subjects, external_ids)
+       select id, organisation_id, kind, last_name, first_name, middle_name, class_id, position, coalesce(subjects, '{}'), external_ids
        from jsonb_to_recordset($1::jsonb) as r(id uuid, organisation_id uuid, kind text, last_name text,
-         first_name text, middle_name text, sex text, class_id uuid, email text, birth_year int, position text,
-         subjects text[], experience_years int, affiliation text, external_ids jsonb)`,
+         first_name text, middle_name text, class_id uuid, position text, subjects text[], external_ids jsonb)`,
       school.people.map((p) => ({
         id: id(p.id),
         organisation_id: orgId,
@@ -113,16 +110,35 @@ export async function loadDemoSchool(database: Database, school: DemoSchool, opt
         last_name: p.last,
         first_name: p.first,
         middle_name: p.middle ?? null,
-        sex: p.sex ?? null,
         class_id: p.class ? id(`class/${p.class}`) : null,
-        email: email(p) ?? null,
-        birth_year: p.birth_year ?? null,
         position: p.position ?? null,
         subjects: p.subjects ?? [],
-        experience_years: p.experience_years ?? null,
-        affiliation: p.affiliation ?? null,
         external_ids: { demo: p.id },
       })),
+    );
+    await bulk(
+      db,
+      `insert into public.person_details (person_id, organisation_id, email, birth_year, sex, affiliation, experience_years)
+       select person_id, organisation_id, email, birth_year, sex, affiliation, experience_years
+       from jsonb_to_recordset($1::jsonb) as r(person_id uuid, organisation_id uuid, email text, birth_year int, sex text,
+         affiliation text, experience_years int)`,
+      school.people.map((p) => ({
+        person_id: id(p.id),
+        organisation_id: orgId,
+        email: email(p) ?? null,
+        birth_year: p.birth_year ?? null,
+        sex: p.sex ?? null,
+        affiliation: p.affiliation ?? null,
+        experience_years: p.experience_years ?? null,
+      })),
+    );
+    await bulk(
+      db,
+      `insert into public.teaching_assignments (person_id, class_id, organisation_id)
+       select person_id, class_id, organisation_id from jsonb_to_recordset($1::jsonb) as r(person_id uuid, class_id uuid, organisation_id uuid)`,
+      school.people
+        .filter((p) => p.homeroom)
+        .map((p) => ({ person_id: id(p.id), class_id: id(`class/${p.homeroom}`), organisation_id: orgId })),
     );
     await bulk(
       db,
@@ -147,12 +163,15 @@ export async function loadDemoSchool(database: Database, school: DemoSchool, opt
       [programmeId, orgId, school.academic_year, school.programme.name, school.programme.current_stage, school.programme.forms],
     );
     const groups = school.programme.groups;
+    // The demo names role models by their Russian label; the database keeps the catalog's key.
     await bulk(
       db,
-      `insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status, started_on, external_ids)
-       select id, organisation_id, programme_id, form, role_model, status, started_on, external_ids
+      `insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status, started_on, ended_on, external_ids)
+       select r.id, r.organisation_id, r.programme_id, r.form, m.key, r.status, r.started_on,
+         case when r.status in ('completed', 'cancelled') then greatest(r.started_on, current_date - 1) end, r.external_ids
        from jsonb_to_recordset($1::jsonb) as r(id uuid, organisation_id uuid, programme_id uuid, form text,
-         role_model text, status text, started_on date, external_ids jsonb)`,
+         role_model text, status text, started_on date, external_ids jsonb)
+       join public.catalog_role_models m on m.organisation_id is null and m.form_key = r.form and m.label_ru = r.role_model`,
       groups.map((g) => ({
         id: id(g.id),
         organisation_id: orgId,
@@ -164,15 +183,39 @@ export async function loadDemoSchool(database: Database, school: DemoSchool, opt
         external_ids: { demo: g.id },
       })),
     );
+    // Stages 2–4 for everyone in a group: mentees in the base with their form, mentors trained
+    // before the pairs were formed, with room for the mentees they have.
+    const enrolments = new Map<string, { person_id: string; base: string; form_key: string; capacity: number }>();
+    for (const g of groups) {
+      for (const m of g.mentees) enrolments.set(`mentee/${m}`, { person_id: id(m), base: 'mentee', form_key: g.form, capacity: 1 });
+      for (const m of g.mentors) {
+        const current = enrolments.get(`mentor/${m}`);
+        const capacity = (current?.capacity ?? 0) + g.mentees.length;
+        enrolments.set(`mentor/${m}`, { person_id: id(m), base: 'mentor', form_key: g.form, capacity });
+      }
+    }
     await bulk(
       db,
-      `insert into public.group_members (group_id, person_id, organisation_id, role)
-       select group_id, person_id, organisation_id, role from jsonb_to_recordset($1::jsonb)
-         as r(group_id uuid, person_id uuid, organisation_id uuid, role text)`,
-      groups.flatMap((g) => [
-        ...g.mentors.map((m) => ({ group_id: id(g.id), person_id: id(m), organisation_id: orgId, role: 'mentor' })),
-        ...g.mentees.map((m) => ({ group_id: id(g.id), person_id: id(m), organisation_id: orgId, role: 'mentee' })),
-      ]),
+      `insert into public.enrolments (organisation_id, programme_id, person_id, base, form_key, capacity, training_status, trained_on, entered_on)
+       select organisation_id, programme_id, person_id, base, form_key, least(capacity, 30),
+         case when base = 'mentor' then 'trained' else 'not_started' end,
+         case when base = 'mentor' then date '2026-09-20' end, date '2026-09-10'
+       from jsonb_to_recordset($1::jsonb)
+         as r(organisation_id uuid, programme_id uuid, person_id uuid, base text, form_key text, capacity int)`,
+      [...enrolments.values()].map((e) => ({ ...e, organisation_id: orgId, programme_id: programmeId })),
+    );
+    await bulk(
+      db,
+      `insert into public.group_members (group_id, person_id, organisation_id, role, joined_on)
+       select group_id, person_id, organisation_id, role, joined_on from jsonb_to_recordset($1::jsonb)
+         as r(group_id uuid, person_id uuid, organisation_id uuid, role text, joined_on date)`,
+      groups.flatMap((g) => {
+        const joined_on = g.started_on ?? null;
+        return [
+          ...g.mentors.map((m) => ({ group_id: id(g.id), person_id: id(m), organisation_id: orgId, role: 'mentor', joined_on })),
+          ...g.mentees.map((m) => ({ group_id: id(g.id), person_id: id(m), organisation_id: orgId, role: 'mentee', joined_on })),
+        ];
+      }),
     );
     if (options.createAuthUsers) {
       // The link_auth_user trigger ties each account to its person by e-mail.

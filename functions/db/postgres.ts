@@ -19,6 +19,11 @@ export function openPostgres(connectionString: string, { max = 10 } = {}): Datab
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closed (restart, failover, a dropped test database) must not
+  // crash the process: the pool replaces it on the next checkout.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.warn('[db] idle connection lost:', error.message);
+  });
   const run = async <T>(claims: Claims | null | 'service', work: (db: Queryable) => Promise<T>) => {
     const client = await pool.connect();
     try {

@@ -23,13 +23,14 @@ export async function listDevUsers(db: Queryable): Promise<DevUser[]> {
     mentor_of: number;
     mentee_of: number;
   }>(`
-    select p.email, p.last_name || ' ' || p.first_name || coalesce(' ' || p.middle_name, '') as name, c.name as class_name,
+    select d.email, p.last_name || ' ' || p.first_name || coalesce(' ' || p.middle_name, '') as name, c.name as class_name,
       array(select m.role from public.memberships m where m.person_id = p.id order by m.role) as roles,
       (select count(*)::int from public.group_members gm join public.mentoring_groups g on g.id = gm.group_id
         where gm.person_id = p.id and gm.role = 'mentor' and g.status = 'active') as mentor_of,
       (select count(*)::int from public.group_members gm join public.mentoring_groups g on g.id = gm.group_id
         where gm.person_id = p.id and gm.role = 'mentee' and g.status = 'active') as mentee_of
     from public.people p
+    join public.person_details d on d.person_id = p.id
     left join public.classes c on c.id = p.class_id
     join auth.users u on u.id = p.auth_user_id
     order by

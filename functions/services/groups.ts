@@ -14,10 +14,11 @@ export async function myGroups(db: Queryable): Promise<GroupSummary[]> {
       select gm.group_id, min(gm.role) as my_role
       from public.group_members gm
       join public.people p on p.id = gm.person_id
-      where p.auth_user_id = (select auth.uid())
+      where p.auth_user_id = (select auth.uid()) and gm.left_on is null
       group by gm.group_id
     )
-    select g.id, g.form, g.role_model, g.status, g.started_on, mine.my_role,
+    select g.id, g.form, coalesce(rm.label_ru, g.role_model) as role_model, g.role_model as role_model_key,
+      coalesce(rm.label_en, g.role_model) as role_model_label_en, g.status, g.started_on, mine.my_role,
       coalesce((
         select json_agg(json_build_object(
             'person_id', p.id, 'role', gm.role, 'last', p.last_name, 'first', p.first_name,
@@ -26,12 +27,14 @@ export async function myGroups(db: Queryable): Promise<GroupSummary[]> {
         from public.group_members gm
         join public.people p on p.id = gm.person_id
         left join public.classes c on c.id = p.class_id
-        where gm.group_id = g.id
+        where gm.group_id = g.id and gm.left_on is null
       ), '[]'::json) as members,
       coalesce((select array_agg(distinct m.kind) from public.meetings m where m.group_id = g.id), '{}') as meeting_kinds_held,
       (select max(m.held_on)::text from public.meetings m where m.group_id = g.id) as last_meeting_on
     from public.mentoring_groups g
     join mine on mine.group_id = g.id
+    left join public.catalog_role_models rm on rm.form_key = g.form and rm.key = g.role_model
+      and (rm.organisation_id is null or rm.organisation_id = g.organisation_id)
     where g.status = 'active'
     order by g.started_on, g.id`);
   return rows.map((row) => ({ ...row, next_kind: nextMeetingKind(row.meeting_kinds_held as MeetingKind[]) }));

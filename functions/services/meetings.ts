@@ -5,8 +5,14 @@ import { apiError } from '../errors.ts';
 
 type NewMeeting = z.output<typeof meetingCreate>;
 
-const columns = `id, group_id, kind, held_on::text as held_on, duration_minutes, format, topic, notes,
-  author_person_id, created_at::text as created_at`;
+const columns = `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
+  (select n.notes from public.meeting_notes n where n.meeting_id = m.id) as notes, m.author_person_id, m.created_at::text as created_at`;
+
+async function readMeeting(db: Queryable, id: string): Promise<Meeting> {
+  const { rows } = await db.query<Meeting>(`select ${columns} from public.meetings m where m.id = $1`, [id]);
+  if (!rows[0]) throw new Error(`meeting ${id} vanished inside its own transaction`);
+  return rows[0];
+}
 
 /** What makes two requests "the same meeting": a retry must carry exactly this again. */
 function sameMeeting(stored: Meeting, sent: NewMeeting): boolean {
@@ -28,25 +34,35 @@ function sameMeeting(stored: Meeting, sent: NewMeeting): boolean {
  */
 export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ meeting: Meeting; created: boolean }> {
   const inserted = await db
-    .query<Meeting>(
-      `insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, format, topic, notes, author_person_id)
-     select $1, g.organisation_id, g.id, $3, $4, $5, $6, nullif($7, ''), nullif($8, ''),
+    .query<{ id: string; organisation_id: string }>(
+      `insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, format, topic, author_person_id)
+     select $1, g.organisation_id, g.id, $3, $4, $5, $6, nullif($7, ''),
        (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = g.organisation_id limit 1)
      from public.mentoring_groups g
      where g.id = $2
      on conflict (id) do nothing
-     returning ${columns}`,
-      [sent.id, sent.group_id, sent.kind, sent.held_on, sent.duration_minutes, sent.format, sent.topic ?? '', sent.notes ?? ''],
+     returning id, organisation_id`,
+      [sent.id, sent.group_id, sent.kind, sent.held_on, sent.duration_minutes, sent.format, sent.topic ?? ''],
     )
     .catch((error: { code?: string }) => {
       // Row-level security refused the row: the caller sees the group but does not mentor it.
       throw error.code === '42501' ? apiError(403, 'forbidden', 'error.notInGroup') : error;
     });
   const created = inserted.rows[0];
-  if (created) return { meeting: created, created: true };
+  if (created) {
+    // The mentor's notes are kept apart: teachers and guardians may see that a pair met, not what was said.
+    if (sent.notes) {
+      await db.query('insert into public.meeting_notes (meeting_id, organisation_id, group_id, notes) values ($1, $2, $3, $4)', [
+        sent.id,
+        created.organisation_id,
+        sent.group_id,
+        sent.notes,
+      ]);
+    }
+    return { meeting: await readMeeting(db, sent.id), created: true };
+  }
 
-  const existing = await db.query<Meeting>(`select ${columns} from public.meetings where id = $1`, [sent.id]);
-  const stored = existing.rows[0];
+  const stored = (await db.query<Meeting>(`select ${columns} from public.meetings m where m.id = $1`, [sent.id])).rows[0];
   if (stored) {
     if (sameMeeting(stored, sent)) return { meeting: stored, created: false };
     throw apiError(409, 'conflict', 'error.conflict');

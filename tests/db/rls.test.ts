@@ -14,17 +14,48 @@ afterAll(async () => {
 });
 
 const tables = [
-  'meeting_kinds',
-  'organisations',
+  'audit_log',
+  'catalog_checklist_items',
+  'catalog_forms',
+  'catalog_questionnaire_items',
+  'catalog_questionnaires',
+  'catalog_role_models',
+  'catalog_stages',
   'classes',
-  'people',
-  'memberships',
   'consents',
-  'programmes',
-  'mentoring_groups',
+  'enrolments',
   'group_members',
+  'guardianships',
+  'meeting_attendance',
+  'meeting_feedback',
+  'meeting_kinds',
+  'meeting_notes',
   'meetings',
+  'memberships',
+  'mentoring_groups',
+  'organisations',
+  'outcomes',
+  'people',
+  'person_details',
+  'plan_goals',
+  'plan_tasks',
+  'programme_checklist_items',
+  'programmes',
+  'questionnaire_answers',
+  'questionnaire_responses',
+  'teaching_assignments',
 ] as const;
+
+/** Tables every signed-in user may read in full: the national catalog. */
+const catalogTables = new Set([
+  'catalog_checklist_items',
+  'catalog_forms',
+  'catalog_questionnaire_items',
+  'catalog_questionnaires',
+  'catalog_role_models',
+  'catalog_stages',
+  'meeting_kinds',
+]);
 
 async function count(claims: Claims | null, table: string, where = 'true', params: unknown[] = []): Promise<number> {
   return s.db.asUser(claims, async (db) => {
@@ -131,16 +162,34 @@ describe('a mentor', () => {
   const mentor = () => s.claims(people.mentor);
 
   it('sees their group, its members and nobody else', async () => {
-    expect(await count(mentor(), 'mentoring_groups')).toBe(1);
-    expect(await count(mentor(), 'group_members')).toBe(4);
-    expect(await count(mentor(), 'people')).toBe(4);
-    expect(await count(mentor(), 'people', 'id = $1', [s.id(people.bystander)])).toBe(0);
-    expect(await count(mentor(), 'consents')).toBe(0);
-    expect(await count(mentor(), 'memberships')).toBe(1);
-    expect(await count(mentor(), 'organisations')).toBe(1);
-    expect(await count(mentor(), 'programmes')).toBe(1);
-    expect(await count(mentor(), 'classes')).toBe(22);
-    expect(await count(mentor(), 'meeting_kinds')).toBe(5);
+    const plain = s.claims(people.plainMentor);
+    expect(await count(plain, 'mentoring_groups')).toBe(1);
+    expect(await count(plain, 'group_members')).toBe(4);
+    expect(await count(plain, 'people')).toBe(4);
+    expect(await count(plain, 'people', 'id = $1', [s.id(people.bystander)])).toBe(0);
+    expect(await count(plain, 'person_details')).toBe(1);
+    expect(await count(plain, 'consents')).toBe(0);
+    expect(await count(plain, 'memberships')).toBe(1);
+    expect(await count(plain, 'organisations')).toBe(1);
+    expect(await count(plain, 'programmes')).toBe(1);
+    expect(await count(plain, 'classes')).toBe(22);
+    expect(await count(plain, 'meeting_kinds')).toBe(5);
+  });
+
+  it('as a homeroom teacher also sees the groups of their class’s mentees, but not their notes', async () => {
+    const homeroom = await s.db.asService(async (db) => {
+      const { rows } = await db.query<{ n: number }>(
+        `select count(distinct gm.group_id)::int as n from public.group_members gm join public.people p on p.id = gm.person_id
+         join public.classes c on c.id = p.class_id where c.name = '10А' and gm.role = 'mentee' and c.organisation_id = $1`,
+        [s.schoolA],
+      );
+      return rows[0]?.n ?? 0;
+    });
+    expect(homeroom).toBeGreaterThan(1);
+    const visible = await count(mentor(), 'mentoring_groups', 'id <> $1', [s.id(groups.mentors)]);
+    expect(visible).toBe(homeroom - 1); // Кудрявцев (10А) is in her own group too
+    expect(await count(mentor(), 'meeting_notes', 'group_id <> $1', [s.id(groups.mentors)])).toBe(0);
+    expect(await count(mentor(), 'person_details', 'person_id <> $1', [s.id(people.mentor)])).toBe(0);
   });
 
   it('logs meetings of their own group only', async () => {
@@ -168,14 +217,14 @@ describe('a mentor', () => {
       await refused(
         s.db.asUser(mentor(), (db) =>
           db.query(
-            `insert into public.mentoring_groups (organisation_id, programme_id, form, role_model) values ($1, $2, 'student_student', 'равный – равному')`,
+            `insert into public.mentoring_groups (organisation_id, programme_id, form, role_model) values ($1, $2, 'student_student', 'peer_to_peer')`,
             [s.schoolA, s.id('programme')],
           ),
         ),
       ),
     ).toBe('42501');
     const updated = await s.db.asUser(mentor(), (db) =>
-      db.query(`update public.people set email = 'x@example.com' where id = $1 returning id`, [s.id(people.mentee)]),
+      db.query(`update public.people set first_name = 'Подмена' where id = $1 returning id`, [s.id(people.mentee)]),
     );
     expect(updated.rows).toHaveLength(0);
   });
@@ -212,7 +261,9 @@ describe('a signed-in user who is nobody in any school', () => {
   it('sees nothing but the catalog', async () => {
     const stranger: Claims = { sub: randomUUID(), role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 };
     for (const table of tables) {
-      expect(await count(stranger, table), table).toBe(table === 'meeting_kinds' ? 5 : 0);
+      const visible = await count(stranger, table);
+      if (catalogTables.has(table)) expect(visible, table).toBeGreaterThan(0);
+      else expect(visible, table).toBe(0);
     }
   });
 });

@@ -44,7 +44,8 @@ export async function twoSchools(): Promise<TwoSchools> {
 export const people = {
   head: 't-0554', // Воронина Варвара Львовна, директор
   curator: 't-0555', // Королёв Арсений Павлович, куратор
-  mentor: 't-0574', // Новикова Полина, mentor of g-84 (учитель – талантливый ученик)
+  mentor: 't-0574', // Новикова Полина, mentor of g-84 (учитель – талантливый ученик), homeroom teacher of 10А
+  plainMentor: 't-0579', // Коновалов Владимир, mentor of g-85, no class of his own
   mentee: 's-0482', // Карпова Мария, 10Б, mentee in g-84
   otherMentor: 't-0559', // Титова Дарья, mentor of g-81 and g-74
   bystander: 's-0483', // Степанова Дарина, 10Б, in no group
@@ -53,4 +54,5 @@ export const people = {
 export const groups = {
   mentors: 'g-84', // Новикова → Иванов Лев (8Б), Кудрявцев Даниил (10А), Карпова Мария (10Б)
   other: 'g-81', // Титова → Бондаренко, Воробьёва, Королёв
+  plainMentors: 'g-85', // Коновалов → Савельев (11А), Гаврилова (10Б), Новиков (10Б)
 } as const;

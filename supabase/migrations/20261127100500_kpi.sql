@@ -1,0 +1,179 @@
+-- The headline KPI of the target model: the share of students and the share of teaching staff
+-- involved in mentoring (at least 70%). A person is involved on a date when they are an active
+-- member (joined, not left) of a group that is running then (started, not ended, not a draft).
+-- External mentors count in neither share. Erased people still count: their rows stay, anonymous.
+--
+-- kpi_involvement (one school, by organisation, form and class) runs as the caller: row-level
+-- security decides, so a head or curator gets their school's figures and anybody else fewer.
+-- kpi_rollup (every school of a region, by school, municipality and region) returns counts only,
+-- for regional viewers and for the heads and curators of the schools in it.
+
+create index group_members_group_id_active_idx on public.group_members (group_id) include (person_id, joined_on, left_on);
+create index people_organisation_kind_idx on public.people (organisation_id, kind) include (class_id);
+create index mentoring_groups_running_idx on public.mentoring_groups (organisation_id) include (form, started_on, ended_on, status)
+  where status <> 'draft';
+
+create function public.kpi_involvement(org uuid, at_date date default current_date)
+returns table (
+  dimension text,
+  key text,
+  label text,
+  students_total int,
+  students_involved int,
+  staff_total int,
+  staff_involved int
+)
+language sql stable security invoker set search_path = ''
+as $$
+  with running as (
+    select gm.person_id, g.form
+    from public.mentoring_groups g
+    join public.group_members gm on gm.group_id = g.id
+    where g.organisation_id = org and g.status <> 'draft'
+      and g.started_on <= at_date and (g.ended_on is null or g.ended_on >= at_date)
+      and gm.joined_on <= at_date and (gm.left_on is null or gm.left_on > at_date)
+  ),
+  roster as (
+    select p.id, p.kind, p.class_id, exists (select 1 from running r where r.person_id = p.id) as involved
+    from public.people p
+    where p.organisation_id = org and p.kind in ('student', 'staff')
+  ),
+  totals as (
+    select count(*) filter (where kind = 'student')::int as students,
+           count(*) filter (where kind = 'staff')::int as staff
+    from roster
+  )
+  select 'organisation', org::text, o.name, t.students,
+         (select count(*) filter (where kind = 'student' and involved) from roster)::int,
+         t.staff,
+         (select count(*) filter (where kind = 'staff' and involved) from roster)::int
+  from totals t join public.organisations o on o.id = org
+  union all
+  select 'form', f.form, null, t.students,
+         count(distinct f.person_id) filter (where ro.kind = 'student')::int,
+         t.staff,
+         count(distinct f.person_id) filter (where ro.kind = 'staff')::int
+  from running f join roster ro on ro.id = f.person_id cross join totals t
+  group by f.form, t.students, t.staff
+  union all
+  select 'class', c.id::text, c.name,
+         count(*)::int, count(*) filter (where ro.involved)::int, null, null
+  from roster ro join public.classes c on c.id = ro.class_id
+  where ro.kind = 'student'
+  group by c.id, c.name
+$$;
+
+-- Month by month from `from_month` to `to_month`: involved at any time during the month.
+create function public.kpi_involvement_by_month(org uuid, from_month date, to_month date)
+returns table (
+  month date,
+  students_total int,
+  students_involved int,
+  staff_total int,
+  staff_involved int
+)
+language sql stable security invoker set search_path = ''
+as $$
+  with months as (
+    select m::date as month_start, (m + interval '1 month' - interval '1 day')::date as month_end
+    from generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
+  ),
+  roster as (
+    select p.id, p.kind from public.people p where p.organisation_id = org and p.kind in ('student', 'staff')
+  ),
+  involved as (
+    select distinct m.month_start, gm.person_id
+    from months m
+    join public.mentoring_groups g on g.organisation_id = org and g.status <> 'draft'
+      and g.started_on <= m.month_end and (g.ended_on is null or g.ended_on >= m.month_start)
+    join public.group_members gm on gm.group_id = g.id
+      and gm.joined_on <= m.month_end and (gm.left_on is null or gm.left_on > m.month_start)
+  )
+  select m.month_start,
+         (select count(*) from roster where kind = 'student')::int,
+         count(ro.id) filter (where ro.kind = 'student')::int,
+         (select count(*) from roster where kind = 'staff')::int,
+         count(ro.id) filter (where ro.kind = 'staff')::int
+  from months m
+  left join involved i on i.month_start = m.month_start
+  left join roster ro on ro.id = i.person_id
+  group by m.month_start
+  order by m.month_start
+$$;
+
+-- Schools whose figures the caller may read in a roll-up: every school of a region where they are
+-- a regional viewer (a member of that region's authority), plus the schools they head or curate.
+create function app.rollup_organisation_ids(for_region text) returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select o.id from public.organisations o
+  where o.kind = 'school' and o.region = for_region
+    and (
+      -- the service's own jobs (no `role` set) and the service role read every school
+      coalesce(current_setting('role', true), 'none') not in ('authenticated', 'anon')
+      or coalesce(auth.role(), '') = 'service_role'
+      or exists (
+        select 1 from public.organisations authority
+        where authority.kind = 'authority' and authority.region = for_region
+          and authority.id in (select app.my_organisation_ids_as('{region_viewer}'))
+      )
+      or o.id in (select app.my_organisation_ids_as('{head,curator}'))
+    )
+$$;
+
+-- `security definer`: counts across schools whose people the caller cannot (and must not) read
+-- one by one; only aggregates leave the function, and only for the schools allowed above.
+create function public.kpi_rollup(for_region text, at_date date default current_date)
+returns table (
+  level text,
+  municipality text,
+  organisation_id uuid,
+  organisation_name text,
+  schools int,
+  students_total int,
+  students_involved int,
+  staff_total int,
+  staff_involved int
+)
+language sql stable security definer set search_path = ''
+as $$
+  with allowed as (
+    select o.id, o.name, coalesce(o.municipality, '') as municipality
+    from public.organisations o
+    where o.id in (select app.rollup_organisation_ids(for_region))
+  ),
+  involved as (
+    select distinct gm.person_id
+    from public.mentoring_groups g
+    join public.group_members gm on gm.group_id = g.id
+    where g.organisation_id in (select id from allowed) and g.status <> 'draft'
+      and g.started_on <= at_date and (g.ended_on is null or g.ended_on >= at_date)
+      and gm.joined_on <= at_date and (gm.left_on is null or gm.left_on > at_date)
+  ),
+  per_school as (
+    select a.id, a.name, a.municipality,
+           count(*) filter (where p.kind = 'student') as students_total,
+           count(i.person_id) filter (where p.kind = 'student') as students_involved,
+           count(*) filter (where p.kind = 'staff') as staff_total,
+           count(i.person_id) filter (where p.kind = 'staff') as staff_involved
+    from allowed a
+    join public.people p on p.organisation_id = a.id and p.kind in ('student', 'staff')
+    left join involved i on i.person_id = p.id
+    group by a.id, a.name, a.municipality
+  )
+  select case when grouping(s.id) = 0 then 'organisation' when grouping(s.municipality) = 0 then 'municipality' else 'region' end,
+         case when grouping(s.municipality) = 0 then s.municipality end,
+         s.id, s.name, count(*)::int,
+         sum(s.students_total)::int, sum(s.students_involved)::int, sum(s.staff_total)::int, sum(s.staff_involved)::int
+  from per_school s
+  group by grouping sets ((s.municipality, s.id, s.name), (s.municipality), ())
+  having count(*) > 0
+  order by 1 desc, 2 nulls first, 4
+$$;
+
+revoke all on function public.kpi_involvement(uuid, date), public.kpi_involvement_by_month(uuid, date, date),
+  public.kpi_rollup(text, date) from public, anon;
+grant execute on function public.kpi_involvement(uuid, date), public.kpi_involvement_by_month(uuid, date, date),
+  public.kpi_rollup(text, date) to authenticated, service_role;
+revoke all on all functions in schema app from public;
+grant execute on all functions in schema app to authenticated, service_role;
