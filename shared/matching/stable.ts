@@ -25,7 +25,8 @@ export function solveStable(problem: DenseProblem): DensePairs {
 
   // Held proposals: each mentor's segment of `held`, like the optimal solver's groups.
   const heldStart = new Int32Array(m + 1);
-  for (let mentor = 0; mentor < m; mentor++) heldStart[mentor + 1] = (heldStart[mentor] as number) + Math.max(0, problem.mentorCapacity[mentor] as number);
+  for (let mentor = 0; mentor < m; mentor++)
+    heldStart[mentor + 1] = (heldStart[mentor] as number) + Math.max(0, problem.mentorCapacity[mentor] as number);
   const held = new Int32Array(heldStart[m] as number);
   const heldCount = new Int32Array(m);
   const menteeHolds = new Int32Array(n);

@@ -40,7 +40,13 @@ export function randomProblem(random: () => number, shape: RandomProblemShape): 
 }
 
 /** Dense integer scores for every pair, as in the benchmark. */
-export function denseRandomProblem(random: () => number, mentees: number, mentors: number, capacity: number, maxScore: number): DenseProblem {
+export function denseRandomProblem(
+  random: () => number,
+  mentees: number,
+  mentors: number,
+  capacity: number,
+  maxScore: number,
+): DenseProblem {
   const problem = denseProblem(mentees, mentors);
   for (let k = 0; k < problem.score.length; k++) problem.score[k] = Math.floor(random() * (maxScore + 1));
   problem.mentorCapacity.fill(capacity);
@@ -72,7 +78,8 @@ export function bruteForceBest(problem: DenseProblem): Objective {
   // Mentee by mentee, then mentor by mentor: take the pair or not.
   const visit = (mentee: number, mentor: number, menteeLeft: number, menteeHasPair: boolean, acc: Objective): void => {
     if (mentee === n) {
-      if (acc.matchedMentees > best.matchedMentees || (acc.matchedMentees === best.matchedMentees && acc.total > best.total)) best = { ...acc };
+      if (acc.matchedMentees > best.matchedMentees || (acc.matchedMentees === best.matchedMentees && acc.total > best.total))
+        best = { ...acc };
       return;
     }
     if (mentor === m || menteeLeft === 0) {
