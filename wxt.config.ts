@@ -25,10 +25,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ru',
     // `identity` only where sign-in goes through Supabase Auth (Google, chrome.identity).
-    permissions: ['storage', 'alarms', ...(process.env.WXT_SUPABASE_URL ? ['identity'] : [])],
+    // `scripting` registers the generic content script on hosts the school adds at runtime.
+    permissions: ['storage', 'alarms', 'scripting', ...(process.env.WXT_SUPABASE_URL ? ['identity'] : [])],
     action: { default_title: '__MSG_extName__' },
     // Only the API's host; the supported sites come from the content scripts' `matches`.
     // A match pattern without a port matches every port of that host.
     host_permissions: [`${apiUrl.protocol}//${apiUrl.hostname}/*`],
+    // Any other e-journal: asked for one host at a time on the options page, never granted at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
   },
 });

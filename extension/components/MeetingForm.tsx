@@ -2,18 +2,29 @@ import { useState } from 'preact/hooks';
 import { meetingFormats, meetingKinds } from '../../shared/catalog.ts';
 import type { FieldError } from '../../shared/errors.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
-import type { GroupSummary } from '../../shared/schemas.ts';
-import { ApiError } from '../utils/api.ts';
+import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
+import { ApiError } from '../utils/api-errors.ts';
 import { language, t } from '../utils/i18n.ts';
-import { type SubmitResult, submitMeeting } from '../utils/queue.ts';
+import type { SubmitResult } from '../utils/messages.ts';
 
 function today(): string {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-/** «Записать встречу»: today, 45 minutes, the pair's next step pre-selected; Enter saves. */
-export function MeetingForm({ group, onDone }: { group: GroupSummary; onDone: (result: SubmitResult) => void }) {
+/**
+ * «Записать встречу»: today, 45 minutes, the pair's next step pre-selected; Enter saves. `submit`
+ * is the queue itself in the popup, and a message to the background in a content script.
+ */
+export function MeetingForm({
+  group,
+  submit,
+  onDone,
+}: {
+  group: GroupSummary;
+  submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
+  onDone: (result: SubmitResult) => void;
+}) {
   const [heldOn, setHeldOn] = useState(today());
   const [duration, setDuration] = useState('45');
   const [kind, setKind] = useState(group.next_kind);
@@ -37,7 +48,7 @@ export function MeetingForm({ group, onDone }: { group: GroupSummary; onDone: (r
     setError(null);
     setFields([]);
     try {
-      const result = await submitMeeting({
+      const result = await submit({
         id,
         group_id: group.id,
         kind,

@@ -3,6 +3,7 @@ import { api } from '../utils/api.ts';
 import { currentSession, saveLocalSession, signInWithGoogle, signOut } from '../utils/auth.ts';
 import { apiUrl, usesSupabaseAuth } from '../utils/config.ts';
 import { t } from '../utils/i18n.ts';
+import { JournalHosts } from './JournalHosts.tsx';
 import { useAsync } from './use-async.ts';
 
 function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
@@ -98,6 +99,7 @@ export function Options() {
       ) : (
         session.status !== 'loading' && <DevSignIn onSignedIn={reload} />
       )}
+      <JournalHosts />
     </main>
   );
 }

@@ -4,8 +4,9 @@ import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { currentSession } from '../utils/auth.ts';
 import { language, t } from '../utils/i18n.ts';
+import type { SubmitResult } from '../utils/messages.ts';
 import { loadMyGroups } from '../utils/my-groups.ts';
-import { flushQueue, type SubmitResult } from '../utils/queue.ts';
+import { flushQueue, submitMeeting } from '../utils/queue.ts';
 import { meetingQueueItem } from '../utils/storage.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useAsync } from './use-async.ts';
@@ -94,7 +95,7 @@ export function Popup() {
       )}
       {logging ? (
         <>
-          <MeetingForm group={logging} onDone={done} />
+          <MeetingForm group={logging} submit={submitMeeting} onDone={done} />
           <button type="button" class="secondary" onClick={() => setLogging(null)}>
             {t('popup.back')}
           </button>

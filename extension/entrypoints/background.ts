@@ -1,12 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerContentScript } from '../utils/background-handlers.ts';
+import { syncJournalHostScripts } from '../utils/journal-hosts.ts';
 import { flushQueue } from '../utils/queue.ts';
+import { journalHostsItem } from '../utils/storage.ts';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // Only our own content scripts and pages may ask; a web page cannot reach this listener.
+    // Only our own content scripts and pages may ask. Web pages cannot message us at all (no
+    // externally_connectable), and another extension's messages arrive with its own id.
     if (sender.id !== browser.runtime.id) return false;
+    // Our extension pages, or a content script in a tab: nothing else speaks for us.
+    const fromOurPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    if (!fromOurPage && !sender.tab) return false;
     void answerContentScript(message).then(sendResponse);
     return true;
   });
@@ -16,4 +22,9 @@ export default defineBackground(() => {
     if (alarm.name === 'nastavnik:flush-queue') void flushQueue();
   });
   browser.runtime.onStartup.addListener(() => void flushQueue());
+  // The school's own e-journal hosts: the generic script follows the list and the browser's grants.
+  journalHostsItem.watch(() => void syncJournalHostScripts());
+  browser.permissions.onAdded.addListener(() => void syncJournalHostScripts());
+  browser.permissions.onRemoved.addListener(() => void syncJournalHostScripts());
+  browser.runtime.onInstalled.addListener(() => void syncJournalHostScripts());
 });

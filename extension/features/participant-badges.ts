@@ -1,23 +1,35 @@
 // A small pill next to every programme participant the signed-in person may see: the role, and on
-// hover the pair, form, role model and the pair's next step. Built with DOM calls only (never
-// HTML from strings); its root carries data-nastavnik-person. Nothing is drawn for anyone else.
+// hover the pair, form, role model and the pair's next step; a click (or Enter) opens the pair
+// panel. Built with DOM calls only (never HTML from strings); its root carries
+// data-nastavnik-person. Nothing is drawn for anyone else; several matches show a neutral «?».
 import { fullName } from '../../shared/names.ts';
-import { type Participant, type Resolution, resolveParticipant } from '../../shared/participants.ts';
-import type { SiteAdapter } from '../sites/types.ts';
+import type { Participant, Resolution } from '../../shared/participants.ts';
+import { isOurBadge, type PersonOnPage } from '../sites/types.ts';
 import { t } from '../utils/i18n.ts';
+import type { OverlayFeature, OverlayState } from './overlay.ts';
 
 export const badgeAttribute = 'data-nastavnik-person';
-const ambiguousAttribute = 'data-nastavnik-ambiguous';
+export const ambiguousAttribute = 'data-nastavnik-ambiguous';
 
+// Inline styles on our own element: host stylesheets rarely reach them, and nothing is added to the page's <head>.
 const pill = {
+  all: 'initial',
   display: 'inline-block',
+  boxSizing: 'border-box',
   marginInlineStart: '6px',
-  padding: '0 6px',
-  borderRadius: '8px',
-  font: '500 11px/16px system-ui, sans-serif',
+  padding: '0 7px',
+  borderRadius: '9px',
+  font: '500 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  letterSpacing: 'normal',
   verticalAlign: 'middle',
   whiteSpace: 'nowrap',
-  cursor: 'default',
+  cursor: 'pointer',
+  outlineOffset: '2px',
+} as const;
+
+const looks = {
+  one: { background: '#e6f0ea', color: '#1e5b3a', border: '1px solid #b9d4c3' },
+  ambiguous: { background: '#f1f1f1', color: '#4a4a4a', border: '1px solid #d5d5d5' },
 } as const;
 
 function describe(participant: Participant): string {
@@ -33,56 +45,98 @@ function describe(participant: Participant): string {
     .join('\n\n');
 }
 
-function badgeFor(document: Document, resolution: Exclude<Resolution, { kind: 'none' }>): HTMLElement {
-  const badge = document.createElement('span');
+function roleOf(participant: Participant): 'mentor' | 'mentee' {
+  return participant.groups.some((g) => g.role === 'mentor') ? 'mentor' : 'mentee';
+}
+
+type Shown = Exclude<Resolution, { kind: 'none' }>;
+
+function keyOf(resolution: Shown, version: number): string {
+  const ids =
+    resolution.kind === 'one' ? resolution.participant.member.person_id : resolution.candidates.map((c) => c.member.person_id).join(' ');
+  return `${resolution.kind}:${ids}@${version}`;
+}
+
+function badgeFor(document: Document, resolution: Shown): HTMLElement {
+  const badge = document.createElement('button');
+  badge.type = 'button';
   Object.assign(badge.style, pill);
-  badge.setAttribute('role', 'note');
   if (resolution.kind === 'one') {
     const { participant } = resolution;
-    const mentor = participant.groups.some((g) => g.role === 'mentor');
     badge.setAttribute(badgeAttribute, participant.member.person_id);
-    badge.textContent = t(mentor ? 'role.mentor' : 'role.mentee');
+    badge.textContent = t(`role.${roleOf(participant)}`);
     badge.title = describe(participant);
-    Object.assign(badge.style, { background: '#e6f0ea', color: '#1e5b3a', border: '1px solid #b9d4c3' });
+    Object.assign(badge.style, looks.one);
   } else {
     badge.setAttribute(ambiguousAttribute, resolution.candidates.map((c) => c.member.person_id).join(' '));
     badge.textContent = '?';
     badge.title = t('badge.ambiguous');
-    Object.assign(badge.style, { background: '#f1f1f1', color: '#555', border: '1px solid #d5d5d5' });
+    Object.assign(badge.style, looks.ambiguous);
   }
   badge.setAttribute('aria-label', `${badge.textContent}. ${badge.title}`);
+  badge.setAttribute('aria-haspopup', 'dialog');
   return badge;
 }
 
-function keyOf(resolution: Resolution): string {
-  if (resolution.kind === 'one') return resolution.participant.member.person_id;
-  if (resolution.kind === 'ambiguous') return `?${resolution.candidates.map((c) => c.member.person_id).join(' ')}`;
-  return '';
+/** Which badge is which: the key says who and for which version of the data it was drawn. */
+const keys = new WeakMap<Element, string>();
+
+/** Our badges right after an anchor (a text node with two names in it carries two). */
+function badgesAfter(anchor: ChildNode): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (let next = anchor.nextSibling; next && isOurBadge(next); next = next.nextSibling) found.push(next as HTMLElement);
+  return found;
 }
 
-function existingBadge(anchor: Element): HTMLElement | null {
-  const next = anchor.nextElementSibling;
-  return next instanceof HTMLElement && (next.hasAttribute(badgeAttribute) || next.hasAttribute(ambiguousAttribute)) ? next : null;
-}
-
-/** Puts (or keeps, or removes) the badge beside every person the adapter finds. Returns how many are shown. */
-export function drawBadges(adapter: SiteAdapter, root: Document, participants: readonly Participant[]): number {
+/**
+ * Puts (or keeps) the badge beside every participant among `people`, and removes every other
+ * badge of ours (people who left the page, a view that was hidden, a sign-out). Returns how many
+ * participants carry a badge.
+ */
+export function drawBadges(document: Document, people: readonly PersonOnPage[], state: Pick<OverlayState, 'index' | 'version'>): number {
+  const kept = new Set<Element>();
   let shown = 0;
-  for (const person of adapter.findPeople(root)) {
-    const resolution = resolveParticipant(person, participants);
-    const current = existingBadge(person.anchor);
-    const key = keyOf(resolution);
-    const currentKey = current ? (current.getAttribute(badgeAttribute) ?? `?${current.getAttribute(ambiguousAttribute)}`) : '';
-    if (key !== currentKey) {
-      current?.remove();
-      if (resolution.kind !== 'none') person.anchor.after(badgeFor(root, resolution));
+  for (const person of people) {
+    const resolution = state.index.resolve(person);
+    if (resolution.kind === 'none') continue;
+    const key = keyOf(resolution, state.version);
+    const around = badgesAfter(person.anchor);
+    let badge = around.find((element) => keys.get(element) === key && !kept.has(element));
+    if (!badge) {
+      badge = badgeFor(document, resolution);
+      keys.set(badge, key);
+      (around.at(-1) ?? person.anchor).after(badge);
     }
+    kept.add(badge);
     if (resolution.kind === 'one') shown += 1;
+  }
+  for (const badge of document.querySelectorAll(`[${badgeAttribute}], [${ambiguousAttribute}]`)) {
+    if (!kept.has(badge)) badge.remove();
   }
   return shown;
 }
 
-/** Removes every badge we drew (signed out, or no longer allowed to see). */
-export function clearBadges(root: Document): void {
-  for (const badge of root.querySelectorAll(`[${badgeAttribute}], [${ambiguousAttribute}]`)) badge.remove();
-}
+export const participantBadges: OverlayFeature = {
+  id: 'participant-badges',
+  init(overlay, signal) {
+    // One listener for every badge, in the capture phase: the host page never sees a click on our
+    // badge (a row's own click handler would navigate away), and a click the page script made up
+    // (not isTrusted) opens nothing.
+    document.addEventListener(
+      'click',
+      (event) => {
+        const badge = (event.target as Element | null)?.closest?.(`[${badgeAttribute}], [${ambiguousAttribute}]`);
+        if (!(badge instanceof HTMLElement)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (!event.isTrusted) return;
+        const ids = (badge.getAttribute(badgeAttribute) ?? badge.getAttribute(ambiguousAttribute) ?? '').split(' ').filter(Boolean);
+        overlay.emit('open-pair', { personIds: ids, opener: badge });
+      },
+      { capture: true, signal },
+    );
+  },
+  update(state) {
+    drawBadges(document, state.groups ? state.people : [], state);
+  },
+};

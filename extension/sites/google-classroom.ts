@@ -1,7 +1,8 @@
 // Google Classroom (classroom.google.com), a single-page app: every in-app page is a <c-wiz>
 // appended to <body>, and old ones stay in the DOM, hidden. Selectors from a public roster tool
-// (see tests/fixtures/pages/google-classroom-people.html); obfuscated classes rotate, so none used.
-import type { PersonOnPage, SiteAdapter } from './types.ts';
+// (see tests/fixtures/pages/reference/google-classroom-people.html); obfuscated classes rotate, so
+// none is used. A row's data-student-id is the student's Google user id.
+import { anchorFor, isInHiddenView, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
 
 const host = 'classroom.google.com';
 
@@ -14,47 +15,65 @@ export function isPeoplePage(url: URL): boolean {
   return url.hostname === host && /^(\/u\/\d+)?\/r\/[^/]+\/sort-(name|last-name|first-name)\/?$/.test(url.pathname);
 }
 
+/**
+ * Grades: /c/{courseId}/gb/sort-name[/default] (older: /gb/sort-last-name/default), optional /u/{n}/.
+ * @example https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name
+ * @example https://classroom.google.com/u/2/c/NjQ2NTQ3MjY1NjQy/gb/sort-last-name/default
+ */
+export function isGradesPage(url: URL): boolean {
+  return url.hostname === host && /^(\/u\/\d+)?\/c\/[^/]+\/gb\/sort-(name|last-name|first-name)(\/default)?\/?$/.test(url.pathname);
+}
+
 export const selectors = {
-  /** A student row on the People page. */
-  studentRow: '[role="listitem"][data-student-id]',
-  /** The row's checkbox is labelled with the display name. */
+  /** A student on People (role=listitem, 7 in google-classroom-people.html, 1 more in its hidden view) or Grades (role=row, guessed). */
+  studentRow: '[data-student-id]:is([role="listitem"], [role="row"], tr)',
+  /** People: the row's checkbox is labelled with the display name. */
   nameCheckbox: 'input[type="checkbox"][aria-label]',
-  /** Fallback: "Options for student {name}" (English UI). */
+  /** People fallback: "Options for student {name}" (English UI). */
   optionsButton: 'button[aria-label^="Options for student "]',
+  /** Grades: the row header printing the name (guessed: google-classroom-grades.html). */
+  rowHeader: '[role="rowheader"], th[scope="row"]',
+  /** Each in-app page; hidden ones are stale views. */
+  view: 'c-wiz',
 } as const;
 
-function isHidden(element: Element): boolean {
-  const view = element.closest('c-wiz');
-  if (!view) return false;
-  const style = (view as HTMLElement).style;
-  return style.visibility === 'hidden' || style.display === 'none' || view.hasAttribute('hidden');
-}
-
 function nameOf(row: Element): string | null {
-  const checkbox = row.querySelector(selectors.nameCheckbox)?.getAttribute('aria-label');
-  if (checkbox?.trim()) return checkbox.trim();
+  const checkbox = row.querySelector(selectors.nameCheckbox)?.getAttribute('aria-label')?.trim();
+  if (checkbox) return checkbox;
   const options = row.querySelector(selectors.optionsButton)?.getAttribute('aria-label');
-  return options ? options.slice('Options for student '.length).trim() || null : null;
-}
-
-/** The element that prints the name: the badge goes right after it. */
-function nameElement(row: Element, name: string): Element {
-  for (const element of row.querySelectorAll('span, div')) {
-    if (element.children.length === 0 && element.textContent?.trim() === name) return element;
-  }
-  return row.querySelector(selectors.nameCheckbox) ?? row;
+  if (options) return options.slice('Options for student '.length).trim() || null;
+  return textOf(row.querySelector(selectors.rowHeader) ?? row) || null;
 }
 
 export const googleClassroom: SiteAdapter = {
   id: 'google-classroom',
-  isPeoplePage,
-  findPeople(root) {
+  isPeoplePage: (url) => isPeoplePage(url) || isGradesPage(url),
+  examples: [
+    'https://classroom.google.com/r/NjQ2NTQ3MjY1NjQy/sort-name',
+    'https://classroom.google.com/u/1/r/NjQ2NTQ3MjY1NjQy/sort-last-name',
+    'https://classroom.google.com/u/0/r/NjQ2NTQ3MjY1NjQy/sort-first-name/',
+    'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name',
+    'https://classroom.google.com/u/2/c/NjQ2NTQ3MjY1NjQy/gb/sort-last-name/default',
+  ],
+  counterExamples: [
+    'https://classroom.google.com/',
+    'https://classroom.google.com/u/0/h',
+    'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy',
+    'https://classroom.google.com/w/NjQ2NTQ3MjY1NjQy/t/all',
+  ],
+  findPeople(document) {
     const people: PersonOnPage[] = [];
-    for (const row of root.querySelectorAll(selectors.studentRow)) {
-      if (isHidden(row)) continue;
+    for (const row of document.querySelectorAll(selectors.studentRow)) {
+      if (isInHiddenView(row, selectors.view)) continue;
       const name = nameOf(row);
       if (!name) continue;
-      people.push({ anchor: nameElement(row, name), name, externalId: row.getAttribute('data-student-id') });
+      const id = row.getAttribute('data-student-id');
+      people.push({
+        anchor: anchorFor(row.querySelector(selectors.rowHeader) ?? row, name),
+        name,
+        externalId: id ? { system: 'google', id } : null,
+        className: null,
+      });
     }
     return people;
   },

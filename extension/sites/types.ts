@@ -1,18 +1,91 @@
+import type { ExternalId } from '../../shared/participants.ts';
+
 /** A person shown on a host page: where to put our mark, and what the page says about them. */
 export interface PersonOnPage {
-  /** The element our badge goes right after. */
-  anchor: Element;
+  /** The node our badge goes right after (an element, or a text node on pages we only read as text). */
+  anchor: ChildNode;
   /** The name as the page prints it. */
   name: string;
-  /** The site's own id for the person, when it shows one (Classroom's user id). */
-  externalId: string | null;
+  /** The site's own id for the person, when it shows one (Classroom's data-student-id is the Google user id). */
+  externalId: ExternalId | null;
+  /** The class the page shows them in (the row's, or the journal's heading), as printed; null when unknown. */
+  className: string | null;
 }
 
-/** One site: which of its pages it knows (pure URL tests) and where people are on them. */
+/**
+ * One site: which of its pages it knows (pure URL tests, with example URLs that the tests check
+ * against every other adapter) and where people are on them (selectors in one object, each with
+ * the fixture pages it must match).
+ */
 export interface SiteAdapter {
   id: string;
   /** Pages of this site with a list of people. */
   isPeoplePage(url: URL): boolean;
+  /** URLs isPeoplePage must accept; every other adapter must refuse them. */
+  examples: readonly string[];
+  /** URLs of the same site that are not people pages (isPeoplePage must refuse them). */
+  counterExamples: readonly string[];
   /** The people currently shown (visible views only). */
-  findPeople(root: ParentNode): PersonOnPage[];
+  findPeople(document: Document, lookup: NameLookup): PersonOnPage[];
+}
+
+/** What the overlay knows about names, for adapters that must find names in free text. */
+export interface NameLookup {
+  /** Whether a word (as nameTokens gives it) could be a participant's surname. */
+  mayBeSurname(token: string): boolean;
+  /** Whether a displayed name matches somebody (one participant, or several: ambiguous). */
+  matches(name: string): boolean;
+}
+
+/** Attributes that mark our own badges: they are never read as part of the page's text. */
+export const badgeAttributes = ['data-nastavnik-person', 'data-nastavnik-ambiguous'] as const;
+
+export function isOurBadge(node: Node): boolean {
+  return node.nodeType === 1 && badgeAttributes.some((name) => (node as Element).hasAttribute(name));
+}
+
+function collectText(node: Node, ownOnly: boolean): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (!ownOnly && child.nodeType === 1 && !isOurBadge(child)) text += collectText(child, false);
+  }
+  return text;
+}
+
+/** An element's text with whitespace collapsed, our badges left out. */
+export function textOf(element: Element): string {
+  return collectText(element, false).replace(/\s+/g, ' ').trim();
+}
+
+/** The trimmed text of an element's own text nodes, without its children's (e.g. Canvas's «(она/её)»). */
+export function ownText(element: Element): string {
+  return collectText(element, true).replace(/\s+/g, ' ').trim();
+}
+
+const blocks = new Set(['TD', 'TH', 'DIV', 'LI', 'P', 'DD', 'DT', 'SECTION', 'ARTICLE']);
+
+/**
+ * Where the badge goes for a name printed inside `container`: right after the deepest element that
+ * prints exactly `text` when that is an inline element (a link, a span), or after the text itself
+ * inside a block (a table cell: a sibling of a <td> would break the table).
+ */
+export function anchorFor(container: Element, text: string): ChildNode {
+  let current = container;
+  for (;;) {
+    const child = [...current.children].find((c) => !isOurBadge(c) && textOf(c) === text);
+    if (!child) break;
+    current = child;
+  }
+  if (!blocks.has(current.tagName.toUpperCase())) return current;
+  const texts = [...current.childNodes].filter((node) => node.nodeType === 3 && node.textContent?.trim());
+  return texts.at(-1) ?? current.lastChild ?? current;
+}
+
+/** Whether an element sits in a subtree the page keeps but hides (inline style or the hidden attribute). */
+export function isInHiddenView(element: Element, viewSelector: string): boolean {
+  const view = element.closest(viewSelector);
+  if (!view) return false;
+  const style = (view.getAttribute('style') ?? '').replace(/\s+/g, '');
+  return view.hasAttribute('hidden') || /visibility:hidden|display:none/.test(style) || view.getAttribute('aria-hidden') === 'true';
 }

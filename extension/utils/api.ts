@@ -1,22 +1,10 @@
-import { type ApiErrorBody, isApiErrorBody } from '../../shared/errors.ts';
+import { isApiErrorBody } from '../../shared/errors.ts';
 import type { DevUser, GroupSummary, Meeting, MeetingCreate, Session } from '../../shared/schemas.ts';
+import { ApiError, OfflineError } from './api-errors.ts';
 import { getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
-import { language } from './i18n.ts';
 
-/** The API answered with a refusal: its message is for the person, in their language. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly body: ApiErrorBody | null;
-  constructor(status: number, body: ApiErrorBody | null) {
-    super(body ? (language === 'ru' ? body.error.message : body.error.message_en) : `HTTP ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
-
-/** The API could not be reached at all (offline, server down): worth trying again later. */
-export class OfflineError extends Error {}
+export { ApiError, OfflineError };
 
 async function request<T>(path: string, init: RequestInit & { auth?: boolean } = {}): Promise<T> {
   const headers = new Headers(init.headers);

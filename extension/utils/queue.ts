@@ -3,9 +3,10 @@
 // retry safe.
 import type { MeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError } from './api.ts';
+import type { SubmitResult } from './messages.ts';
 import { meetingQueueItem } from './storage.ts';
 
-export type SubmitResult = { status: 'saved' } | { status: 'queued' };
+export type { SubmitResult };
 
 /** Sends a meeting now, or keeps it for later when the API cannot be reached. Refusals throw. */
 export async function submitMeeting(meeting: MeetingCreate): Promise<SubmitResult> {

@@ -24,3 +24,9 @@ export interface GroupsSnapshot {
 
 /** The last groups the API returned, so that the popup can log a meeting offline. */
 export const myGroupsSnapshotItem = storage.defineItem<GroupsSnapshot | null>('local:myGroupsSnapshot', { fallback: null, version: 1 });
+
+/**
+ * The e-journal hosts the school added on the options page, as match patterns
+ * (`https://journal.school17.ru/*`). The generic content script runs on those the browser granted.
+ */
+export const journalHostsItem = storage.defineItem<string[]>('local:journalHosts', { fallback: [], version: 1 });

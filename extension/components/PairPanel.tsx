@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { meetingKinds } from '../../shared/catalog.ts';
+import { fullName, givenAndFamilyName } from '../../shared/names.ts';
+import type { Participant } from '../../shared/participants.ts';
+import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
+import { language, t } from '../utils/i18n.ts';
+import type { SubmitResult } from '../utils/messages.ts';
+import { MeetingForm } from './MeetingForm.tsx';
+
+function withClass(member: GroupMember): string {
+  return member.class_name ? `${fullName(member)} (${member.class_name})` : fullName(member);
+}
+
+function formatDate(date: string): string {
+  return new Date(`${date}T12:00:00`).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** Знакомство → Пробная → Планирование → Рабочие встречи → Итоговая, with where the pair stands. */
+function Sequence({ group }: { group: GroupSummary }) {
+  return (
+    <ol class="steps" aria-label={t('panel.sequence')} data-testid="pair-steps">
+      {meetingKinds.map((kind) => {
+        const done = group.meeting_kinds_held.includes(kind);
+        const current = !done && group.next_kind === kind;
+        return (
+          <li key={kind} class={done ? 'done' : current ? 'current' : ''} aria-current={current ? 'step' : undefined}>
+            <span class="dot" aria-hidden="true">
+              {done ? '✓' : ''}
+            </span>
+            <span class="label">{t(`step.${kind}`)}</span>
+            {(done || current) && <span class="sr">, {t(done ? 'step.done' : 'step.current')}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function GroupCard({
+  group,
+  submit,
+  onLogged,
+}: {
+  group: GroupSummary;
+  submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
+  onLogged: () => void;
+}) {
+  const [logging, setLogging] = useState(false);
+  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
+  const mentors = group.members.filter((m) => m.role === 'mentor');
+  const mentees = group.members.filter((m) => m.role === 'mentee');
+  return (
+    <section class="group" data-testid="pair-group" data-group-id={group.id} aria-label={mentees.map(givenAndFamilyName).join(', ')}>
+      <p class="muted form">
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {group.role_model}
+      </p>
+      <dl class="people">
+        <dt>{t(mentors.length > 1 ? 'panel.mentors' : 'panel.mentor')}</dt>
+        <dd>{mentors.map(withClass).join(', ')}</dd>
+        <dt>{t(mentees.length > 1 ? 'panel.mentees' : 'panel.mentee')}</dt>
+        <dd>{mentees.map(withClass).join(', ')}</dd>
+      </dl>
+      <Sequence group={group} />
+      <p class="meetings" data-testid="pair-last-meeting">
+        {group.last_meeting_on ? t('panel.lastMeeting', { date: formatDate(group.last_meeting_on) }) : t('panel.noMeetings')}
+        <br />
+        {t('panel.nextMeeting', { kind: t(`meetingKind.${group.next_kind}`) })}
+      </p>
+      <h3>{t('panel.goals')}</h3>
+      <p class="muted empty">{t('panel.goalsEmpty')}</p>
+      {status && (
+        <div class={`status ${status.kind === 'warn' ? 'warn' : ''}`} role="status" data-testid="pair-meeting-status">
+          {status.text}
+        </div>
+      )}
+      {group.my_role !== 'mentor' ? (
+        <p class="muted">{t('panel.onlyMentorLogs')}</p>
+      ) : logging ? (
+        <div class="log">
+          <MeetingForm
+            group={group}
+            submit={submit}
+            onDone={(result) => {
+              setLogging(false);
+              setStatus(
+                result.status === 'saved' ? { text: t('popup.saved'), kind: 'ok' } : { text: t('popup.offlineQueued'), kind: 'warn' },
+              );
+              onLogged();
+            }}
+          />
+          <button type="button" class="secondary" onClick={() => setLogging(false)}>
+            {t('panel.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          data-testid="pair-log-meeting"
+          onClick={() => {
+            setStatus(null);
+            setLogging(true);
+          }}
+        >
+          {t('popup.logMeeting')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export interface PairPanelProps {
+  /** The person whose badge was clicked; several when the name was ambiguous. */
+  participants: readonly Participant[];
+  ambiguous: boolean;
+  submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
+  onLogged: () => void;
+  onClose: () => void;
+}
+
+/** The drawer on the right: who is paired with whom, where the pair stands, and the meeting log. */
+export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }: PairPanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [participants.map((p) => p.member.person_id).join()]);
+  const title = ambiguous
+    ? t('panel.ambiguousTitle')
+    : participants[0]
+      ? `${fullName(participants[0].member)}${participants[0].member.class_name ? `, ${participants[0].member.class_name}` : ''}`
+      : t('panel.title');
+  return (
+    <div
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="nastavnik-panel-title"
+      data-testid="pair-panel"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <header>
+        <div>
+          <p class="eyebrow">{t('panel.title')}</p>
+          <h2 id="nastavnik-panel-title" tabIndex={-1} ref={heading}>
+            {title}
+          </h2>
+        </div>
+        <button
+          type="button"
+          class="close"
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
+          data-testid="pair-close"
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      {ambiguous && <p class="status warn">{t('panel.ambiguousNote')}</p>}
+      {participants.length === 0 && <p class="muted">{t('panel.gone')}</p>}
+      {participants.map((participant) => (
+        <div key={participant.member.person_id}>
+          {ambiguous && <h3>{withClass(participant.member)}</h3>}
+          {participant.groups.map(({ group }) => (
+            <GroupCard key={group.id} group={group} submit={submit} onLogged={onLogged} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

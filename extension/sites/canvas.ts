@@ -1,0 +1,47 @@
+// Canvas LMS (any host; statically *.instructure.com): the course People page, a Backbone view
+// that appends rows as the roster API pages load (infinite scroll). Selectors confirmed by
+// instructure/canvas-lms RosterUserView (tests/fixtures/pages/reference/canvas-people.html).
+import { normalizeClassName } from '../../shared/names.ts';
+import { ownText, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+
+/**
+ * People of a course.
+ * @example https://school17.instructure.com/courses/910/users
+ * @example https://canvas.example.ru/courses/12/users/
+ */
+export function isCoursePeople(url: URL): boolean {
+  return /^\/courses\/\d+\/users\/?$/.test(url.pathname);
+}
+
+export const selectors = {
+  /** A roster row (8 in reference/canvas-people.html). */
+  row: 'table.roster tr.rosterUser',
+  /** Its name link; the pronouns sit in a child <i>. */
+  name: 'a.roster_user_name',
+  /** The section cell: a school names sections after classes («9Б»). */
+  section: '.section',
+} as const;
+
+export const canvas: SiteAdapter = {
+  id: 'canvas',
+  isPeoplePage: isCoursePeople,
+  examples: ['https://school17.instructure.com/courses/910/users', 'https://canvas.example.ru/courses/12/users/'],
+  counterExamples: ['https://school17.instructure.com/courses/910', 'https://school17.instructure.com/courses/910/users/5001'],
+  findPeople(document) {
+    const people: PersonOnPage[] = [];
+    for (const row of document.querySelectorAll(selectors.row)) {
+      const link = row.querySelector(selectors.name);
+      const name = link ? ownText(link) : '';
+      if (!link || !name) continue;
+      const sections = [...row.querySelectorAll(selectors.section)].map((s) => normalizeClassName(textOf(s))).filter(Boolean);
+      const id = /^user_(\d+)$/.exec(row.id)?.[1];
+      people.push({
+        anchor: link,
+        name,
+        externalId: id ? { system: 'canvas', id } : null,
+        className: sections.length === 1 ? (sections[0] ?? null) : null,
+      });
+    }
+    return people;
+  },
+};

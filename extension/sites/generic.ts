@@ -1,0 +1,78 @@
+// Any other e-journal: the school adds its host on the options page, the browser grants it, and
+// this adapter finds programme participants by name in the page's text. It knows no structure, so
+// it only trusts names: a word must be a participant's surname, and the words around it their
+// first name (and patronymic), in any order and abbreviation.
+import { nameTokens } from '../../shared/names.ts';
+import { isOurBadge, type NameLookup, type PersonOnPage, type SiteAdapter } from './types.ts';
+
+const skipped = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'CODE', 'PRE', 'SVG']);
+
+/** Up to three words around a surname, longest first: «Иванов Лев Львович», «Лев Иванов», «Иванов Л.». */
+const windows: readonly [number, number][] = [
+  [-2, 0],
+  [-1, 1],
+  [0, 2],
+  [-1, 0],
+  [0, 1],
+];
+
+function isPageText(parent: Element | null): boolean {
+  if (!parent) return false;
+  for (let element: Element | null = parent; element; element = element.parentElement) {
+    if (skipped.has(element.tagName.toUpperCase()) || isOurBadge(element) || element.getAttribute('contenteditable') === 'true')
+      return false;
+  }
+  // Shown to the person (not display:none, not a hidden stale view); where the browser can tell.
+  const check = (parent as HTMLElement).checkVisibility;
+  return typeof check === 'function'
+    ? check.call(parent, { visibilityProperty: true })
+    : !/display:\s*none/.test(parent.closest('[style]')?.getAttribute('style') ?? '');
+}
+
+/** Every participant's name in one text node, once each. */
+function namesIn(text: string, lookup: NameLookup): string[] {
+  const tokens = nameTokens(text);
+  const found: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as string;
+    let matched = 0;
+    if (token.length > 1 && lookup.mayBeSurname(token)) {
+      for (const [from, to] of windows) {
+        if (i + from < 0 || i + to >= tokens.length) continue;
+        const name = tokens.slice(i + from, i + to + 1).join(' ');
+        if (lookup.matches(name)) {
+          found.push(name);
+          matched = to + 1;
+          break;
+        }
+      }
+    }
+    i += Math.max(1, matched);
+  }
+  return found;
+}
+
+export const generic: SiteAdapter = {
+  id: 'generic',
+  // Every page of a host the school added: which ones list people, only the school knows.
+  isPeoplePage: () => true,
+  examples: ['https://journal.school17.example.ru/classes/10b'],
+  counterExamples: [],
+  findPeople(document, lookup) {
+    const people: PersonOnPage[] = [];
+    const body = document.body;
+    if (!body) return people;
+    // Only text nodes, natively: cheap on a thousand names. Where a name is found, its ancestors
+    // decide whether it is page text at all (not a script, a form field, or our own badge).
+    const walker = document.createTreeWalker(body, 0x4 /* SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (text.length < 4 || text.length > 400) continue;
+      const names = namesIn(text, lookup);
+      if (names.length === 0 || !isPageText(node.parentElement)) continue;
+      for (const name of names) people.push({ anchor: node as ChildNode, name, externalId: null, className: null });
+    }
+    return people;
+  },
+};

@@ -1,0 +1,61 @@
+// Moodle (any host; statically *.moodlecloud.com, others added on the options page): the course
+// participants and the grader report. Selectors from Moodle's own source (user/classes/table/
+// participants.php, grade/report/grader/lib.php; see tests/fixtures/pages/reference/moodle-*.html).
+// Both tables re-render through AJAX without a reload.
+import { ownText, type PersonOnPage, type SiteAdapter } from './types.ts';
+
+/** Moodle's paths, under the site's root (which may be a subfolder: /moodle/user/index.php). */
+const participantsPath = /(^|\/)user\/index\.php$/;
+const graderPath = /(^|\/)grade\/report\/grader\/index\.php$/;
+
+/**
+ * Course participants.
+ * @example https://school17.moodlecloud.com/user/index.php?id=42
+ * @example https://lms.example.ru/moodle/user/index.php?id=42&perpage=5000
+ */
+export function isParticipants(url: URL): boolean {
+  return participantsPath.test(url.pathname) && url.searchParams.has('id');
+}
+
+/**
+ * Grader report.
+ * @example https://school17.moodlecloud.com/grade/report/grader/index.php?id=77
+ */
+export function isGraderReport(url: URL): boolean {
+  return graderPath.test(url.pathname) && url.searchParams.has('id');
+}
+
+export const selectors = {
+  /** Participants: the name link in the row header (8 in reference/moodle-participants.html). */
+  participant: 'table#participants tbody th a[href*="/user/view.php"]',
+  /** Grader report (4.x and 3.x): 8 in reference/moodle-grader.html. */
+  graderUser: 'table#user-grades tr[data-uid] a.username, table#user-grades th.user a.username',
+} as const;
+
+export const moodle: SiteAdapter = {
+  id: 'moodle',
+  isPeoplePage: (url) => isParticipants(url) || isGraderReport(url),
+  examples: [
+    'https://school17.moodlecloud.com/user/index.php?id=42',
+    'https://lms.example.ru/moodle/user/index.php?id=42&perpage=5000',
+    'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77',
+  ],
+  counterExamples: [
+    'https://school17.moodlecloud.com/course/view.php?id=42',
+    'https://school17.moodlecloud.com/user/view.php?id=201&course=42',
+    'https://school17.moodlecloud.com/user/index.php',
+  ],
+  findPeople(document) {
+    const people: PersonOnPage[] = [];
+    const seen = new Set<Element>();
+    for (const link of document.querySelectorAll(`${selectors.participant}, ${selectors.graderUser}`)) {
+      if (seen.has(link)) continue;
+      seen.add(link);
+      const name = ownText(link);
+      if (!name) continue;
+      const id = /[?&]id=(\d+)/.exec(link.getAttribute('href') ?? '')?.[1];
+      people.push({ anchor: link, name, externalId: id ? { system: 'moodle', id } : null, className: null });
+    }
+    return people;
+  },
+};
