@@ -3,7 +3,7 @@ import { meetingKinds } from '../../shared/catalog.ts';
 import { fullName, givenAndFamilyName } from '../../shared/names.ts';
 import type { Participant } from '../../shared/participants.ts';
 import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
-import { language, t } from '../utils/i18n.ts';
+import { language, roleModelLabel, t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 
@@ -52,7 +52,7 @@ function GroupCard({
   return (
     <section class="group" data-testid="pair-group" data-group-id={group.id} aria-label={mentees.map(givenAndFamilyName).join(', ')}>
       <p class="muted form">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {group.role_model}
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {roleModelLabel(group)}
       </p>
       <dl class="people">
         <dt>{t(mentors.length > 1 ? 'panel.mentors' : 'panel.mentor')}</dt>

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { currentSession } from '../utils/auth.ts';
-import { language, t } from '../utils/i18n.ts';
+import { language, roleModelLabel, t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { loadMyGroups } from '../utils/my-groups.ts';
 import { flushQueue, submitMeeting } from '../utils/queue.ts';
@@ -27,7 +27,7 @@ function GroupCard({ group, onLog }: { group: GroupSummary; onLog: () => void })
     <div class="card" data-testid="popup-group" data-group-id={group.id}>
       <h3>{others.map((m) => `${givenAndFamilyName(m)}${m.class_name ? ` (${m.class_name})` : ''}`).join(', ')}</h3>
       <div class="muted">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {group.role_model}
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {roleModelLabel(group)}
       </div>
       <div class="header">
         <LastMet group={group} />

@@ -5,7 +5,7 @@
 import { fullName } from '../../shared/names.ts';
 import type { Participant, Resolution } from '../../shared/participants.ts';
 import { isOurBadge, type PersonOnPage } from '../sites/types.ts';
-import { t } from '../utils/i18n.ts';
+import { roleModelLabel, t } from '../utils/i18n.ts';
 import type { OverlayFeature, OverlayState } from './overlay.ts';
 
 export const badgeAttribute = 'data-nastavnik-person';
@@ -38,7 +38,7 @@ function describe(participant: Participant): string {
       const others = group.members.filter((m) => m.person_id !== participant.member.person_id).map(fullName);
       return [
         t('badge.pairWith', { names: others.join(', ') }),
-        `${t(`form.${group.form}` as Parameters<typeof t>[0])} · ${group.role_model}`,
+        `${t(`form.${group.form}` as Parameters<typeof t>[0])} · ${roleModelLabel(group)}`,
         t('badge.nextStep', { kind: t(`meetingKind.${group.next_kind}`) }),
       ].join('\n');
     })

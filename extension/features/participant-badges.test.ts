@@ -1,0 +1,95 @@
+// The badge feature on fixture pages: exactly the participants get a badge, namesakes a «?»,
+// drawing twice changes nothing, and badges go when their people do.
+import { describe, expect, it } from 'vitest';
+import { ParticipantIndex, participantsOf } from '../../shared/participants.ts';
+import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
+import { dnevnikRu } from '../sites/dnevnik-ru.ts';
+import { moodle } from '../sites/moodle.ts';
+import { fixture } from '../sites/sites.test.ts';
+import type { NameLookup } from '../sites/types.ts';
+import { t } from '../utils/i18n.ts';
+import { ambiguousAttribute, badgeAttribute, drawBadges } from './participant-badges.ts';
+
+const member = (person_id: string, role: GroupMember['role'], last: string, first: string, class_name: string | null): GroupMember => ({
+  person_id,
+  role,
+  last,
+  first,
+  middle: null,
+  class_name,
+  google_user_id: null,
+});
+
+const g84: GroupSummary = {
+  id: '00000000-0000-4000-8000-000000000084',
+  form: 'teacher_student',
+  role_model: 'учитель – талантливый ученик',
+  role_model_key: 'teacher_gifted_student',
+  role_model_label_en: 'teacher – gifted student',
+  status: 'active',
+  started_on: '2026-10-01',
+  my_role: 'mentor',
+  members: [
+    member('t-0574', 'mentor', 'Новикова', 'Полина', null),
+    member('s-0396', 'mentee', 'Иванов', 'Лев', '8Б'),
+    member('s-0460', 'mentee', 'Кудрявцев', 'Даниил', '10А'),
+    member('s-0482', 'mentee', 'Карпова', 'Мария', '10Б'),
+  ],
+  meeting_kinds_held: ['introduction'],
+  last_meeting_on: '2026-11-20',
+  next_kind: 'trial',
+};
+
+const noLookup: NameLookup = { mayBeSurname: () => false, matches: () => false };
+const drawn = (document: Document, attribute = badgeAttribute) =>
+  [...document.querySelectorAll(`[${attribute}]`)].map((b) => b.getAttribute(attribute)).sort();
+
+describe('participant badges', () => {
+  const index = new ParticipantIndex(participantsOf([g84]));
+
+  it('badges exactly the mentees the page shows, the namesake in another class not', () => {
+    const document = fixture('dnevnik-ru.html');
+    const people = dnevnikRu.findPeople(document, noLookup);
+    expect(drawBadges(document, people, { index, version: 1 })).toBe(1);
+    expect(drawn(document)).toEqual(['s-0482']);
+    const badge = document.querySelector(`[${badgeAttribute}]`);
+    expect(badge?.textContent).toBe(t('role.mentee'));
+    expect(badge?.getAttribute('title')).toContain('Новикова Полина');
+    expect(badge?.getAttribute('title')).toContain(t('meetingKind.trial'));
+  });
+
+  it('is idempotent, and removes badges whose people left the page', () => {
+    const document = fixture('moodle-grader.html');
+    const people = moodle.findPeople(document, noLookup);
+    drawBadges(document, people, { index, version: 1 });
+    drawBadges(document, moodle.findPeople(document, noLookup), { index, version: 1 });
+    expect(drawn(document)).toEqual(['s-0396', 's-0460', 's-0482']);
+    document.querySelector('#fixed_user_304')?.remove();
+    drawBadges(document, moodle.findPeople(document, noLookup), { index, version: 1 });
+    expect(drawn(document)).toEqual(['s-0396', 's-0460']);
+    drawBadges(document, [], { index, version: 1 });
+    expect(drawn(document)).toEqual([]);
+  });
+
+  it('shows namesakes it cannot tell apart as «?», never a guess', () => {
+    const twin: GroupSummary = { ...g84, id: 'g-twin', members: [member('s-9999', 'mentee', 'Карпова', 'Мария', '9Б')] };
+    const twins = new ParticipantIndex(participantsOf([g84, twin]));
+    const document = fixture('moodle-grader.html');
+    drawBadges(document, moodle.findPeople(document, noLookup), { index: twins, version: 1 });
+    expect(drawn(document)).toEqual(['s-0396', 's-0460']);
+    expect(drawn(document, ambiguousAttribute)).toEqual(['s-0482 s-9999']);
+    expect(document.querySelector(`[${ambiguousAttribute}]`)?.textContent).toBe('?');
+  });
+
+  it('redraws a badge when the data changes (a meeting logged)', () => {
+    const document = fixture('dnevnik-ru.html');
+    drawBadges(document, dnevnikRu.findPeople(document, noLookup), { index, version: 1 });
+    const before = document.querySelector(`[${badgeAttribute}]`);
+    const after = new ParticipantIndex(participantsOf([{ ...g84, meeting_kinds_held: ['introduction', 'trial'], next_kind: 'planning' }]));
+    drawBadges(document, dnevnikRu.findPeople(document, noLookup), { index: after, version: 2 });
+    const badges = document.querySelectorAll(`[${badgeAttribute}]`);
+    expect(badges).toHaveLength(1);
+    expect(badges[0]).not.toBe(before);
+    expect(badges[0]?.getAttribute('title')).toContain(t('meetingKind.planning'));
+  });
+});

@@ -1,0 +1,275 @@
+// Every adapter against every other's URLs, and every selector against the fixture pages it must
+// match (our pages with demo people, and the structure references they were built from). A
+// selector that breaks is found here, not by a teacher.
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { ParticipantIndex } from '../../shared/participants.ts';
+import { canvas } from './canvas.ts';
+import { dnevnikRu } from './dnevnik-ru.ts';
+import { eduTatar } from './edu-tatar.ts';
+import { eljur } from './eljur.ts';
+import { generic } from './generic.ts';
+import { googleClassroom } from './google-classroom.ts';
+import { anyHost, siteAdapters } from './index.ts';
+import { isSupportedHost } from './matches.ts';
+import { mesh } from './mesh.ts';
+import { moodle } from './moodle.ts';
+import { netschool } from './netschool.ts';
+import type { NameLookup, SiteAdapter } from './types.ts';
+
+export function fixture(name: string, url = 'https://example.test/'): Document {
+  const html = readFileSync(new URL(`../../tests/fixtures/pages/${name}`, import.meta.url), 'utf8');
+  const { document } = parseHTML(html);
+  Object.defineProperty(document, 'location', { value: new URL(url) });
+  return document as unknown as Document;
+}
+
+const noLookup: NameLookup = { mayBeSurname: () => false, matches: () => false };
+
+describe('page detection', () => {
+  it.each(siteAdapters.map((adapter) => [adapter.id, adapter] as const))(
+    '%s is true for its own pages and false for every other',
+    (_, adapter) => {
+      for (const example of adapter.examples) expect(adapter.isPeoplePage(new URL(example)), example).toBe(true);
+      for (const counter of adapter.counterExamples) expect(adapter.isPeoplePage(new URL(counter)), counter).toBe(false);
+      for (const other of siteAdapters.filter((a) => a !== adapter)) {
+        for (const example of other.examples) expect(adapter.isPeoplePage(new URL(example)), `${other.id}: ${example}`).toBe(false);
+      }
+    },
+  );
+  it('knows the supported hosts (adding them on the options page is pointless)', () => {
+    for (const host of [
+      'classroom.google.com',
+      'schools.dnevnik.ru',
+      'school.mos.ru',
+      'authedu.mosreg.ru',
+      'gym5.eljur.ru',
+      'edu.tatar.ru',
+    ])
+      expect(isSupportedHost(host), host).toBe(true);
+    for (const host of ['journal.school17.example.ru', 'eljur.ru.evil.example', 'notdnevnik.ru'])
+      expect(isSupportedHost(host), host).toBe(false);
+  });
+});
+
+/** [adapter, fixture, URL, names the adapter must find, in page order] */
+const pages: [SiteAdapter, string, string, string[]][] = [
+  [
+    googleClassroom,
+    'google-classroom-people.html',
+    'https://classroom.google.com/u/0/r/NjQ2NTQ3MjY1NjQy/sort-name',
+    ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Константин Сорокин', 'Дарина Степанова', 'Василиса Воробьёва'],
+  ],
+  [
+    googleClassroom,
+    'google-classroom-grades.html',
+    'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name',
+    ['Vasilisa Vorobyova', 'Lev Ivanov', 'Anna Karpova', 'Mariya Karpova', 'Daniil Kudryavtsev', 'Darina Stepanova'],
+  ],
+  [
+    dnevnikRu,
+    'dnevnik-ru.html',
+    'https://schools.dnevnik.ru/journals/journalclassical.aspx?school=1',
+    [
+      'Алексеева Есения',
+      'Воробьёва Василиса',
+      'Гаврилова Дарья',
+      'Гаврилова Елена',
+      'Карпова Анна',
+      'Карпова Мария',
+      'Кудрявцев Даниил',
+      'Сорокин Константин',
+      'Степанова Дарина',
+    ],
+  ],
+  [
+    mesh,
+    'mesh.html',
+    'https://school.mos.ru/teacher/study-process/journal/grade/1',
+    [
+      'Воробьёва Василиса',
+      'Иванов Евгений',
+      'Иванов Лев',
+      'Карпова Анна',
+      'Карпова Мария',
+      'Кудрявцев Даниил',
+      'Кудрявцев Никита',
+      'Степанова Дарина',
+    ],
+  ],
+  [
+    netschool,
+    'netschool.html',
+    'https://sgo.rso23.ru/app/school/journal/',
+    [
+      'Абрамов Александр',
+      'Воробьёва Василиса',
+      'Иванов Лев',
+      'Исаева Елена',
+      'Карпова Мария',
+      'Новиков Даниил',
+      'Сорокин Роман',
+      'Чернышёва Варвара',
+    ],
+  ],
+  [
+    eljur,
+    'eljur.html',
+    'https://school17.eljur.ru/journal-app/view.journal/',
+    [
+      'Абрамов Тимур',
+      'Герасимов Андрей',
+      'Зайцев Павел',
+      'Иванов Лев',
+      'Карпов Александр',
+      'Киселёва Варвара',
+      'Медведева Ксения',
+      'Яковлев Сергей',
+    ],
+  ],
+  [
+    eduTatar,
+    'edu-tatar.html',
+    'https://edu.tatar.ru/school/journal/school_editor?term=2',
+    [
+      'Гаврилова Дарья Артёмовна',
+      'Карпова Анна Олеговна',
+      'Карпова Мария Алексеевна',
+      'Карпова Мария Игоревна',
+      'Марков Никита Михайлович',
+      'Новиков Даниил Семёнович',
+      'Степанова Юлия Никитична',
+      'Чернышёва Варвара Михайловна',
+    ],
+  ],
+  [
+    moodle,
+    'moodle-participants.html',
+    'https://school17.moodlecloud.com/user/index.php?id=42',
+    [
+      'Амина Алексеева',
+      'Кирилл Волков',
+      'Елизавета Данилова',
+      'Матвей Денисов',
+      'Михаил Кудрявцев',
+      'Полина Новикова',
+      'Софья Тихонова',
+      'Даниил Кудрявцев',
+    ],
+  ],
+  [
+    moodle,
+    'moodle-grader.html',
+    'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77',
+    ['Василиса Воробьёва', 'Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Константин Сорокин', 'Дарина Степанова'],
+  ],
+  [
+    canvas,
+    'canvas-people.html',
+    'https://school17.instructure.com/courses/910/users',
+    ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Роман Сорокин', 'Дарина Степанова'],
+  ],
+];
+
+describe('selectors on our fixture pages', () => {
+  it.each(pages)('%s finds every pupil in %s', (adapter, file, url, names) => {
+    const document = fixture(file, url);
+    const people = adapter.findPeople(document, noLookup);
+    expect(people.map((p) => p.name)).toEqual(names);
+    // The badge goes after a node that belongs to the person's row and prints their name.
+    for (const person of people) expect(person.anchor.textContent?.replace(/\s+/g, ' ')).toContain(person.name.split(' ')[0]);
+  });
+
+  it('reads the class each journal is for', () => {
+    const classOf = (adapter: SiteAdapter, file: string) => adapter.findPeople(fixture(file), noLookup)[0]?.className;
+    expect(classOf(dnevnikRu, 'dnevnik-ru.html')).toBe('10б');
+    expect(classOf(mesh, 'mesh.html')).toBeNull(); // a group journal for several classes
+    expect(classOf(netschool, 'netschool.html')).toBe('10б');
+    expect(classOf(eljur, 'eljur.html')).toBe('8б');
+    expect(classOf(eduTatar, 'edu-tatar.html')).toBe('10б');
+    expect(canvas.findPeople(fixture('canvas-people.html'), noLookup).map((p) => p.className)).toEqual([
+      '8б',
+      '10б',
+      '10б',
+      '9б',
+      '10а',
+      '10б',
+      '10б',
+    ]);
+  });
+
+  it('gives Classroom rows their Google user id', () => {
+    const [first] = googleClassroom.findPeople(fixture('google-classroom-people.html'), noLookup);
+    expect(first?.externalId).toEqual({ system: 'google', id: '112000000000000000396' });
+  });
+});
+
+/** [adapter, reference fixture, how many people the selectors must find] */
+const references: [SiteAdapter, string, number][] = [
+  [googleClassroom, 'google-classroom-people.html', 8],
+  [dnevnikRu, 'dnevnik-ru.html', 8],
+  [mesh, 'mesh-school-mos.html', 8],
+  [netschool, 'netschool-sgo.html', 8],
+  [eljur, 'eljur.html', 8],
+  [eduTatar, 'edu-tatar.html', 8],
+  [moodle, 'moodle-participants.html', 8],
+  [moodle, 'moodle-grader.html', 8],
+  [canvas, 'canvas-people.html', 8],
+];
+
+describe('selectors on the structure references', () => {
+  it.each(references)('%s finds %s’s pupils', (adapter, file, count) => {
+    const people = adapter.findPeople(fixture(`reference/${file}`), noLookup);
+    expect(people).toHaveLength(count);
+    for (const person of people) expect(person.name).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)?$/u);
+  });
+});
+
+describe('names in free text (a host the school added)', () => {
+  const index = new ParticipantIndex([
+    {
+      member: { person_id: 'a', role: 'mentee', last: 'Иванов', first: 'Лев', middle: 'Львович', class_name: '8Б', google_user_id: null },
+      groups: [],
+    },
+    {
+      member: {
+        person_id: 'b',
+        role: 'mentee',
+        last: 'Карпова',
+        first: 'Мария',
+        middle: 'Алексеевна',
+        class_name: '10Б',
+        google_user_id: null,
+      },
+      groups: [],
+    },
+    {
+      member: {
+        person_id: 'c',
+        role: 'mentee',
+        last: 'Кудрявцев',
+        first: 'Даниил',
+        middle: 'Маркович',
+        class_name: '10А',
+        google_user_id: null,
+      },
+      groups: [],
+    },
+  ]);
+  const lookup: NameLookup = { mayBeSurname: (t) => index.hasSurname(t), matches: (n) => index.resolve({ name: n }).kind !== 'none' };
+
+  it('finds each spelling once, and nothing hidden or in scripts', () => {
+    const people = generic.findPeople(fixture('generic-journal.html'), lookup);
+    expect(people.map((p) => p.name)).toEqual(['иванов лев львович', 'карпова м а', 'кудрявцев д м']);
+  });
+  it('uses the family adapter when a school-added host serves a known app', () => {
+    const document = fixture('mesh.html', 'https://myschool.example-region.ru/teacher/study-process/journal/grade/5');
+    expect(anyHost.findPeople(document, lookup)).toHaveLength(8);
+    expect(anyHost.findPeople(fixture('mesh.html', 'https://myschool.example-region.ru/other'), lookup).map((p) => p.name)).toEqual([
+      'иванов лев',
+      'карпова мария',
+      'кудрявцев даниил',
+    ]);
+  });
+});
