@@ -28,11 +28,11 @@ class Solver {
   private readonly problem: DenseProblem;
   private readonly m: number;
   /** −score of each allowed pair not yet formed; +Infinity for forbidden and formed pairs. */
-  private readonly cost: Float64Array;
+  readonly cost: Float64Array;
   private readonly unmatchedCost: number;
 
   // Potentials: reduced cost of an arc x→y is cost + pot[x] − pot[y] ≥ 0. The sink's potential stays 0.
-  private readonly mentorPot: Float64Array;
+  readonly mentorPot: Float64Array;
   private readonly menteePot: Float64Array;
 
   // Current pairs: a mentor's mentees sit in its own segment of `mentorSlots` (and the reverse for mentees).
@@ -46,9 +46,13 @@ class Solver {
   private readonly menteeUnmatchedUnits: Int32Array;
 
   // Dijkstra state, reused between runs. Mentee labels are valid only when stamped with the current run.
-  private readonly mentorDist: Float64Array;
-  private readonly mentorPred: Int32Array;
-  private readonly unsettledMentors: Int32Array;
+  readonly mentorDist: Float64Array;
+  readonly mentorPred: Int32Array;
+  readonly unsettledMentors: Int32Array;
+  /** 1 for a mentor with a free place (the tie-break of the nearest-mentor search). */
+  readonly freePlace: Uint8Array;
+  /** relaxFrom's second result: the nearest unsettled mentor's distance. */
+  readonly nearestDist = new Float64Array(1);
   private readonly settledMentors: Int32Array;
   private readonly menteeDist: Float64Array;
   private readonly menteePred: Int32Array;
@@ -65,19 +69,18 @@ class Solver {
     this.cost = new Float64Array(n * m);
     this.menteePot = new Float64Array(n);
     let maxAbs = 0;
+    // A mentor with no place left is as good as absent: +Infinity on its whole column.
+    const closed = Float64Array.from(problem.mentorCapacity, (capacity) => (capacity > 0 ? 0 : Number.POSITIVE_INFINITY));
     for (let mentee = 0; mentee < n; mentee++) {
       // Starting potentials: a mentee's best score makes every arc out of it non-negative.
       let best = 0;
       const row = mentee * m;
       for (let mentor = 0; mentor < m; mentor++) {
         const s = score[row + mentor] as number;
-        if (s === NO_PAIR || (problem.mentorCapacity[mentor] as number) <= 0) {
-          this.cost[row + mentor] = Number.POSITIVE_INFINITY;
-          continue;
-        }
-        this.cost[row + mentor] = -s;
-        if (s > best) best = s;
-        if (Math.abs(s) > maxAbs) maxAbs = Math.abs(s);
+        const c = s === NO_PAIR ? Number.POSITIVE_INFINITY : -s + (closed[mentor] as number);
+        this.cost[row + mentor] = c;
+        if (-c > best) best = -c;
+        if (c !== Number.POSITIVE_INFINITY && (s > maxAbs || -s > maxAbs)) maxAbs = Math.abs(s);
       }
       this.menteePot[mentee] = best;
     }
@@ -98,6 +101,8 @@ class Solver {
     this.mentorDist = new Float64Array(m);
     this.mentorPred = new Int32Array(m);
     this.unsettledMentors = new Int32Array(m);
+    this.freePlace = Uint8Array.from(problem.mentorCapacity, (capacity) => (capacity > 0 ? 1 : 0));
+    for (let mentor = 0; mentor < m; mentor++) this.unsettledMentors[mentor] = mentor;
     this.settledMentors = new Int32Array(m);
     this.menteeDist = new Float64Array(n);
     this.menteePred = new Int32Array(n);
@@ -109,11 +114,11 @@ class Solver {
 
   /** One Dijkstra from `source` to the sink, then the augmentation and the potential update. */
   routeUnitFrom(source: number): void {
-    const { m, mentorDist, mentorPred, unsettledMentors, menteeDist, menteeStamp, menteeSettledStamp } = this;
+    const { m, mentorDist, unsettledMentors, menteeDist, menteeStamp, menteeSettledStamp } = this;
     const run = ++this.run;
-    mentorDist.fill(Number.POSITIVE_INFINITY);
+    // `unsettledMentors` is a permutation of all mentors whose first `unsettledCount` are unsettled;
+    // settling swaps a mentor behind them, so the next run starts from the whole array again.
     let unsettledCount = m;
-    for (let mentor = 0; mentor < m; mentor++) unsettledMentors[mentor] = mentor;
     let settledMentorCount = 0;
     let settledMenteeCount = 0;
     this.waiting.clear();
@@ -121,8 +126,12 @@ class Solver {
     // The sink's label: its distance and what reached it (mentor index, or −1 − mentee for "unmatched").
     let sinkDist = Number.POSITIVE_INFINITY;
     let sinkPred = 0;
+    // The nearest unsettled mentor (its position in `unsettledMentors`), valid while `nearestKnown`.
+    let nearest = -1;
+    let nearestDist = Number.POSITIVE_INFINITY;
+    let nearestKnown = false;
 
-    const settleMentee = (mentee: number, dist: number): void => {
+    const settleMentee = (mentee: number, dist: number, firstOfRun: boolean): void => {
       menteeStamp[mentee] = run;
       menteeSettledStamp[mentee] = run;
       menteeDist[mentee] = dist;
@@ -133,46 +142,44 @@ class Solver {
         sinkDist = viaUnmatched;
         sinkPred = -1 - mentee;
       }
-      // The hot loop: relax every mentor. Settled mentors never improve (their distance is already
-      // smaller), and formed or forbidden pairs cost +Infinity, so no test is needed here.
-      const { cost, mentorPot } = this;
-      const row = mentee * m;
-      for (let mentor = 0; mentor < m; mentor++) {
-        const d = base + (cost[row + mentor] as number) - (mentorPot[mentor] as number);
-        if (d < (mentorDist[mentor] as number)) {
-          mentorDist[mentor] = d;
-          mentorPred[mentor] = mentee;
-        }
-      }
+      nearest = relaxFrom(this, mentee, base, unsettledCount, firstOfRun, sinkDist);
+      nearestDist = this.nearestDist[0] as number;
+      nearestKnown = true;
     };
 
     this.menteePred[source] = -1;
-    settleMentee(source, 0);
+    settleMentee(source, 0, true);
 
     for (;;) {
-      let nearest = -1;
-      let nearestDist = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < unsettledCount; k++) {
-        const mentor = unsettledMentors[k] as number;
-        const d = mentorDist[mentor] as number;
-        // On a tie, a mentor with a free place wins: reaching it ends the run (as scipy's solver does).
-        if (d < nearestDist || (d === nearestDist && d < sinkDist && this.hasFreePlace(mentor))) {
-          nearestDist = d;
-          nearest = k;
+      if (!nearestKnown) {
+        nearest = -1;
+        nearestDist = Number.POSITIVE_INFINITY;
+        for (let k = 0; k < unsettledCount; k++) {
+          const mentor = unsettledMentors[k] as number;
+          const d = mentorDist[mentor] as number;
+          if (d < nearestDist || (d === nearestDist && d < sinkDist && this.freePlace[mentor] === 1)) {
+            nearestDist = d;
+            nearest = k;
+          }
         }
+        nearestKnown = true;
       }
       const waitingDist = this.waiting.peekDist(menteeSettledStamp, run);
       // On equal distances the sink goes first: the run stops as early as it can.
       if (sinkDist <= nearestDist && sinkDist <= waitingDist) break;
       if (waitingDist < nearestDist) {
         const mentee = this.waiting.pop();
-        settleMentee(mentee, waitingDist);
+        settleMentee(mentee, waitingDist, false);
         continue;
       }
       const mentor = unsettledMentors[nearest] as number;
-      unsettledMentors[nearest] = unsettledMentors[--unsettledCount] as number;
+      const settledDist = nearestDist;
+      unsettledCount--;
+      unsettledMentors[nearest] = unsettledMentors[unsettledCount] as number;
+      unsettledMentors[unsettledCount] = mentor;
+      nearestKnown = false;
       this.settledMentors[settledMentorCount++] = mentor;
-      const mentorBase = nearestDist + (this.mentorPot[mentor] as number);
+      const mentorBase = settledDist + (this.mentorPot[mentor] as number);
       if (this.hasFreePlace(mentor) && mentorBase < sinkDist) {
         sinkDist = mentorBase;
         sinkPred = mentor;
@@ -190,7 +197,7 @@ class Solver {
         menteeDist[mentee] = reached;
         this.menteePred[mentee] = mentor;
         // A tight arc (always so with one mentor per mentee) settles the mentee now: nothing is nearer.
-        if (reached === nearestDist) settleMentee(mentee, reached);
+        if (reached === settledDist) settleMentee(mentee, reached, false);
         else this.waiting.push(mentee, reached);
       }
     }
@@ -209,6 +216,10 @@ class Solver {
 
   private hasFreePlace(mentor: number): boolean {
     return (this.mentorLoad[mentor] as number) < (this.problem.mentorCapacity[mentor] as number);
+  }
+
+  private updateFreePlace(mentor: number): void {
+    this.freePlace[mentor] = this.hasFreePlace(mentor) ? 1 : 0;
   }
 
   /** The cost of the arc mentee → sink ("unmatched") for the mentee's next unit. */
@@ -246,6 +257,7 @@ class Solver {
     const mentorLoad = this.mentorLoad[mentor] as number;
     this.mentorSlots[(this.mentorSlotStart[mentor] as number) + mentorLoad] = mentee;
     this.mentorLoad[mentor] = mentorLoad + 1;
+    this.updateFreePlace(mentor);
     const menteeLoad = this.menteeLoad[mentee] as number;
     this.menteeSlots[(this.menteeSlotStart[mentee] as number) + menteeLoad] = mentor;
     this.menteeLoad[mentee] = menteeLoad + 1;
@@ -254,6 +266,7 @@ class Solver {
   private breakPair(mentee: number, mentor: number): void {
     this.cost[mentee * this.m + mentor] = this.formedCost(mentee, mentor);
     removeFromSegment(this.mentorSlots, this.mentorSlotStart[mentor] as number, this.mentorLoad, mentor, mentee);
+    this.updateFreePlace(mentor);
     removeFromSegment(this.menteeSlots, this.menteeSlotStart[mentee] as number, this.menteeLoad, mentee, mentor);
   }
 
@@ -271,6 +284,36 @@ class Solver {
     }
     return { mentee: mentees, mentor: mentors };
   }
+}
+
+/**
+ * The hot loop, kept a plain function over typed arrays so the JIT compiles it tight: relax every
+ * unsettled mentor from `mentee` (at reduced distance `base` − its potential) and return the nearest
+ * one's position in `unsettledMentors` (its distance in `solver.nearestDist`). Formed and forbidden
+ * pairs cost +Infinity, so they need no test. The run's first pass labels every mentor outright.
+ */
+function relaxFrom(solver: Solver, mentee: number, base: number, unsettledCount: number, firstOfRun: boolean, sinkDist: number): number {
+  const { cost, mentorPot, mentorDist, mentorPred, unsettledMentors, freePlace } = solver;
+  const row = mentee * mentorPot.length;
+  let best = -1;
+  let bestDist = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < unsettledCount; k++) {
+    const mentor = unsettledMentors[k] as number;
+    let label = mentorDist[mentor] as number;
+    const d = base + (cost[row + mentor] as number) - (mentorPot[mentor] as number);
+    if (firstOfRun || d < label) {
+      label = d;
+      mentorDist[mentor] = d;
+      mentorPred[mentor] = mentee;
+    }
+    // On a tie, a mentor with a free place wins: reaching it ends the run (as scipy's solver does).
+    if (label < bestDist || (label === bestDist && label < sinkDist && freePlace[mentor] === 1)) {
+      bestDist = label;
+      best = k;
+    }
+  }
+  solver.nearestDist[0] = bestDist;
+  return best;
 }
 
 function prefixSums(capacities: Int32Array): Int32Array {
