@@ -47,6 +47,11 @@ function GroupCard({
 }) {
   const [logging, setLogging] = useState(false);
   const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  // After saving, the focus stays in the panel, on what happened.
+  useEffect(() => {
+    if (status) statusRef.current?.focus();
+  }, [status]);
   const mentors = group.members.filter((m) => m.role === 'mentor');
   const mentees = group.members.filter((m) => m.role === 'mentee');
   return (
@@ -69,7 +74,13 @@ function GroupCard({
       <h3>{t('panel.goals')}</h3>
       <p class="muted empty">{t('panel.goalsEmpty')}</p>
       {status && (
-        <div class={`status ${status.kind === 'warn' ? 'warn' : ''}`} role="status" data-testid="pair-meeting-status">
+        <div
+          class={`status ${status.kind === 'warn' ? 'warn' : ''}`}
+          role="status"
+          tabIndex={-1}
+          ref={statusRef}
+          data-testid="pair-meeting-status"
+        >
           {status.text}
         </div>
       )}
@@ -121,6 +132,14 @@ export interface PairPanelProps {
 export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }: PairPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [participants.map((p) => p.member.person_id).join()]);
+  // Escape closes the drawer wherever the focus is (in the panel, or back on the page).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   const title = ambiguous
     ? t('panel.ambiguousTitle')
     : participants[0]
@@ -134,6 +153,7 @@ export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }
       aria-labelledby="nastavnik-panel-title"
       data-testid="pair-panel"
       onKeyDown={(event) => {
+        // Keys typed in the panel stop at its shadow root (isolateEvents): Escape is handled here too.
         if (event.key === 'Escape') onClose();
       }}
     >
