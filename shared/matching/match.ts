@@ -29,8 +29,8 @@ interface IndexedProblem {
   dense: DenseProblem;
   mentorIndex: Map<string, number>;
   menteeIndex: Map<string, number>;
-  /** The score entries by dense key (mentee · mentors + mentor), for reasons. */
-  scored: Map<number, CandidateScore>;
+  /** Which score entry each pair has, by dense key (mentee · mentors + mentor): its index + 1, or 0. */
+  scored: ScoreEntries;
   forbidden: Set<number>;
   pinned: { mentor: number; mentee: number }[];
   exclusions: ExclusionIndex;
@@ -64,8 +64,8 @@ function indexProblem(problem: MatchProblem): IndexedProblem {
     return mentor === undefined || mentee === undefined ? null : mentee * m + mentor;
   };
 
-  const scored = new Map<number, CandidateScore>();
-  for (const entry of problem.scores) {
+  const scored = new ScoreEntries(problem.scores, n * m);
+  for (const [k, entry] of problem.scores.entries()) {
     const key = keyOf(entry.mentor, entry.mentee, 'Score for');
     if (key === null) continue;
     if (!Number.isInteger(entry.score) || Math.abs(entry.score) > MAX_ABS_SCORE) {
@@ -73,7 +73,7 @@ function indexProblem(problem: MatchProblem): IndexedProblem {
     } else if (scored.has(key)) {
       problems.push(`Score for (${entry.mentor}, ${entry.mentee}) is given twice`);
     } else {
-      scored.set(key, entry);
+      scored.set(key, k);
       // Somebody may be both a mentee and a mentor (a 9th-grader mentored and mentoring), never of themself.
       if (entry.mentor !== entry.mentee) dense.score[key] = entry.score;
     }
@@ -116,6 +116,25 @@ function indexProblem(problem: MatchProblem): IndexedProblem {
   return { dense, mentorIndex, menteeIndex, scored, forbidden, pinned, exclusions: indexExclusions(problem.exclusions ?? []) };
 }
 
+/** A flat index from pair to score entry: a Map of a million pairs would cost more than the solve. */
+class ScoreEntries {
+  private readonly entries: readonly CandidateScore[];
+  private readonly at: Int32Array;
+  constructor(entries: readonly CandidateScore[], pairs: number) {
+    this.entries = entries;
+    this.at = new Int32Array(pairs);
+  }
+  has(key: number): boolean {
+    return (this.at[key] as number) > 0;
+  }
+  set(key: number, entry: number): void {
+    this.at[key] = entry + 1;
+  }
+  get(key: number): CandidateScore {
+    return this.entries[(this.at[key] as number) - 1] as CandidateScore;
+  }
+}
+
 function indexIds(people: readonly { id: string }[], role: string, problems: string[]): Map<string, number> {
   const index = new Map<string, number>();
   people.forEach((person, k) => {
@@ -147,7 +166,7 @@ function describeResult(problem: MatchProblem, indexed: IndexedProblem, solved: 
   ].sort((a, b) => a.mentor - b.mentor || a.mentee - b.mentee);
 
   const explained: PairExplanation[] = all.map(({ mentor, mentee, pinned }) => {
-    const entry = indexed.scored.get(mentee * m + mentor) as CandidateScore;
+    const entry = indexed.scored.get(mentee * m + mentor);
     return { mentor: entry.mentor, mentee: entry.mentee, score: entry.score, pinned, reasons: entry.reasons ?? [] };
   });
   const pairs: MatchedPair[] = explained.map(({ mentor, mentee, score }) => ({ mentor, mentee, score }));
