@@ -201,35 +201,37 @@ create policy "curators remove guardianships" on public.guardianships
   for delete to authenticated
   using (organisation_id in (select app.my_organisation_ids_as('{head,curator}')));
 
--- Teachers and guardians now see the groups they follow (names, pair and stage).
+-- Teachers and guardians now see the groups they follow (names, pair and stage). In every policy
+-- the head/curator condition comes first: it holds for each row of their school, and `or` stops
+-- there, so the costlier per-person sets are never built for the people who read the most.
 drop policy "participants see their groups, curators see their school's" on public.mentoring_groups;
 create policy "participants, their teachers and guardians see groups; curators see their school's" on public.mentoring_groups
   for select to authenticated
   using (
-    id in (select app.my_group_ids())
+    organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
+    or id in (select app.my_group_ids())
     or id in (select app.my_taught_group_ids())
     or id in (select app.my_children_group_ids())
-    or organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
   );
 
 drop policy "participants see their groups' members, curators see their school's" on public.group_members;
 create policy "participants, their teachers and guardians see members; curators see their school's" on public.group_members
   for select to authenticated
   using (
-    group_id in (select app.my_group_ids())
+    organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
+    or group_id in (select app.my_group_ids())
     or group_id in (select app.my_taught_group_ids())
     or group_id in (select app.my_children_group_ids())
-    or organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
   );
 
 drop policy "people see themselves, their group peers, and curators see their school" on public.people;
 create policy "people see themselves, their children, their groups' members; curators their school" on public.people
   for select to authenticated
   using (
-    auth_user_id = (select auth.uid())
+    organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
+    or auth_user_id = (select auth.uid())
     or id in (select app.my_children_ids())
     or id in (select app.my_group_peer_ids())
-    or organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
   );
 
 -- Meetings: teachers and guardians see that a pair met and which step it reached (kind, date);
@@ -238,8 +240,8 @@ drop policy "participants see their groups' meetings, curators see their school'
 create policy "participants, their teachers and guardians see meetings; curators their school's" on public.meetings
   for select to authenticated
   using (
-    group_id in (select app.my_group_ids())
+    organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
+    or group_id in (select app.my_group_ids())
     or group_id in (select app.my_taught_group_ids())
     or group_id in (select app.my_children_group_ids())
-    or organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
   );
