@@ -61,9 +61,21 @@ function GroupCard({
       </p>
       <dl class="people">
         <dt>{t(mentors.length > 1 ? 'panel.mentors' : 'panel.mentor')}</dt>
-        <dd>{mentors.map(withClass).join(', ')}</dd>
+        <dd>
+          <ul>
+            {mentors.map((m) => (
+              <li key={m.person_id}>{withClass(m)}</li>
+            ))}
+          </ul>
+        </dd>
         <dt>{t(mentees.length > 1 ? 'panel.mentees' : 'panel.mentee')}</dt>
-        <dd>{mentees.map(withClass).join(', ')}</dd>
+        <dd>
+          <ul>
+            {mentees.map((m) => (
+              <li key={m.person_id}>{withClass(m)}</li>
+            ))}
+          </ul>
+        </dd>
       </dl>
       <Sequence group={group} />
       <p class="meetings" data-testid="pair-last-meeting">

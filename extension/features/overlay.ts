@@ -64,10 +64,12 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     onPeoplePage: false,
     people: [],
   };
-  const lookup: NameLookup = {
-    mayBeSurname: (token) => state.index.hasSurname(token),
-    matches: (name) => state.index.resolve({ name }).kind !== 'none',
-  };
+  // A new lookup with every new index: adapters may remember answers per lookup.
+  const lookupFor = (index: ParticipantIndex): NameLookup => ({
+    mayBeSurname: (token) => index.hasSurname(token),
+    matches: (name) => index.resolve({ name }).kind !== 'none',
+  });
+  let lookup = lookupFor(state.index);
 
   let scheduled = false;
   const pass = () => {
@@ -106,6 +108,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
             index: new ParticipantIndex(groups ? participantsOf(groups) : []),
             version: state.version + 1,
           };
+          lookup = lookupFor(state.index);
         }
       } catch (error) {
         // Keep what we had: the page stays as it was, the next refresh tries again.

@@ -135,6 +135,13 @@ export const participantBadges: OverlayFeature = {
       },
       { capture: true, signal },
     );
+    // A visible focus ring for keyboard users: inline styles have no :focus-visible, and host pages often remove outlines.
+    const ring = (event: FocusEvent, on: boolean) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && isOurBadge(target)) target.style.outline = on ? '2px solid #1e6b45' : '';
+    };
+    document.addEventListener('focusin', (event) => ring(event, true), { capture: true, signal });
+    document.addEventListener('focusout', (event) => ring(event, false), { capture: true, signal });
   },
   update(state) {
     drawBadges(document, state.groups ? state.people : [], state);

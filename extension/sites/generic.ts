@@ -29,6 +29,20 @@ function isPageText(parent: Element | null): boolean {
     : !/display:\s*none/.test(parent.closest('[style]')?.getAttribute('style') ?? '');
 }
 
+/**
+ * What each text node held when we last read it, for which data: a page that re-renders a few
+ * rows is not tokenised again in full. (A new NameLookup comes with new data.)
+ */
+const read = new WeakMap<Node, { text: string; lookup: NameLookup; names: string[] }>();
+
+function namesInNode(node: Node, text: string, lookup: NameLookup): string[] {
+  const last = read.get(node);
+  if (last && last.text === text && last.lookup === lookup) return last.names;
+  const names = namesIn(text, lookup);
+  read.set(node, { text, lookup, names });
+  return names;
+}
+
 /** Every participant's name in one text node, once each. */
 function namesIn(text: string, lookup: NameLookup): string[] {
   const tokens = nameTokens(text);
@@ -69,7 +83,7 @@ export const generic: SiteAdapter = {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
       if (text.length < 4 || text.length > 400) continue;
-      const names = namesIn(text, lookup);
+      const names = namesInNode(node, text, lookup);
       if (names.length === 0 || !isPageText(node.parentElement)) continue;
       for (const name of names) people.push({ anchor: node as ChildNode, name, externalId: null, className: null });
     }

@@ -13,7 +13,7 @@ import { buildExtension } from '../../functions/local/build-extension.ts';
 import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
 import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { signIn } from '../support/extension-pages.ts';
+import { addJournalHost, grantHost, signIn } from '../support/extension-pages.ts';
 import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
@@ -239,30 +239,14 @@ describe.skipIf(!chromiumPath)('every supported site in Chromium', () => {
     expect(await before.locator('[data-nastavnik-person]').count()).toBe(0); // no permission, no script
     await before.close();
 
-    // Headless Chromium cannot click the browser's own permission prompt, so the grant is made the
-    // way a person makes it in chrome://extensions (site access); the options page then asks the
-    // browser, which answers at once for a host already granted.
-    const settings = await browser.context.newPage();
-    await settings.goto(`chrome://extensions/?id=${browser.extensionId}`);
-    await settings.evaluate(
-      ([id, pattern]) => {
-        const api = (
-          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }
-        ).chrome.developerPrivate;
-        return api.addHostPermission(id as string, pattern as string);
-      },
-      [browser.extensionId, `https://${journalHost}/*`],
-    );
-    await settings.close();
-
+    await grantHost(browser, journalHost);
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('journal-host-input').fill('classroom.google.com');
     await options.getByTestId('journal-host-add').click();
     await expect.poll(() => options.getByTestId('journal-host-message').textContent()).toContain('уже поддерживается');
-    await options.getByTestId('journal-host-input').fill(`https://${journalHost}/classes`);
-    await options.getByTestId('journal-host-add').click();
-    await expect.poll(() => options.getByTestId('journal-host-status').textContent()).toBe('работает');
+    await addJournalHost(browser, journalHost, options);
+    expect(await options.getByTestId('journal-host-message').textContent()).toContain('добавлен');
     if (screenshots) await options.screenshot({ path: join(screenshots, 'options-hosts.png'), fullPage: true });
     await options.close();
 
