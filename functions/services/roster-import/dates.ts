@@ -1,0 +1,46 @@
+// Dates as class lists write them: «12.03.2013» (the Russian way), «2013-03-12», «12/03/2013»
+// (day first, as Russian Excel does), «12 марта 2013 г.», and Excel's serial day numbers.
+
+const msPerDay = 86_400_000;
+
+/**
+ * An Excel serial day number as an ISO date. In the 1900 system day 1 is 1900-01-01 and day 60 is
+ * the 29 February 1900 Lotus believed in; in the 1904 system (old Mac workbooks) day 0 is 1904-01-01.
+ */
+export function excelSerialToIsoDate(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial > 2_958_465) return null;
+  const days = Math.floor(serial);
+  const time = date1904 ? Date.UTC(1904, 0, 1) + days * msPerDay : Date.UTC(1899, 11, 30) + (days < 60 ? days + 1 : days) * msPerDay;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function isoIfReal(year: number, month: number, day: number): string | null {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const monthStems = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
+
+function monthFromWord(word: string): number | null {
+  const normal = word.toLocaleLowerCase('ru');
+  // «мая» and «май» share only «ма», which «мар(та)» also starts with: check March first.
+  const index = monthStems.findIndex((stem) => normal.startsWith(stem));
+  return index === -1 ? null : index + 1;
+}
+
+/** A written date as ISO (YYYY-MM-DD), or null when it is not one. Two-digit years are refused. */
+export function parseDate(text: string): string | null {
+  const value = text.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(value);
+  if (match) return isoIfReal(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s*г\.?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.exec(value);
+  if (match) return isoIfReal(Number(match[3]), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?:\s*г(?:ода?)?\.?)?$/u.exec(value);
+  if (match) {
+    const month = monthFromWord(match[2] ?? '');
+    return month ? isoIfReal(Number(match[3]), month, Number(match[1])) : null;
+  }
+  return null;
+}

@@ -1,0 +1,143 @@
+// One cell's text to the value the import stores, or the reason it cannot be. Pure and small, one
+// function per kind of value; rows.ts puts them together.
+import { normalizeClassName } from '../../../shared/names.ts';
+import { excelSerialToIsoDate, parseDate } from './dates.ts';
+import type { Sex } from './types.ts';
+
+/** Spaces as one space, no-break and zero-width ones included. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** «ИВАНОВ» → «Иванов», «РИМСКИЙ-КОРСАКОВ» → «Римский-Корсаков»; mixed case is left as written. */
+export function nameCase(word: string): string {
+  if (word.length < 2 || word !== word.toLocaleUpperCase('ru') || word === word.toLocaleLowerCase('ru')) return word;
+  return word
+    .toLocaleLowerCase('ru')
+    .replace(/(^|[-'’\s])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'));
+}
+
+/** Whether a name part has only what names have: letters, hyphens, apostrophes, spaces, an initial's dot. */
+export function isPlausibleNamePart(part: string): boolean {
+  return /^[\p{L}][\p{L}\p{M}'’ -]*\.?$/u.test(part) && part.length <= 100;
+}
+
+const initial = /^\p{L}\.?$/u;
+
+export interface SplitName {
+  last: string;
+  first: string;
+  middle: string | null;
+  initialsOnly: boolean;
+}
+
+/**
+ * «Фамилия Имя Отчество» from one cell, as Russian journals print it: the surname first, then the
+ * first name, then the patronymic; a patronymic of two words («Ильдар улы», «Ахмед оглы») stays
+ * whole. «Иванов И. И.», «Иванов И.И.» and «И. И. Иванов» give initials, flagged as such.
+ */
+export function splitFullName(text: string): SplitName {
+  const tokens = cleanText(text)
+    .replace(/(\p{L})\.(?=\p{L})/gu, '$1. ')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(nameCase);
+  const initials = tokens.filter((token) => initial.test(token));
+  if (initials.length > 0 && initials.length === tokens.length - 1) {
+    const last = tokens.find((token) => !initial.test(token)) ?? '';
+    const dotted = initials.map((token) => (token.endsWith('.') ? token : `${token}.`));
+    return { last, first: dotted[0] ?? '', middle: dotted[1] ?? null, initialsOnly: true };
+  }
+  const [last = '', first = '', ...rest] = tokens;
+  return { last, first, middle: rest.length > 0 ? rest.join(' ') : null, initialsOnly: false };
+}
+
+export function isInitial(part: string): boolean {
+  return initial.test(part);
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false };
+
+export function parseEmail(text: string): Parsed<string> {
+  const value = cleanText(text)
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
+  const ok = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:".]+(\.[^\s@<>()[\],;:".]+)+$/u.test(value) && value.length <= 254;
+  return ok ? { ok: true, value } : { ok: false };
+}
+
+/** Latin letters that look like Cyrillic ones, typed into «7A» by a keyboard left in English. */
+const lookalikes: Record<string, string> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+};
+
+/** «7А», «7а», «7-А», «7 "А"», «7A» (Latin), «7а класс» → «7А»; grades 1 to 11 only. */
+export function parseClassName(text: string): Parsed<string> {
+  const cyrillic = cleanText(text).replace(/[A-Za-z]/g, (letter) => lookalikes[letter.toUpperCase()] ?? letter);
+  const normal = normalizeClassName(cyrillic);
+  const grade = normal ? Number.parseInt(normal, 10) : 0;
+  if (!normal || grade < 1 || grade > 11) return { ok: false };
+  return { ok: true, value: `${grade}${normal.slice(String(grade).length).toLocaleUpperCase('ru')}` };
+}
+
+/** «Параллель» and «Литера» columns together: «7» (or «7 класс») and «А». */
+export function parseGradeAndLetter(grade: string, letter: string): Parsed<string> {
+  const number = /\d{1,2}/.exec(grade)?.[0];
+  if (!number) return { ok: false };
+  return parseClassName(`${number}${cleanText(letter)}`);
+}
+
+export function parseSex(text: string): Parsed<Sex> {
+  const key = cleanText(text).toLocaleLowerCase('ru').replace(/\.$/, '');
+  if (['м', 'муж', 'мужской', 'мальчик', 'm', 'male', 'man', 'boy'].includes(key)) return { ok: true, value: 'm' };
+  if (['ж', 'жен', 'женский', 'девочка', 'f', 'female', 'woman', 'girl'].includes(key)) return { ok: true, value: 'f' };
+  return { ok: false };
+}
+
+/** Russian numbers as +7XXXXXXXXXX («8 (916) 123-45-67», «9161234567»); others as written. */
+export function parsePhone(text: string): Parsed<string> {
+  const value = cleanText(text);
+  const digits = value.replace(/\D/g, '');
+  if (digits.length === 11 && (digits[0] === '7' || digits[0] === '8')) return { ok: true, value: `+7${digits.slice(1)}` };
+  if (digits.length === 10 && digits[0] === '9') return { ok: true, value: `+7${digits}` };
+  if (digits.length >= 5 && /^[+\d\s()./,;-]+$/.test(value)) return { ok: true, value };
+  return { ok: false };
+}
+
+export interface BirthDate {
+  date: string | null;
+  year: number | null;
+}
+
+/**
+ * A date of birth cell: a date in any of the written forms, an ISO date from a spreadsheet's date
+ * cell, an Excel serial number left unformatted, or just a year.
+ */
+export function parseBirthDate(text: string): Parsed<BirthDate> {
+  const value = cleanText(text);
+  const year = /^(\d{4})(?:\s*г(?:од)?\.?)?$/u.exec(value)?.[1];
+  if (year) return { ok: true, value: { date: null, year: Number(year) } };
+  const serial = /^\d{5}(?:\.\d+)?$/.test(value) ? excelSerialToIsoDate(Number(value)) : null;
+  const date = serial ?? parseDate(value);
+  if (date) return { ok: true, value: { date, year: Number(date.slice(0, 4)) } };
+  return { ok: false };
+}
+
+/** The year a person could be born in to be at school or work now: 1900 to four years ago. */
+export function isPossibleBirthYear(year: number, today: Date): boolean {
+  return Number.isInteger(year) && year >= 1900 && year <= today.getUTCFullYear() - 4;
+}

@@ -1,0 +1,148 @@
+// A class list file (CSV or XLSX, from an e-journal or Google Classroom) to rows of people with
+// their problems. Never throws: what cannot be read becomes a file error, what is wrong in a row
+// becomes that row's issue, and the curator sees both in the preview before anything is saved.
+
+import { readCsv } from './csv.ts';
+import { parseClassName } from './fields.ts';
+import { findHeader, headerSearchRows } from './header.ts';
+import { fileError } from './messages.ts';
+import { buildRow } from './rows.ts';
+import { decodeText, looksLikeText } from './text.ts';
+import type { FileError, ParsedRoster, RosterColumn } from './types.ts';
+import { type GridRow, openXlsx } from './xlsx.ts';
+
+export const maxFileBytes = 5 * 1024 * 1024;
+export const maxDataRows = 5000;
+/** Workbooks with more sheets than this are read only this far looking for the roster. */
+const maxSheetsSearched = 20;
+
+export interface ParseOptions {
+  /** For checking years of birth (tests pin it); now by default. */
+  today?: Date;
+}
+
+function emptyRoster(fileName: string): ParsedRoster {
+  return {
+    fileName,
+    format: null,
+    encoding: null,
+    delimiter: null,
+    sheetName: null,
+    headerLine: null,
+    columns: [],
+    classNameFromTitle: null,
+    rows: [],
+    errors: [],
+    fileErrors: [],
+  };
+}
+
+function failed(roster: ParsedRoster, error: FileError): ParsedRoster {
+  return { ...roster, rows: [], errors: [], fileErrors: [error] };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+/** OLE2 compound files: Excel 97–2003 .xls, and any password-protected .xlsx. */
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** A class the title lines name («Список класса 7А», «Класс: 7 "А"»): exactly one, or null. */
+function classInTitle(titleRows: readonly GridRow[]): string | null {
+  const found = new Set<string>();
+  for (const row of titleRows) {
+    for (const cell of row.cells) {
+      for (const match of cell.matchAll(/(?<![\p{L}\d/№.])(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([А-ЯЁа-яё])[»"]?(?![\p{L}\d])/gu)) {
+        const parsed = parseClassName(`${match[1]}${match[2]}`);
+        if (parsed.ok) found.add(parsed.value);
+      }
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
+function isBlank(row: GridRow): boolean {
+  return row.cells.every((cell) => cell.trim() === '');
+}
+
+/** The people in a table whose header is known. */
+function readTable(grid: readonly GridRow[], headerIndex: number, columns: RosterColumn[], title: string | null, today: Date) {
+  const body = grid.slice(headerIndex + 1).filter((row) => !isBlank(row));
+  if (body.length > maxDataRows) return { tooMany: true as const };
+  const rows = body.flatMap((row) => buildRow(row.line, row.cells, { columns, classNameFromTitle: title, today }) ?? []);
+  return { tooMany: false as const, rows };
+}
+
+function fromGrid(base: ParsedRoster, grid: readonly GridRow[], today: Date, sheetClass: string | null = null): ParsedRoster {
+  const header = findHeader(grid.slice(0, headerSearchRows).map((row) => row.cells));
+  const headerRow = header ? grid[header.rowIndex] : undefined;
+  if (!header || !headerRow) return failed(base, fileError('no_header', { rows: headerSearchRows }));
+  const classNameFromTitle = classInTitle(grid.slice(0, header.rowIndex)) ?? sheetClass;
+  const table = readTable(grid, header.rowIndex, header.columns, classNameFromTitle, today);
+  const found = { ...base, headerLine: headerRow.line, columns: header.columns, classNameFromTitle };
+  if (table.tooMany) return failed(found, fileError('too_many_rows', { limit: maxDataRows }));
+  return { ...found, rows: table.rows, errors: table.rows.flatMap((row) => row.issues) };
+}
+
+function parseCsvFile(bytes: Uint8Array, fileName: string, today: Date): ParsedRoster {
+  const { text, encoding } = decodeText(bytes);
+  const { rows, delimiter } = readCsv(text);
+  const base: ParsedRoster = { ...emptyRoster(fileName), format: 'csv', encoding, delimiter };
+  if (/^\s*<(!doctype|html|table|\?xml)/i.test(text)) return failed(base, fileError('unsupported_format'));
+  return fromGrid(
+    base,
+    rows.map((cells, index) => ({ line: index + 1, cells })),
+    today,
+  );
+}
+
+function parseXlsxFile(bytes: Uint8Array, fileName: string, today: Date): ParsedRoster {
+  const base: ParsedRoster = { ...emptyRoster(fileName), format: 'xlsx' };
+  const opened = openXlsx(bytes);
+  if (!opened.ok) {
+    // A zip that is not a workbook (an OpenDocument sheet, a zipped folder) is just another format.
+    return failed(
+      base,
+      opened.detail === 'no workbook' ? fileError('unsupported_format') : fileError('unreadable_xlsx', { detail: opened.detail }),
+    );
+  }
+  const { book } = opened;
+  let firstFailure: ParsedRoster | null = null;
+  for (let index = 0; index < Math.min(book.sheetNames.length, maxSheetsSearched); index++) {
+    let sheet: ReturnType<typeof book.readSheet>;
+    try {
+      sheet = book.readSheet(index, maxDataRows + headerSearchRows + 1);
+    } catch (error) {
+      return failed(base, fileError('unreadable_xlsx', { detail: error instanceof Error ? error.message : String(error) }));
+    }
+    const sheetClass = parseClassName(sheet.name);
+    const parsed = fromGrid({ ...base, sheetName: sheet.name }, sheet.rows, today, sheetClass.ok ? sheetClass.value : null);
+    const noHeader = parsed.fileErrors.some((error) => error.code === 'no_header');
+    if (!noHeader && sheet.truncated) return failed(parsed, fileError('too_many_rows', { limit: maxDataRows }));
+    if (!noHeader) return parsed;
+    firstFailure ??= parsed;
+  }
+  return firstFailure ?? failed(base, fileError('no_header', { rows: headerSearchRows }));
+}
+
+/**
+ * Reads a class list. The format is told by the bytes (a zip is XLSX, an OLE2 file is the old
+ * .xls, text is CSV), not by `fileName`, which is kept for messages and logs only.
+ */
+export function parseRosterFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ParsedRoster {
+  const today = options.today ?? new Date();
+  try {
+    if (bytes.length === 0) return failed(emptyRoster(fileName), fileError('empty_file'));
+    if (bytes.length > maxFileBytes)
+      return failed(emptyRoster(fileName), fileError('file_too_large', { limit: maxFileBytes / 1024 / 1024 }));
+    if (startsWith(bytes, zipMagic)) return parseXlsxFile(bytes, fileName, today);
+    if (startsWith(bytes, oleMagic)) return failed(emptyRoster(fileName), fileError('legacy_xls'));
+    if (looksLikeText(bytes)) return parseCsvFile(bytes, fileName, today);
+    return failed(emptyRoster(fileName), fileError('unsupported_format'));
+  } catch (error) {
+    // Nothing above should throw; if it does, the curator still gets an answer, not a 500.
+    return failed(emptyRoster(fileName), fileError('unreadable_file', { detail: error instanceof Error ? error.message : String(error) }));
+  }
+}

@@ -1,0 +1,75 @@
+// Just enough XML for SpreadsheetML parts: a flat stream of start tags, end tags and text, with
+// namespace prefixes dropped («x:row» is «row»: the Open XML SDK writes prefixes, Excel doesn't),
+// entities and CDATA decoded, comments, processing instructions and doctypes skipped. Well-formed
+// input is assumed; anything else yields what can be read and never throws.
+
+export type XmlEvent =
+  | { kind: 'open'; name: string; attributes: Record<string, string>; selfClosing: boolean }
+  | { kind: 'close'; name: string }
+  | { kind: 'text'; text: string };
+
+const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return namedEntities[entity] ?? whole;
+  });
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+function parseAttributes(source: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const match of source.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = match[1] ?? '';
+    // Relationship ids keep their prefix («r:id»): a prefixless «id» may sit beside them.
+    const key = name.startsWith('xmlns') || name.startsWith('r:') ? name : localName(name);
+    attributes[key] = decodeEntities(match[2] ?? match[3] ?? '');
+  }
+  return attributes;
+}
+
+export function* xmlEvents(xml: string): Generator<XmlEvent> {
+  let i = 0;
+  const n = xml.length;
+  while (i < n) {
+    const lt = xml.indexOf('<', i);
+    if (lt === -1) {
+      yield { kind: 'text', text: decodeEntities(xml.slice(i)) };
+      return;
+    }
+    if (lt > i) yield { kind: 'text', text: decodeEntities(xml.slice(i, lt)) };
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      yield { kind: 'text', text: xml.slice(lt + 9, end === -1 ? n : end) };
+      i = end === -1 ? n : end + 3;
+      continue;
+    }
+    if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      i = end === -1 ? n : end + 3;
+      continue;
+    }
+    const gt = xml.indexOf('>', lt);
+    if (gt === -1) return;
+    const inner = xml.slice(lt + 1, gt);
+    i = gt + 1;
+    if (inner.startsWith('?') || inner.startsWith('!')) continue;
+    if (inner.startsWith('/')) {
+      yield { kind: 'close', name: localName(inner.slice(1).trim()) };
+      continue;
+    }
+    const selfClosing = inner.endsWith('/');
+    const body = selfClosing ? inner.slice(0, -1) : inner;
+    const nameEnd = body.search(/\s|$/);
+    yield { kind: 'open', name: localName(body.slice(0, nameEnd)), attributes: parseAttributes(body.slice(nameEnd)), selfClosing };
+  }
+}
