@@ -6,10 +6,18 @@ import type { LocalSigner } from './auth/local-keys.ts';
 import type { Verifier } from './auth/verifier.ts';
 import type { Claims, Database } from './db/database.ts';
 import { apiError, fromDatabaseError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
 import { devAuth } from './routes/dev-auth.ts';
+import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { meetings } from './routes/meetings.ts';
+import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
+import { classes, organisations } from './routes/organisations.ts';
+import { consents, people } from './routes/people.ts';
+import { goals, plans, tasks } from './routes/plans.ts';
+import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
+import { audit, catalog, reports } from './routes/reports.ts';
 
 export interface AppDeps {
   db: Database;
@@ -44,7 +52,34 @@ export function createApp(deps: AppDeps) {
 
   if (deps.localSigner) app.route('/auth/v1', devAuth(deps.localSigner));
 
-  const routes = app.route('/me', me).route('/meetings', meetings);
+  const routes = app
+    .route('/me', me)
+    .route('/organisations', organisations)
+    .route('/classes', classes)
+    .route('/people', people)
+    .route('/consents', consents)
+    .route('/programmes', programmes)
+    .route('/programmes', matching)
+    .route('/checklist-items', checklistItems)
+    .route('/enrolments', enrolments)
+    .route('/groups', groups)
+    .route('/meetings', meetings)
+    .route('/plans', plans)
+    .route('/goals', goals)
+    .route('/tasks', tasks)
+    .route('/questionnaires', questionnaires)
+    .route('/responses', responses)
+    .route('/outcomes', outcomes)
+    .route('/reports', reports)
+    .route('/audit', audit)
+    .route('/catalog', catalog);
+
+  // Built on first request and kept: the document costs nothing at cold start.
+  let document: Record<string, unknown> | undefined;
+  routes.get('/openapi.json', (c) => {
+    document ??= openApiDocument(routes as never, { version: deps.version });
+    return c.json(document);
+  });
 
   routes.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
   routes.onError((error, c) => {

@@ -15,7 +15,12 @@ export function apiError(status: ContentfulStatusCode, code: ErrorCode, key: Mes
 
 interface PostgresError {
   code?: string;
+  message?: string;
+  hint?: string;
 }
+
+/** Hints our own triggers give: their message says, in Russian, what rule was broken and why. */
+const ruleHints = new Set(['group_member_not_allowed', 'group_status_transition', 'catalog_reference']);
 
 function isPostgresError(error: unknown): error is PostgresError {
   return typeof error === 'object' && error !== null && typeof (error as PostgresError).code === 'string';
@@ -25,6 +30,11 @@ function isPostgresError(error: unknown): error is PostgresError {
 export function fromDatabaseError(error: unknown): HTTPException | undefined {
   if (!isPostgresError(error)) return undefined;
   const code = error.code ?? '';
+  if (error.hint && ruleHints.has(error.hint)) {
+    const body = errorBody('rule_violation', 'error.rule');
+    body.error.message = `${body.error.message} ${error.message ?? ''}`.trim();
+    return new HTTPException(422, { res: Response.json(body, { status: 422 }) });
+  }
   if (code === '42501') return apiError(403, 'forbidden', 'error.forbidden');
   if (code === '23505') return apiError(409, 'conflict', 'error.conflict');
   if (code.startsWith('22') || code.startsWith('23')) return apiError(422, 'validation_failed', 'error.validation');

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { en } from './i18n/en.ts';
 import { type MessageKey, ru } from './i18n/ru.ts';
 
-export type ErrorCode = 'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'internal';
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'payload_too_large'
+  | 'internal';
 
 export interface FieldError {
   path: string;

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import type { Me } from '../../shared/schemas.ts';
+import { z } from 'zod';
+import { groupSummary, type Me, me as meSchema } from '../../shared/schemas.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { myGroups } from '../services/groups.ts';
+import { doc } from '../validate.ts';
 
 export const me = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/', async (c) => {
+  .get('/', doc({ summary: 'Who I am: my people in each school and my roles', tags: ['me'], responses: { 200: meSchema } }), async (c) => {
     const claims = c.get('claims');
     const people = await c.get('deps').db.asUser(claims, async (db) => {
       const { rows } = await db.query<Me['people'][number]>(`
@@ -23,7 +25,16 @@ export const me = new Hono<AppEnv>()
     return c.json(body);
   })
   // Polled by the popup and every content script: answer 304 when nothing changed.
-  .get('/groups', etag(), async (c) => {
-    const groups = await c.get('deps').db.asUser(c.get('claims'), myGroups);
-    return c.json(groups);
-  });
+  .get(
+    '/groups',
+    doc({
+      summary: 'My active pairs and groups (polled by the popup and the overlay)',
+      tags: ['me'],
+      responses: { 200: z.array(groupSummary) },
+    }),
+    etag(),
+    async (c) => {
+      const groups = await c.get('deps').db.asUser(c.get('claims'), myGroups);
+      return c.json(groups);
+    },
+  );

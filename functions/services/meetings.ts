@@ -5,11 +5,11 @@ import { apiError } from '../errors.ts';
 
 type NewMeeting = z.output<typeof meetingCreate>;
 
-const columns = `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
+export const meetingColumns = `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
   (select n.notes from public.meeting_notes n where n.meeting_id = m.id) as notes, m.author_person_id, m.created_at::text as created_at`;
 
 async function readMeeting(db: Queryable, id: string): Promise<Meeting> {
-  const { rows } = await db.query<Meeting>(`select ${columns} from public.meetings m where m.id = $1`, [id]);
+  const { rows } = await db.query<Meeting>(`select ${meetingColumns} from public.meetings m where m.id = $1`, [id]);
   if (!rows[0]) throw new Error(`meeting ${id} vanished inside its own transaction`);
   return rows[0];
 }
@@ -62,7 +62,7 @@ export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ mee
     return { meeting: await readMeeting(db, sent.id), created: true };
   }
 
-  const stored = (await db.query<Meeting>(`select ${columns} from public.meetings m where m.id = $1`, [sent.id])).rows[0];
+  const stored = (await db.query<Meeting>(`select ${meetingColumns} from public.meetings m where m.id = $1`, [sent.id])).rows[0];
   if (stored) {
     if (sameMeeting(stored, sent)) return { meeting: stored, created: false };
     throw apiError(409, 'conflict', 'error.conflict');

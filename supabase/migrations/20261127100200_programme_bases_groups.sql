@@ -166,10 +166,10 @@ begin
   end if;
   if new.status = 'active' then
     new.started_on := coalesce(new.started_on, current_date);
-    select app.participation_refusal(gm.person_id, new.programme_id, gm.role) into refusal
+    -- Every reason at once, so that the curator can fix them all before trying again.
+    select string_agg(distinct app.participation_refusal(gm.person_id, new.programme_id, gm.role), '; ') into refusal
     from public.group_members gm
-    where gm.group_id = new.id and gm.left_on is null and app.participation_refusal(gm.person_id, new.programme_id, gm.role) is not null
-    limit 1;
+    where gm.group_id = new.id and gm.left_on is null;
     if refusal is not null then
       raise exception 'cannot publish the group: %', refusal using errcode = 'check_violation', hint = 'group_member_not_allowed';
     end if;

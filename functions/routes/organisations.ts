@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { idParam, listOf } from '../../shared/api/common.ts';
+import { classCreate, classPatch, classQuery, organisation, organisationPatch, schoolClass } from '../../shared/api/organisations.ts';
+import type { AppEnv } from '../app.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { createOnce, offsetOf, oneOrNotFound, pageOf, setClause } from '../services/rows.ts';
+import { doc, valid } from '../validate.ts';
+
+const orgColumns = 'id, name, short_name, city, municipality, region, domain, kind';
+const classColumns = 'id, organisation_id, name, grade';
+
+export const organisations = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/', doc({ summary: 'My organisations', tags: ['organisations'], responses: { 200: listOf(organisation) } }), etag(), async (c) => {
+    const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
+      return (await db.query(`select ${orgColumns} from public.organisations order by name`)).rows;
+    });
+    return c.json({ items: rows, next_cursor: null });
+  })
+  .get(
+    '/:id',
+    doc({ summary: 'An organisation', tags: ['organisations'], responses: { 200: organisation } }),
+    valid('param', idParam),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), async (db) =>
+          oneOrNotFound((await db.query(`select ${orgColumns} from public.organisations where id = $1`, [id])).rows),
+        );
+      return c.json(row);
+    },
+  )
+  .patch(
+    '/:id',
+    doc({ summary: 'Edit the organisation’s card (head, curator)', tags: ['organisations'], responses: { 200: organisation } }),
+    valid('param', idParam),
+    valid('json', organisationPatch),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const set = setClause(c.req.valid('json'), 2);
+      const row = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), async (db) =>
+          oneOrNotFound(
+            (await db.query(`update public.organisations set ${set.sql} where id = $1 returning ${orgColumns}`, [id, ...set.params])).rows,
+          ),
+        );
+      return c.json(row);
+    },
+  );
+
+export const classes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get(
+    '/',
+    doc({ summary: 'Classes', tags: ['organisations'], responses: { 200: listOf(schoolClass) } }),
+    valid('query', classQuery),
+    etag(),
+    async (c) => {
+      const { organisation_id, limit, cursor } = c.req.valid('query');
+      const offset = offsetOf(cursor);
+      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
+        const sql = `select ${classColumns} from public.classes where ($1::uuid is null or organisation_id = $1)
+        order by grade nulls last, name limit $2 offset $3`;
+        return (await db.query(sql, [organisation_id ?? null, limit + 1, offset])).rows;
+      });
+      return c.json(pageOf(rows, limit, offset));
+    },
+  )
+  .post(
+    '/',
+    doc({ summary: 'Add a class (curator)', tags: ['organisations'], responses: { 201: schoolClass, 200: schoolClass } }),
+    valid('json', classCreate),
+    async (c) => {
+      const sent = c.req.valid('json');
+      const { row, created } = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        createOnce(
+          db,
+          {
+            sql: `insert into public.classes (id, organisation_id, name, grade) values ($1, $2, $3, $4) on conflict (id) do nothing returning id`,
+            params: [sent.id, sent.organisation_id, sent.name, Number.parseInt(sent.name, 10)],
+          },
+          async () => (await db.query(`select ${classColumns} from public.classes where id = $1`, [sent.id])).rows[0],
+          sent,
+        ),
+      );
+      return c.json(row, created ? 201 : 200);
+    },
+  )
+  .patch(
+    '/:id',
+    doc({ summary: 'Rename a class (curator)', tags: ['organisations'], responses: { 200: schoolClass } }),
+    valid('param', idParam),
+    valid('json', classPatch),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { name } = c.req.valid('json');
+      const row = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), async (db) =>
+          oneOrNotFound(
+            (
+              await db.query(`update public.classes set name = $2, grade = $3 where id = $1 returning ${classColumns}`, [
+                id,
+                name,
+                Number.parseInt(name, 10),
+              ])
+            ).rows,
+          ),
+        );
+      return c.json(row);
+    },
+  );

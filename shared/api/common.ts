@@ -1,0 +1,32 @@
+// Pieces every resource's schemas share: ids, dates, the client id that makes creates
+// idempotent, and paginated lists.
+import { z } from 'zod';
+
+export const id = z.uuid();
+export const isoDate = z.iso.date();
+export const className = z
+  .string()
+  .trim()
+  .regex(/^(1[01]|[1-9])\s*[-–]?\s*[А-ЯЁа-яё]$/u, { message: 'Класс пишется как «7А» / Class looks like "7A"' })
+  .transform((value) => value.replace(/[\s\-–]/g, '').toUpperCase());
+
+/** Every create carries an id the client generated (crypto.randomUUID()): a repeat creates nothing. */
+export const clientId = { id: z.uuid() };
+
+export const idParam = z.object({ id: z.uuid() }).strict();
+
+export const page = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .regex(/^\d{1,7}$/)
+      .optional(),
+  })
+  .strict();
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+}
+
+export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { id } from './common.ts';
+
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+/** Stage 5: score the programme's bases for one form and role model, match, and (unless a dry run) create draft groups. */
+export const matchingRequest = z
+  .object({
+    /** Makes the run idempotent: the draft groups' ids derive from it. */
+    id,
+    form: key,
+    role_model: key,
+    mode: z.enum(['optimal', 'stable']).default('optimal'),
+    dry_run: z.boolean().default(true),
+    weights: z
+      .object({
+        rules: z.record(key, z.int().min(-1000).max(1000)).optional(),
+        mentee_wants_mentor: z.int().min(0).max(1000).default(30),
+        mentor_wants_mentee: z.int().min(0).max(1000).default(20),
+        avoided: z.union([z.literal('exclude'), z.int().min(-1000).max(0)]).default('exclude'),
+      })
+      .strict()
+      .default({ mentee_wants_mentor: 30, mentor_wants_mentee: 20, avoided: 'exclude' }),
+    wishes: z
+      .array(z.object({ person: id, wants: z.array(id).max(20).default([]), avoids: z.array(id).max(20).default([]) }).strict())
+      .max(5000)
+      .default([]),
+    pinned: z
+      .array(z.tuple([id, id]))
+      .max(5000)
+      .default([]),
+    forbidden: z
+      .array(z.tuple([id, id]))
+      .max(5000)
+      .default([]),
+  })
+  .strict();
+
+export const matchingResult = z.object({
+  mode: z.enum(['optimal', 'stable']),
+  dry_run: z.boolean(),
+  total: z.int(),
+  pairs: z.array(
+    z.object({ mentor: id, mentee: id, score: z.int(), pinned: z.boolean(), reasons: z.array(z.unknown()), group_id: id.nullable() }),
+  ),
+  unmatched: z.array(z.object({ mentee: id, reason: z.unknown() })),
+  mentors_considered: z.int(),
+  mentees_considered: z.int(),
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { clientId, id, isoDate, page } from './common.ts';
+
+export const meetingQuery = page.extend({ group_id: id.optional() }).strict();
+
+/** The short form after a meeting: each participant's 1–10 and a comment; attendance too. */
+export const meetingFeedback = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            person_id: id,
+            present: z.boolean().default(true),
+            rating: z.int().min(1).max(10).optional(),
+            comment: z.string().trim().max(2000).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(40),
+  })
+  .strict();
+export const feedbackRow = z.object({
+  meeting_id: id,
+  person_id: id,
+  rating: z.int(),
+  comment: z.string().nullable(),
+  created_at: z.string(),
+});
+
+const planStatus = z.enum(['planned', 'in_progress', 'done', 'dropped']);
+export const goal = z.object({
+  id,
+  group_id: id,
+  title: z.string(),
+  description: z.string().nullable(),
+  due_on: z.string().nullable(),
+  status: planStatus,
+  position: z.int(),
+  tasks: z.array(z.object({ id, title: z.string(), due_on: z.string().nullable(), status: planStatus, position: z.int() })),
+});
+export const goalCreate = z
+  .object({
+    ...clientId,
+    group_id: id,
+    title: z.string().trim().min(1).max(300),
+    description: z.string().trim().max(4000).optional(),
+    due_on: isoDate.optional(),
+    position: z.int().min(0).max(1000).default(0),
+  })
+  .strict();
+export const goalPatch = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    description: z.string().trim().max(4000).nullable(),
+    due_on: isoDate.nullable(),
+    status: planStatus,
+    position: z.int().min(0).max(1000),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Нечего менять / Nothing to change' });
+export const taskCreate = z
+  .object({
+    ...clientId,
+    goal_id: id,
+    title: z.string().trim().min(1).max(300),
+    due_on: isoDate.optional(),
+    position: z.int().min(0).max(1000).default(0),
+  })
+  .strict();
+export const taskPatch = z
+  .object({ title: z.string().trim().min(1).max(300), due_on: isoDate.nullable(), status: planStatus, position: z.int().min(0).max(1000) })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Нечего менять / Nothing to change' });
+export const planQuery = z.object({ group_id: id }).strict();

@@ -1,0 +1,416 @@
+// The API over the whole programme, stage by stage, as the people who use it: the curator runs
+// stages 1–7, mentors and mentees log and answer, and every route refuses what it must.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../../shared/errors.ts';
+import { testApi } from '../support/api.ts';
+import { groups as demoGroups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+
+let s: TwoSchools;
+let api: Awaited<ReturnType<typeof testApi>>;
+beforeAll(async () => {
+  s = await twoSchools();
+  api = await testApi(s);
+});
+afterAll(async () => {
+  await s?.dispose();
+});
+
+type Json = Record<string, unknown> & { items?: Record<string, unknown>[] };
+
+async function call(who: string, method: string, path: string, body?: unknown, school?: string): Promise<{ status: number; json: Json }> {
+  const response = await api.app.request(path, {
+    method,
+    headers: await api.as(who, school),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as Json) : {} };
+}
+const curator = (method: string, path: string, body?: unknown) => call(people.curator, method, path, body);
+const code = (json: Json) => (json as unknown as ApiErrorBody).error?.code;
+
+describe('the OpenAPI document', () => {
+  it('lists every route of the app with its schemas', async () => {
+    const response = await api.app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { summary?: string }>> };
+    expect(document.openapi).toBe('3.1.0');
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
+    const routes = new Set(
+      api.app.routes
+        .filter((r) => r.method !== 'ALL' && r.path !== '/openapi.json' && !r.path.endsWith('*'))
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    for (const route of routes) expect(documented, route).toContain(route);
+    for (const ops of Object.values(document.paths)) for (const op of Object.values(ops)) expect(op.summary).toBeTruthy();
+  });
+});
+
+describe('stage 1: the organisation, classes and the programme', () => {
+  it('lets the curator edit the school card, nobody else, and nothing of another school', async () => {
+    expect((await curator('PATCH', `/organisations/${s.schoolA}`, { municipality: 'Энский район' })).json).toMatchObject({
+      municipality: 'Энский район',
+    });
+    expect((await curator('PATCH', `/organisations/${s.schoolB}`, { municipality: 'x' })).status).toBe(404);
+    expect((await call(people.mentor, 'PATCH', `/organisations/${s.schoolA}`, { municipality: 'x' })).status).toBe(404);
+    expect((await curator('PATCH', `/organisations/${s.schoolA}`, {})).status).toBe(400);
+  });
+
+  it('adds a class once, whatever the retries', async () => {
+    const sent = { id: randomUUID(), organisation_id: s.schoolA, name: '5 - в' };
+    const first = await curator('POST', '/classes', sent);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ name: '5В', grade: 5 });
+    expect((await curator('POST', '/classes', sent)).status).toBe(200);
+    expect((await curator('POST', '/classes', { ...sent, id: randomUUID() })).status).toBe(409);
+    expect((await curator('POST', '/classes', { ...sent, id: randomUUID(), name: '12Z' })).status).toBe(400);
+    expect((await call(people.mentor, 'POST', '/classes', { id: randomUUID(), organisation_id: s.schoolA, name: '5Г' })).status).toBe(403);
+  });
+
+  it('starts a programme with the whole checklist and ticks an item with evidence', async () => {
+    const programme = { id: randomUUID(), organisation_id: s.schoolA, academic_year: '2027/2028', name: 'Программа 2027/2028' };
+    expect((await curator('POST', '/programmes', programme)).status).toBe(201);
+    expect((await curator('POST', '/programmes', { ...programme, academic_year: '2027/2029' })).status).toBe(400);
+    const checklist = await curator('GET', `/programmes/${programme.id}/checklist`);
+    expect(checklist.json.items).toHaveLength(32);
+    const order = checklist.json.items?.[0] as { id: string; key: string };
+    expect(order.key).toBe('order_introducing_model');
+    const ticked = await curator('PATCH', `/checklist-items/${order.id}`, {
+      done: true,
+      evidence_url: 'https://school17.example.ru/docs/prikaz-1.pdf',
+    });
+    expect(ticked.json).toMatchObject({
+      done: true,
+      done_by_person_id: s.id(people.curator),
+      evidence_url: 'https://school17.example.ru/docs/prikaz-1.pdf',
+    });
+    expect((await curator('PATCH', `/checklist-items/${order.id}`, { evidence_url: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await call(people.mentor, 'PATCH', `/checklist-items/${order.id}`, { done: false })).status).toBe(404);
+    expect((await curator('PATCH', `/programmes/${programme.id}`, { current_stage: 2 })).json).toMatchObject({ current_stage: 2 });
+    expect((await curator('PATCH', `/programmes/${programme.id}`, { current_stage: 8 })).status).toBe(400);
+  });
+});
+
+describe('stages 2–5: people, consents, bases, training, groups', () => {
+  const pupil = randomUUID();
+  const teacher = randomUUID();
+  let groupId = '';
+
+  it('adds a pupil and a teacher, with details only curators see', async () => {
+    const sent = {
+      id: pupil,
+      organisation_id: s.schoolA,
+      kind: 'student',
+      last_name: 'Новенький',
+      first_name: 'Пётр',
+      class_id: s.id('class/7А'),
+      email: 'p.novenkiy@school17.example.ru',
+      birth_year: 2013,
+    };
+    const created = await curator('POST', '/people', sent);
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ class_name: '7А', consent: 'missing', roles: ['student'], details: { birth_year: 2013 } });
+    expect((await curator('POST', '/people', sent)).status).toBe(200);
+    expect((await curator('POST', '/people', { ...sent, first_name: 'Павел' })).status).toBe(409);
+    expect(
+      (
+        await curator('POST', '/people', {
+          id: teacher,
+          organisation_id: s.schoolA,
+          kind: 'staff',
+          last_name: 'Молодая',
+          first_name: 'Ирина',
+          experience_years: 1,
+          subjects: ['физика'],
+        })
+      ).status,
+    ).toBe(201);
+    const found = await curator('GET', '/people?q=новенький');
+    expect(found.json.items?.map((p) => p.id)).toEqual([pupil]);
+    expect((await call(people.mentor, 'GET', `/people/${pupil}`)).status).toBe(404);
+    const asMentor = await call(people.mentor, 'GET', `/people/${s.id(people.mentee)}`);
+    expect(asMentor.json).toMatchObject({ last_name: 'Карпова', details: null });
+    expect((await call(people.mentor, 'POST', '/people', { ...sent, id: randomUUID() })).status).toBe(403);
+  });
+
+  it('forms a draft pair, refuses to publish it without consent and a trained mentor, then publishes', async () => {
+    const programme = s.id('programme');
+    for (const [person, base] of [
+      [pupil, 'mentee'],
+      [teacher, 'mentor'],
+    ] as const) {
+      expect(
+        (
+          await curator('POST', '/enrolments', {
+            id: randomUUID(),
+            programme_id: programme,
+            person_id: person,
+            base,
+            form_key: 'teacher_student',
+          })
+        ).status,
+      ).toBe(201);
+    }
+    groupId = randomUUID();
+    const draft = await curator('POST', '/groups', {
+      id: groupId,
+      programme_id: programme,
+      form: 'teacher_student',
+      role_model: 'teacher_underachieving_student',
+      mentors: [teacher],
+      mentees: [pupil],
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.json).toMatchObject({ status: 'draft' });
+    expect(
+      (
+        await curator('POST', '/groups', {
+          id: randomUUID(),
+          programme_id: programme,
+          form: 'teacher_student',
+          role_model: 'no_such',
+          mentors: [teacher],
+          mentees: [pupil],
+        })
+      ).status,
+    ).toBe(422);
+
+    const noConsent = await curator('POST', `/groups/${groupId}/publish`, { order_date: '2026-11-20' });
+    expect(noConsent.status).toBe(422);
+    expect(code(noConsent.json)).toBe('rule_violation');
+    expect((noConsent.json as unknown as ApiErrorBody).error.message).toMatch(/согласия/);
+
+    expect(
+      (await curator('POST', '/consents', { id: randomUUID(), person_id: pupil, given_by: 'parent', given_on: '2026-11-19' })).status,
+    ).toBe(201);
+    const untrained = await curator('POST', `/groups/${groupId}/publish`, { order_date: '2026-11-20' });
+    expect((untrained.json as unknown as ApiErrorBody).error.message).toMatch(/обучение/);
+
+    const enrolment = (await curator('GET', `/enrolments?person_id=${teacher}`)).json.items?.[0] as { id: string };
+    expect((await curator('PUT', `/enrolments/${enrolment.id}/training`, { training_status: 'trained' })).status).toBe(400);
+    expect(
+      (await curator('PUT', `/enrolments/${enrolment.id}/training`, { training_status: 'trained', trained_on: '2026-11-18' })).json,
+    ).toMatchObject({ training_status: 'trained' });
+    const published = await curator('POST', `/groups/${groupId}/publish`, { order_date: '2026-11-20', order_number: '45-о' });
+    expect(published.json).toMatchObject({ status: 'active', order_number: '45-о' });
+    expect((await curator('POST', `/groups/${groupId}/publish`, { order_date: '2026-11-20' })).status).toBe(200);
+  });
+
+  it('re-pairs with a reason and keeps the history', async () => {
+    const other = s.id('s-0483'); // Степанова Дарина: consent given
+    await curator('POST', '/enrolments', { id: randomUUID(), programme_id: s.id('programme'), person_id: other, base: 'mentee' });
+    const repaired = await curator('POST', `/groups/${groupId}/repair`, {
+      leaving_person_id: pupil,
+      joining_person_id: other,
+      reason: 'после пробной встречи: другой запрос',
+    });
+    expect(repaired.status).toBe(200);
+    const members = repaired.json.members as { person_id: string; left_reason: string | null }[];
+    expect(members.find((m) => m.person_id === pupil)?.left_reason).toMatch(/пробной/);
+    expect(members.find((m) => m.person_id === other)?.left_reason).toBeNull();
+    expect(
+      (await curator('POST', `/groups/${groupId}/repair`, { leaving_person_id: pupil, joining_person_id: other, reason: 'повтор запроса' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('completes a group and will not reopen it', async () => {
+    expect((await curator('POST', `/groups/${groupId}/complete`, { reason: 'программа завершена' })).json).toMatchObject({
+      status: 'completed',
+    });
+    const reopen = await curator('POST', `/groups/${groupId}/publish`, { order_date: '2026-11-21' });
+    expect(reopen.status).toBe(422);
+    expect((await call(people.mentor, 'POST', `/groups/${s.id(demoGroups.other)}/cancel`, { reason: 'не мой' })).status).toBe(404);
+  });
+
+  it('withdraws a consent, which ends the minor’s participation', async () => {
+    const consent = (await curator('GET', `/consents?person_id=${s.id(people.mentee)}`)).json.items?.[0] as { id: string };
+    expect((await curator('POST', `/consents/${consent.id}/withdraw`, { withdrawn_on: '2026-11-25' })).json).toMatchObject({
+      withdrawn_on: '2026-11-25',
+    });
+    const group = await curator('GET', `/groups/${s.id(demoGroups.mentors)}`);
+    const member = (group.json.members as { person_id: string; left_on: string | null }[]).find((m) => m.person_id === s.id(people.mentee));
+    expect(member?.left_on).toBe('2026-11-25');
+    expect((await call(people.mentor, 'GET', `/consents?person_id=${s.id(people.mentee)}`)).json.items).toEqual([]);
+  });
+});
+
+describe('stage 5: the matching engine on the bases', () => {
+  it('suggests pairs with reasons, then creates them once as drafts', async () => {
+    const programme = s.id('programme');
+    const mentees = ['s-0010', 's-0011', 's-0012'];
+    const mentors = ['s-0031', 's-0032'];
+    for (const key of mentees)
+      await curator('POST', '/enrolments', {
+        id: randomUUID(),
+        programme_id: programme,
+        person_id: s.id(key),
+        base: 'mentee',
+        form_key: 'student_student',
+      });
+    for (const key of mentors) {
+      const e = await curator('POST', '/enrolments', {
+        id: randomUUID(),
+        programme_id: programme,
+        person_id: s.id(key),
+        base: 'mentor',
+        form_key: 'student_student',
+      });
+      await curator('PUT', `/enrolments/${e.json.id as string}/training`, { training_status: 'trained', trained_on: '2026-11-01' });
+    }
+    const request = { id: randomUUID(), form: 'student_student', role_model: 'peer_to_peer', mode: 'optimal' };
+    const dry = await curator('POST', `/programmes/${programme}/matching`, request);
+    expect(dry.status).toBe(200);
+    expect(dry.json).toMatchObject({ dry_run: true });
+    const pairs = dry.json.pairs as { mentor: string; mentee: string; reasons: unknown[]; group_id: string | null }[];
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.every((p) => p.reasons.length > 0 && p.group_id === null)).toBe(true);
+    const real = await curator('POST', `/programmes/${programme}/matching`, { ...request, dry_run: false });
+    const created = (real.json.pairs as { group_id: string | null }[]).map((p) => p.group_id);
+    expect(created.every(Boolean)).toBe(true);
+    const again = await curator('POST', `/programmes/${programme}/matching`, { ...request, dry_run: false });
+    expect((again.json.pairs as unknown[]).length).toBeLessThanOrEqual(pairs.length);
+    const drafts = await curator('GET', `/groups?programme_id=${programme}&status=draft&limit=200`);
+    expect(drafts.json.items?.filter((g) => created.includes(g.id as string))).toHaveLength(created.length);
+    expect((await call(people.mentor, 'POST', `/programmes/${programme}/matching`, request)).json.mentors_considered).toBe(0);
+    expect((await curator('POST', `/programmes/${programme}/matching`, { ...request, role_model: 'nope' })).status).toBe(422);
+  });
+});
+
+describe('stage 6: meetings, feedback and the plan', () => {
+  it('records attendance and each participant’s feedback; the teacher sees neither notes nor feedback', async () => {
+    const plain = people.plainMentor;
+    const group = s.id(demoGroups.plainMentors);
+    const meeting = {
+      id: randomUUID(),
+      group_id: group,
+      kind: 'introduction',
+      held_on: '2026-11-02',
+      duration_minutes: 40,
+      notes: 'Цели на полугодие',
+    };
+    expect((await call(plain, 'POST', '/meetings', meeting)).status).toBe(201);
+    const mentee = s.id('s-0486'); // Новиков Даниил, 10Б
+    const feedback = await call(plain, 'PUT', `/meetings/${meeting.id}/feedback`, {
+      entries: [{ person_id: mentee, rating: 9, comment: 'полезно' }],
+    });
+    expect(feedback.json.items).toHaveLength(1);
+    expect(
+      (await call(plain, 'PUT', `/meetings/${meeting.id}/feedback`, { entries: [{ person_id: s.id(people.bystander), rating: 5 }] }))
+        .status,
+    ).toBe(422);
+    expect((await call(plain, 'PUT', `/meetings/${meeting.id}/feedback`, { entries: [{ person_id: mentee, rating: 11 }] })).status).toBe(
+      400,
+    );
+    const listed = await call(plain, 'GET', `/meetings?group_id=${group}`);
+    expect(listed.json.items?.[0]).toMatchObject({ id: meeting.id, notes: 'Цели на полугодие' });
+    expect((await call(people.bystander, 'GET', `/meetings?group_id=${group}`)).json.items).toEqual([]);
+  });
+
+  it('keeps a plan of goals and tasks the pair ticks', async () => {
+    const plain = people.plainMentor;
+    const group = s.id(demoGroups.plainMentors);
+    const goal = { id: randomUUID(), group_id: group, title: 'Подготовка к региональному этапу' };
+    expect((await call(plain, 'POST', '/goals', goal)).status).toBe(201);
+    const task = { id: randomUUID(), goal_id: goal.id, title: 'Разобрать задачи 2025 года', due_on: '2026-12-10' };
+    expect((await call(plain, 'POST', '/tasks', task)).status).toBe(201);
+    expect((await call(plain, 'POST', '/tasks', task)).status).toBe(200);
+    expect((await call('s-0486', 'PATCH', `/tasks/${task.id}`, { status: 'done' })).json).toMatchObject({ status: 'done' });
+    const plan = await call(plain, 'GET', `/plans?group_id=${group}`);
+    expect(plan.json.goals).toMatchObject([{ title: goal.title, tasks: [{ title: task.title, status: 'done' }] }]);
+    expect((await call(people.bystander, 'PATCH', `/tasks/${task.id}`, { status: 'dropped' })).status).toBe(404);
+    expect((await call(people.mentor, 'POST', '/goals', { ...goal, id: randomUUID() })).status).toBe(404);
+  });
+});
+
+describe('monitoring and reports', () => {
+  it('takes a questionnaire from the respondent, outcomes from the curator', async () => {
+    const list = await call('s-0486', 'GET', '/questionnaires');
+    const growth = (list.json.items as { id: string; key: string; items: { id: string; key: string }[] }[]).find(
+      (q) => q.key === 'growth_start_mentee',
+    );
+    expect(growth?.items).toHaveLength(3);
+    const answers = growth?.items.map((item) => ({ item_id: item.id, scale_value: 6 })) ?? [];
+    const response = {
+      id: randomUUID(),
+      programme_id: s.id('programme'),
+      questionnaire_id: growth?.id,
+      respondent_person_id: s.id('s-0486'),
+      answers,
+    };
+    expect((await call('s-0486', 'POST', '/responses', response)).status).toBe(201);
+    expect((await call('s-0486', 'POST', '/responses', response)).status).toBe(200);
+    expect((await call(people.bystander, 'POST', '/responses', { ...response, id: randomUUID() })).status).toBe(403);
+    expect(
+      (
+        await call('s-0486', 'POST', '/responses', {
+          ...response,
+          id: randomUUID(),
+          answers: [{ item_id: growth?.items[0]?.id, scale_value: 6, text_value: 'и то и другое' }],
+        })
+      ).status,
+    ).toBe(400);
+    const outcome = {
+      id: randomUUID(),
+      programme_id: s.id('programme'),
+      person_id: s.id('s-0486'),
+      metric_key: 'grades',
+      value_before: 3.6,
+      value_after: 4.2,
+      source: 'журнал',
+    };
+    expect((await curator('POST', '/outcomes', outcome)).json).toMatchObject({ value_before: 3.6, value_after: 4.2 });
+    expect((await call(people.plainMentor, 'POST', '/outcomes', { ...outcome, id: randomUUID() })).status).toBe(403);
+  });
+
+  it('reports the KPI to the curator against the 70% line, and the region roll-up', async () => {
+    const kpi = await curator('GET', `/reports/kpi?organisation_id=${s.schoolA}&date=2026-11-15`);
+    const school = (kpi.json.rows as { dimension: string; students_total: number; students_share: number }[]).find(
+      (r) => r.dimension === 'organisation',
+    );
+    const students = await s.db.asService(
+      async (db) =>
+        (
+          await db.query<{ n: number }>(`select count(*)::int as n from public.people where organisation_id = $1 and kind = 'student'`, [
+            s.schoolA,
+          ])
+        ).rows[0]?.n,
+    );
+    expect(school?.students_total).toBe(students);
+    expect(school?.students_share).toBeGreaterThan(0);
+    expect(kpi.json.target_share).toBe(0.7);
+    const months = await curator('GET', `/reports/kpi/monthly?organisation_id=${s.schoolA}&from=2026-09-01&to=2026-11-01`);
+    expect((months.json.months as unknown[]).length).toBe(3);
+    const region = await curator('GET', `/reports/region?region=${encodeURIComponent('Демо-область')}&date=2026-11-15`);
+    expect((region.json.rows as { level: string }[]).map((r) => r.level).sort()).toEqual(['municipality', 'organisation', 'region']);
+    expect((await call(people.curator, 'GET', `/reports/kpi?organisation_id=${s.schoolA}`, undefined, otherSchool)).json.rows).toEqual([]);
+    expect((await curator('GET', '/reports/kpi?organisation_id=nope')).status).toBe(400);
+  });
+
+  it('shows the audit log to the curator only', async () => {
+    const log = await curator('GET', `/audit?organisation_id=${s.schoolA}&table_name=mentoring_groups&limit=5`);
+    expect(log.json.items?.length).toBe(5);
+    expect(log.json.next_cursor).toBe('5');
+    expect((await call(people.mentor, 'GET', '/audit')).json.items).toEqual([]);
+  });
+
+  it('erases a person on request: the curator may, a mentor may not', async () => {
+    const target = s.id('s-0490');
+    expect((await call(people.mentor, 'POST', `/people/${target}/erase`)).status).toBe(404);
+    expect((await curator('POST', `/people/${target}/erase`)).status).toBe(200);
+    expect((await curator('GET', `/people/${target}`)).json).toMatchObject({
+      last_name: 'Удалено',
+      erased: true,
+      details: { email: null },
+    });
+  });
+
+  it('serves the catalog', async () => {
+    const catalog = await call(people.mentee, 'GET', '/catalog');
+    expect((catalog.json.stages as unknown[]).length).toBe(7);
+    expect((catalog.json.forms as unknown[]).length).toBe(6);
+  });
+});
