@@ -1,0 +1,257 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { encodeCp1251 } from '../../../tests/fixtures/rosters/fixtures.ts';
+import { writeXlsx } from '../../../tests/fixtures/rosters/xlsx-writer.ts';
+import { maxDataRows, maxFileBytes, parseRosterFile } from './parse.ts';
+import type { ParsedRoster } from './types.ts';
+
+const today = new Date('2026-11-27T00:00:00Z');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const parse = (bytes: Uint8Array, name = 'roster.csv') => parseRosterFile(bytes, name, { today });
+const names = (parsed: ParsedRoster) => parsed.rows.map((row) => [row.last, row.first, row.middle]);
+
+describe('parseRosterFile: CSV', () => {
+  const csv = 'Фамилия;Имя;Отчество;Класс;E-mail\r\nИванов;Иван;Иванович;7-а;Ivan@School.RU\r\n"Петрова";"Анна ""Аня""";;7 А;\r\n';
+
+  it('reads the same list in UTF-8, UTF-8 with a BOM and Windows-1251', () => {
+    for (const [bytes, encoding] of [
+      [utf8(csv), 'utf-8'],
+      [utf8(`\ufeff${csv}`), 'utf-8-bom'],
+      [encodeCp1251(csv), 'windows-1251'],
+    ] as const) {
+      const parsed = parse(bytes);
+      expect(parsed.encoding).toBe(encoding);
+      expect(parsed.format).toBe('csv');
+      expect(parsed.delimiter).toBe(';');
+      expect(parsed.headerLine).toBe(1);
+      expect(parsed.fileErrors).toEqual([]);
+      expect(parsed.rows.map((row) => [row.line, row.last, row.first, row.middle, row.className, row.email])).toEqual([
+        [2, 'Иванов', 'Иван', 'Иванович', '7А', 'ivan@school.ru'],
+        [3, 'Петрова', 'Анна "Аня"', null, '7А', null],
+      ]);
+    }
+  });
+
+  it('reads comma and tab files', () => {
+    expect(names(parse(utf8('Фамилия,Имя,Отчество\nИванов,Иван,Иванович\n')))).toEqual([['Иванов', 'Иван', 'Иванович']]);
+    const tabbed = parse(utf8('ФИО\tКласс\nСидоров Пётр Ильич\t10Б\n'));
+    expect(tabbed.delimiter).toBe('\t');
+    expect(tabbed.rows[0]).toMatchObject({ last: 'Сидоров', first: 'Пётр', middle: 'Ильич', className: '10Б' });
+  });
+
+  it('splits a single «ФИО» column and flags initials', () => {
+    const parsed = parse(utf8('ФИО\nИванов Иван Иванович\nПетров П. П.\n'));
+    expect(names(parsed)).toEqual([
+      ['Иванов', 'Иван', 'Иванович'],
+      ['Петров', 'П.', 'П.'],
+    ]);
+    expect(parsed.rows[1]?.initialsOnly).toBe(true);
+    expect(parsed.errors).toMatchObject([{ line: 3, column: 'ФИО', code: 'initials_only', severity: 'warning' }]);
+  });
+
+  it('takes the class from a title line when the table has none', () => {
+    const parsed = parse(
+      utf8('Список класса 7А;;\r\nМБОУ «СОШ № 17», 2026/2027 учебный год;;\r\n;;\r\nФамилия;Имя;Пол\r\nИванов;Иван;м\r\n'),
+    );
+    expect(parsed.headerLine).toBe(4);
+    expect(parsed.classNameFromTitle).toBe('7А');
+    expect(parsed.rows[0]).toMatchObject({ line: 5, className: '7А', sex: 'm' });
+  });
+
+  it('reads Google Classroom’s export and skips its average line', () => {
+    const parsed = parse(
+      utf8('Last Name,First Name,Email Address,Test 1\nClass average,,,7.5\n,,,\nKarpova,Mariya,m.karpova@gmail.com,8\n'),
+    );
+    expect(parsed.rows).toEqual([
+      expect.objectContaining({ line: 4, last: 'Karpova', first: 'Mariya', email: 'm.karpova@gmail.com', middle: null }),
+    ]);
+  });
+
+  it('reports each row’s problems with line and column, and keeps going', () => {
+    const text = [
+      'ФИО;Класс;Дата рождения;Год рождения;E-mail;Пол;Телефон',
+      'Иванов Иван;7А;12.03.2013;;ivan@school.ru;м;8 916 123-45-67',
+      ';7А;;;lost@school.ru;;',
+      'Петров;7А;;;;;',
+      'Сидоров Сидор;седьмой;31.02.2013;;sidorov@;x;12',
+      'Кузнецов Кузьма;12Б;;1850;;;',
+      'Смирнов Семён;7А;12.03.2013;2014;;;',
+      'Орлов0 Олег;7А;;;;;',
+    ].join('\n');
+    const parsed = parse(utf8(text));
+    expect(parsed.fileErrors).toEqual([]);
+    expect(parsed.rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(parsed.rows[0]).toMatchObject({ birthDate: '2013-03-12', birthYear: 2013, phone: '+79161234567', issues: [] });
+    const byLine = (line: number) =>
+      parsed.errors.filter((issue) => issue.line === line).map((issue) => [issue.code, issue.column, issue.severity]);
+    expect(byLine(3)).toEqual([
+      ['missing_last', 'ФИО', 'error'],
+      ['missing_first', 'ФИО', 'error'],
+    ]);
+    expect(byLine(4)).toEqual([['missing_first', 'ФИО', 'error']]);
+    expect(byLine(5)).toEqual([
+      ['bad_email', 'E-mail', 'error'],
+      ['bad_class', 'Класс', 'error'],
+      ['bad_birth_date', 'Дата рождения', 'error'],
+      ['bad_sex', 'Пол', 'warning'],
+      ['bad_phone', 'Телефон', 'warning'],
+    ]);
+    expect(byLine(6)).toEqual([
+      ['bad_class', 'Класс', 'error'],
+      ['bad_birth_year', 'Год рождения', 'error'],
+    ]);
+    expect(byLine(7)).toEqual([['birth_year_mismatch', 'Год рождения', 'warning']]);
+    expect(byLine(8)).toEqual([['bad_name', 'ФИО', 'error']]);
+    const email = parsed.errors.find((issue) => issue.code === 'bad_email');
+    expect(email?.message_ru).toBe('Неверный адрес электронной почты: «sidorov@»');
+    expect(email?.message_en).toBe('Not an e-mail address: “sidorov@”');
+  });
+
+  it('refuses a birth year in the future or of a toddler', () => {
+    const parsed = parse(utf8('ФИО;Год рождения\nИванов Иван;2025\nПетров Пётр;2022\n'));
+    expect(parsed.errors.map((issue) => [issue.line, issue.code])).toEqual([[2, 'bad_birth_year']]);
+  });
+});
+
+describe('parseRosterFile: XLSX', () => {
+  it('reads shared strings, numbers and date cells below merged title lines', () => {
+    const bytes = writeXlsx([
+      {
+        name: 'Лист1',
+        rows: [
+          ['Список класса 10-Б'],
+          [],
+          ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Телефон', 'Год рождения'],
+          ['Ёлкина', 'Юлия', 'Эдуардовна', { date: '2010-04-05' }, 79161234567, 2010],
+          ['Соколов', 'Лев', 'Петрович', { date: '2010-12-31', format: 'custom' }, null, null],
+        ],
+        merges: ['A1:F1'],
+      },
+    ]);
+    const parsed = parse(bytes, 'list.xlsx');
+    expect(parsed).toMatchObject({ format: 'xlsx', sheetName: 'Лист1', headerLine: 3, classNameFromTitle: '10Б', fileErrors: [] });
+    expect(parsed.rows).toEqual([
+      expect.objectContaining({
+        line: 4,
+        last: 'Ёлкина',
+        birthDate: '2010-04-05',
+        birthYear: 2010,
+        phone: '+79161234567',
+        className: '10Б',
+      }),
+      expect.objectContaining({ line: 5, last: 'Соколов', birthDate: '2010-12-31', birthYear: 2010, phone: null }),
+    ]);
+  });
+
+  it('reads inline strings and namespace-prefixed parts (Open XML SDK)', () => {
+    const bytes = writeXlsx(
+      [
+        {
+          name: 'Sheet1',
+          rows: [
+            ['ФИО', 'Класс'],
+            ['Иванов Иван Иванович', '7 Б'],
+          ],
+        },
+      ],
+      { inlineStrings: true, prefixed: true },
+    );
+    expect(parse(bytes, 'x.xlsx').rows).toEqual([
+      expect.objectContaining({ line: 2, last: 'Иванов', middle: 'Иванович', className: '7Б' }),
+    ]);
+  });
+
+  it('fills a class merged down its column, and takes the class from the sheet name', () => {
+    const merged = writeXlsx([
+      {
+        name: 'Лист1',
+        rows: [
+          ['ФИО', 'Класс'],
+          ['Иванов Иван', '5А'],
+          ['Петров Пётр', null],
+          ['Сидоров Сидор', null],
+        ],
+        merges: ['B2:B4'],
+      },
+    ]);
+    expect(parse(merged, 'm.xlsx').rows.map((row) => row.className)).toEqual(['5А', '5А', '5А']);
+    const named = writeXlsx([{ name: '9-В', rows: [['ФИО'], ['Иванов Иван']] }]);
+    expect(parse(named, 'n.xlsx').rows[0]?.className).toBe('9В');
+  });
+
+  it('picks the sheet whose header looks like a roster', () => {
+    const bytes = writeXlsx([
+      { name: 'Инструкция', rows: [['Заполните лист «Ученики»'], ['Не меняйте заголовки']] },
+      {
+        name: 'Ученики',
+        rows: [
+          ['Last Name', 'First Name', 'Email Address'],
+          ['Ivanov', 'Ivan', 'ivan@gmail.com'],
+        ],
+      },
+    ]);
+    const parsed = parse(bytes, 'book.xlsx');
+    expect(parsed.sheetName).toBe('Ученики');
+    expect(parsed.rows).toEqual([expect.objectContaining({ last: 'Ivanov', first: 'Ivan', email: 'ivan@gmail.com' })]);
+  });
+
+  it('tells XLSX by its bytes, not by its name', () => {
+    const bytes = writeXlsx([{ name: 'S', rows: [['ФИО'], ['Иванов Иван']] }]);
+    expect(parse(bytes, 'export.csv').format).toBe('xlsx');
+    expect(parse(utf8('ФИО\nИванов Иван\n'), 'export.xlsx').format).toBe('csv');
+  });
+});
+
+describe('parseRosterFile: file errors, never exceptions', () => {
+  const codes = (parsed: ParsedRoster) => parsed.fileErrors.map((error) => error.code);
+
+  it('reports files it cannot read', () => {
+    expect(codes(parse(new Uint8Array()))).toEqual(['empty_file']);
+    expect(codes(parse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'old.xls'))).toEqual(['legacy_xls']);
+    expect(codes(parse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0, 1, 2, 3]), 'list.pdf'))).toEqual(['unsupported_format']);
+    expect(codes(parse(utf8('<html><table><tr><td>ФИО</td></tr></table></html>'), 'fake.xls'))).toEqual(['unsupported_format']);
+    const ods = zipSync({ mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': utf8('<x/>') });
+    expect(codes(parse(ods, 'list.ods'))).toEqual(['unsupported_format']);
+    const broken = writeXlsx([{ name: 'S', rows: [['ФИО']] }]).slice(0, 300);
+    expect(codes(parse(broken, 'broken.xlsx'))).toEqual(['unreadable_xlsx']);
+  });
+
+  it('reports a missing header', () => {
+    const parsed = parse(utf8('Класс;Пол\n7А;м\n'));
+    expect(codes(parsed)).toEqual(['no_header']);
+    expect(parsed.fileErrors[0]?.message_ru).toContain('ФИО');
+    expect(parsed.rows).toEqual([]);
+  });
+
+  it('refuses more than 5,000 rows and more than 5 MB', () => {
+    const many = `ФИО\n${'Иванов Иван\n'.repeat(maxDataRows + 1)}`;
+    expect(codes(parse(utf8(many)))).toEqual(['too_many_rows']);
+    expect(codes(parse(utf8(`ФИО\n${'Иванов Иван\n'.repeat(maxDataRows)}`)))).toEqual([]);
+    const sheet = writeXlsx([{ name: 'S', rows: [['ФИО'], ...Array.from({ length: maxDataRows + 1 }, () => ['Иванов Иван'])] }]);
+    expect(codes(parse(sheet, 'big.xlsx'))).toEqual(['too_many_rows']);
+    expect(codes(parse(new Uint8Array(maxFileBytes + 1).fill(0x41)))).toEqual(['file_too_large']);
+  });
+
+  it('survives random bytes and truncated files', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % 256;
+    };
+    const xlsx = writeXlsx([
+      {
+        name: 'S',
+        rows: [
+          ['ФИО', 'Класс'],
+          ['Иванов Иван', '7А'],
+        ],
+      },
+    ]);
+    for (let i = 0; i < 200; i++) {
+      const noise = Uint8Array.from({ length: 1 + (i % 50) * 20 }, random);
+      const cut = xlsx.slice(0, Math.floor((xlsx.length * i) / 200));
+      expect(() => parse(noise)).not.toThrow();
+      expect(() => parse(cut, 'cut.xlsx')).not.toThrow();
+    }
+  });
+});
