@@ -113,29 +113,30 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
     byName.add(person);
   }
 
-  // Rows already planned, to find the same person twice in the file.
+  // Rows already planned, to find the same person twice in the file: the same e-mail, or the same
+  // full name in the same class. (Two rows that only might be one person, «Иванов Иван» and «Иванов
+  // Иван Петрович», are not flagged here; if both find the same known person, the later one is.)
   const earlierByEmail = new Map<string, number>();
-  const earlierByName = new SurnameIndex<RosterRow>();
+  const earlierByName = new Map<string, number>();
   const claimedBy = new Map<string, number>();
+  const nameKey = (row: RosterRow) =>
+    row.initialsOnly
+      ? null
+      : [...[row.last, row.first, row.middle ?? ''].map((part) => normalizeNamePart(part)), row.className ?? ''].join('|');
 
   const duplicateOf = (row: RosterRow): number | null => {
     const email = emailKey(row.email);
     const byMail = email ? earlierByEmail.get(email) : undefined;
     if (byMail !== undefined) return byMail;
-    if (row.initialsOnly) return null;
-    const twin = earlierByName
-      .find(row)
-      .find(
-        (earlier) =>
-          !earlier.initialsOnly && (earlier.className === null || row.className === null || sameClass(earlier.className, row.className)),
-      );
-    return twin?.line ?? null;
+    const name = nameKey(row);
+    return name === null ? null : (earlierByName.get(name) ?? null);
   };
 
   const remember = (row: RosterRow) => {
     const email = emailKey(row.email);
     if (email) earlierByEmail.set(email, row.line);
-    earlierByName.add(row);
+    const name = nameKey(row);
+    if (name && !earlierByName.has(name)) earlierByName.set(name, row.line);
   };
 
   const invalid = (row: RosterRow, errors: RowIssue[]) => plan.invalid.push({ row, errors });
