@@ -120,5 +120,14 @@ export const rosterPreview = z.object({
   invalid: z.array(z.object({ row: rosterPreviewRow, errors: z.array(rosterIssue) })),
   /** Non-empty: the file could not be read, every list above is empty. */
   file_errors: z.array(rosterFileError),
+  /** Only when dry_run is false: what the import wrote (filled by the route). */
+  result: z
+    .object({
+      created: z.int().nonnegative(),
+      updated: z.int().nonnegative(),
+      skipped: z.int().nonnegative(),
+      classes_created: z.array(z.string()),
+    })
+    .optional(),
 });
 export type RosterPreview = z.infer<typeof rosterPreview>;
