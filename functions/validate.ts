@@ -1,4 +1,4 @@
-import type { MiddlewareHandler, ValidationTargets } from 'hono';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { fieldErrors } from '../shared/errors.ts';
@@ -15,7 +15,9 @@ type Described = { [describedBy]?: RouteDescription };
 
 /** Validates one part of the request with a schema from `shared/`; refuses with every bad field. */
 export function valid<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
-  const middleware = validator(target, (value): z.output<Schema> => {
+  // The declared input type is the schema's input (defaults may be left out by the typed client).
+  type Check = (value: z.input<Schema>, c: Context) => z.output<Schema>;
+  const middleware = validator<z.input<Schema>, string, string, Target, string, Check>(target, (value): z.output<Schema> => {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     throw apiError(400, 'validation_failed', 'error.validation', fieldErrors(schema, value));
