@@ -6,7 +6,8 @@
 // reading GET /me/groups once, then for 20 s logging meetings (POST /meetings, a fresh client id
 // each) into its groups and re-sending an earlier one 10% of the time (a retry: must answer 200
 // and create nothing), then reading GET /me/groups again. Printed:
-//   - requests/s, p50/p99 per operation, errors by status;
+//   - requests/s, p50/p99 per operation, errors by status; where the time goes (CPU of the server
+//     and of this load generator, how many of the server's Postgres connections are busy);
 //   - rows in public.meetings carrying this run's topic against acknowledged creates (201), and
 //     the ids on both sides: nothing lost, nothing doubled;
 //   - the server's peak resident memory (VmHWM) while serving (target: 256 MB, a Cloud Functions
@@ -22,7 +23,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -171,6 +172,16 @@ function readStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   return match?.[1] ? Number(match[1]) : Number.NaN;
 }
 
+/** CPU seconds (user + system) a process has used so far: /proc/<pid>/stat fields 14 and 15, in clock ticks. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+const ownCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? Number.NaN;
 
 // ---------------------------------------------------------------------------------------------
@@ -284,6 +295,25 @@ try {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
+  // How busy the API's Postgres pool is: its connections to this database, sampled 4 times a second.
+  const watcher = new pg.Client({ connectionString: databaseUrl });
+  await watcher.connect();
+  const poolSamples: { active: number; busy: number; open: number }[] = [];
+  let watching = true;
+  const watching$ = (async () => {
+    while (watching) {
+      const { rows } = await watcher.query<{ active: number; busy: number; open: number }>(
+        `select (count(*) filter (where state = 'active'))::int as active,
+           (count(*) filter (where state in ('active', 'idle in transaction')))::int as busy, count(*)::int as open
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      if (rows[0]) poolSamples.push(rows[0]);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+
+  const serverCpuBefore = cpuSeconds(pid);
+  const benchCpuBefore = ownCpuSeconds();
   const loadStarted = performance.now();
   const deadline = loadStarted + seconds * 1000;
   await Promise.all(
@@ -321,6 +351,14 @@ try {
     }),
   );
   const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const serverCpu = cpuSeconds(pid) - serverCpuBefore;
+  const benchCpu = ownCpuSeconds() - benchCpuBefore;
+  watching = false;
+  await watching$;
+  await watcher.end();
+  const averageActive = poolSamples.reduce((sum, sample) => sum + sample.active, 0) / Math.max(1, poolSamples.length);
+  const averageBusy = poolSamples.reduce((sum, sample) => sum + sample.busy, 0) / Math.max(1, poolSamples.length);
+  const maxOpen = Math.max(0, ...poolSamples.map((sample) => sample.open));
 
   // Then each client reads its groups: every kind it logged must be there.
   let staleReads = 0;
@@ -392,6 +430,12 @@ try {
   const total = creates.count() + replays.count();
   console.log(`\nLoad: ${clientCount} clients, ${loadSeconds.toFixed(1)} s, ${total} POST /meetings`);
   console.log(`  requests/s (POST /meetings)   ${(total / loadSeconds).toFixed(0)}`);
+  console.log(
+    `  CPU during the load            API server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of a core), this load generator ${benchCpu.toFixed(1)} s (${((benchCpu / loadSeconds) * 100).toFixed(0)}%); ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}`,
+  );
+  console.log(
+    `  Postgres connections of the API  ${maxOpen} open; on average ${averageBusy.toFixed(1)} in a transaction, ${averageActive.toFixed(1)} running a statement`,
+  );
   console.log('  operation                      count      p50        p99      errors');
   for (const [label, op, expected] of [
     ['POST /meetings (new id)', creates, [201]],
@@ -425,7 +469,9 @@ try {
 
   const ratioApp = cold.app.answered / cold.bare.answered;
   const ratioEntry = cold.entry.answered / cold.bareHttp.answered;
-  console.log(`\nCold start (median of ${coldRuns} fresh Node ${process.version} processes; from process start, Node's boot included)`);
+  console.log(
+    `\nCold start (median of ${coldRuns} fresh Node ${process.version} processes; from process start: Node's boot and type stripping of the .ts files included)`,
+  );
   console.log('  module                                                 imported   1st answer');
   const coldRow = (label: string, c: { imported: number; answered: number }) =>
     console.log(`  ${label.padEnd(53)} ${ms(c.imported).padStart(9)} ${ms(c.answered).padStart(11)}`);
