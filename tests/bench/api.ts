@@ -405,23 +405,24 @@ try {
   // 5. Cold starts, each in a fresh Node process (the same Node as this bench), with the server stopped.
   const execFileAsync = promisify(execFile);
   const coldEnv = { ...process.env, DATABASE_URL: databaseUrl, SUPABASE_URL: 'http://127.0.0.1:9' };
-  async function coldStart(variant: string): Promise<{ imported: number; answered: number }> {
-    const samples: { imported: number; answered: number }[] = [];
-    // One discarded run warms the file cache, as for every later cold start.
-    for (let i = 0; i <= coldRuns; i += 1) {
+  type ColdVariant = 'bare' | 'app' | 'bare-http' | 'entry';
+  const variants: ColdVariant[] = ['bare', 'app', 'bare-http', 'entry'];
+  const coldSamples = new Map<ColdVariant, { imported: number; answered: number }[]>(variants.map((v) => [v, []]));
+  // Round by round, every variant once per round, so that the machine's noise falls on all alike;
+  // round 0 is discarded (it warms the file cache, as for every later cold start).
+  for (let round = 0; round <= coldRuns; round += 1) {
+    for (const variant of variants) {
       const { stdout } = await execFileAsync(process.execPath, [here('./api-cold.ts'), variant], { env: coldEnv });
       const sample = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { imported: number; answered: number; status: number };
       if (sample.status !== 200) throw new Error(`cold start ${variant}: first request answered ${sample.status}`);
-      if (i > 0) samples.push(sample);
+      if (round > 0) coldSamples.get(variant)?.push(sample);
     }
-    return { imported: median(samples.map((s) => s.imported)), answered: median(samples.map((s) => s.answered)) };
   }
-  const cold = {
-    bare: await coldStart('bare'),
-    app: await coldStart('app'),
-    bareHttp: await coldStart('bare-http'),
-    entry: await coldStart('entry'),
+  const coldMedian = (variant: ColdVariant) => {
+    const samples = coldSamples.get(variant) ?? [];
+    return { imported: median(samples.map((s) => s.imported)), answered: median(samples.map((s) => s.answered)) };
   };
+  const cold = { bare: coldMedian('bare'), app: coldMedian('app'), bareHttp: coldMedian('bare-http'), entry: coldMedian('entry') };
 
   // -------------------------------------------------------------------------------------------
   // 6. The table.
