@@ -18,6 +18,7 @@ import { consents, people } from './routes/people.ts';
 import { goals, plans, tasks } from './routes/plans.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
+import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
 
 export interface AppDeps {
   db: Database;
@@ -40,14 +41,16 @@ export function createApp(deps: AppDeps) {
       c.set('deps', deps);
       await next();
     })
-    .use(
-      bodyLimit({
-        maxSize: maxBodyBytes,
+    // Small bodies everywhere but the roster import, which carries a whole class list file.
+    .use(async (c, next) => {
+      const maxSize = c.req.path.endsWith('/roster-import') ? rosterImportBodyLimit : maxBodyBytes;
+      return bodyLimit({
+        maxSize,
         onError: () => {
           throw apiError(413, 'payload_too_large', 'error.tooLarge');
         },
-      }),
-    )
+      })(c, next);
+    })
     .route('/health', health);
 
   if (deps.localSigner) app.route('/auth/v1', devAuth(deps.localSigner));
@@ -55,6 +58,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/me', me)
     .route('/organisations', organisations)
+    .route('/organisations', rosterImport)
     .route('/classes', classes)
     .route('/people', people)
     .route('/consents', consents)

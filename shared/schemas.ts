@@ -63,7 +63,8 @@ export const groupSummary = z.object({
   role_model_label_en: z.string(),
   status: z.enum(groupStatuses),
   started_on: isoDate.nullable(),
-  my_role: z.enum(groupRoles),
+  /** null when the caller sees the group without being in it (a curator, the mentee's teacher). */
+  my_role: z.enum(groupRoles).nullable(),
   members: z.array(groupMember),
   meeting_kinds_held: z.array(z.enum(meetingKinds)),
   last_meeting_on: isoDate.nullable(),
@@ -87,6 +88,8 @@ export const me = z.object({
   ),
 });
 export type Me = z.infer<typeof me>;
+
+export const myGroupsQuery = z.object({ scope: z.enum(['mine', 'visible']).default('mine') }).strict();
 
 export const devTokenRequest = z.object({ email: z.email() }).strict();
 

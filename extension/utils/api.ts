@@ -38,7 +38,9 @@ async function body<T>(response: Response | Promise<Response>): Promise<T> {
 }
 
 export const api = {
-  myGroups: () => body<GroupSummary[]>(client.me.groups.$get()),
+  myGroups: () => body<GroupSummary[]>(client.me.groups.$get({ query: { scope: 'mine' } })),
+  /** Every active group the signed-in person may see: their own, their school's (curators), their classes' (teachers). */
+  visibleGroups: () => body<GroupSummary[]>(client.me.groups.$get({ query: { scope: 'visible' } })),
   logMeeting: (meeting: MeetingCreate) => body<Meeting>(client.meetings.$post({ json: meeting })),
   // The demo sign-in exists only in local mode and is mounted outside the typed chain.
   devUsers: () => body<DevUser[]>(send(`${apiUrl}/auth/v1/dev/users`, {}, false)),

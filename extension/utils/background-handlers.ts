@@ -26,7 +26,7 @@ export async function answerContentScript(message: unknown): Promise<AnyReply> {
     switch (message.type) {
       case 'nastavnik:my-groups':
         if (!(await getAccessToken())) return { ok: true, value: null };
-        return { ok: true, value: await api.myGroups() };
+        return { ok: true, value: await api.visibleGroups() };
       case 'nastavnik:log-meeting': {
         // The same checks the API makes, before anything is queued: a queued meeting the API will refuse is lost work.
         const parsed = meetingCreate.safeParse(message.meeting);

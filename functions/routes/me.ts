@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { groupSummary, type Me, me as meSchema } from '../../shared/schemas.ts';
+import { groupSummary, type Me, me as meSchema, myGroupsQuery } from '../../shared/schemas.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { myGroups } from '../services/groups.ts';
-import { doc } from '../validate.ts';
+import { doc, valid } from '../validate.ts';
 
 export const me = new Hono<AppEnv>()
   .use(requireUser)
@@ -28,13 +28,15 @@ export const me = new Hono<AppEnv>()
   .get(
     '/groups',
     doc({
-      summary: 'My active pairs and groups (polled by the popup and the overlay)',
+      summary: 'My active pairs and groups (scope=visible: every active group I may see, for the overlay)',
       tags: ['me'],
       responses: { 200: z.array(groupSummary) },
     }),
+    valid('query', myGroupsQuery),
     etag(),
     async (c) => {
-      const groups = await c.get('deps').db.asUser(c.get('claims'), myGroups);
+      const { scope } = c.req.valid('query');
+      const groups = await c.get('deps').db.asUser(c.get('claims'), (db) => myGroups(db, scope));
       return c.json(groups);
     },
   );

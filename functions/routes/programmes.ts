@@ -15,6 +15,7 @@ import {
   programmeCreate,
   programmePatch,
   programmeQuery,
+  programmeWarning,
 } from '../../shared/api/programmes.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
@@ -99,6 +100,46 @@ export const programmes = new Hono<AppEnv>()
           ),
         );
       return c.json(row);
+    },
+  )
+  .get(
+    '/:id/warnings',
+    doc({
+      summary: 'What matters before an inspection: minors without consent, untrained mentors, pairs with no meeting for three weeks',
+      tags: ['programmes'],
+      responses: { 200: z.object({ items: z.array(programmeWarning) }) },
+    }),
+    valid('param', idParam),
+    etag(),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const items = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
+        const { rows } = await db.query(
+          `with active as (
+             select g.id, g.programme_id, g.started_on from public.mentoring_groups g where g.programme_id = $1 and g.status = 'active'
+           ),
+           members as (
+             select a.id as group_id, a.programme_id, gm.person_id, gm.role, p.last_name || ' ' || p.first_name as person_name
+             from active a join public.group_members gm on gm.group_id = a.id and gm.left_on is null
+             join public.people p on p.id = gm.person_id
+           )
+           select 'minor_without_consent' as kind, group_id, person_id, person_name, null::text as last_meeting_on
+           from members where public.consent_status(person_id) in ('missing', 'withdrawn')
+           union all
+           select 'untrained_mentor', group_id, person_id, person_name, null
+           from members m where m.role = 'mentor' and not exists (
+             select 1 from public.enrolments e where e.person_id = m.person_id and e.programme_id = m.programme_id
+               and e.base = 'mentor' and e.training_status = 'trained' and e.left_on is null)
+           union all
+           select 'no_recent_meeting', a.id, null, null, (select max(held_on)::text from public.meetings mt where mt.group_id = a.id)
+           from active a
+           where coalesce((select max(held_on) from public.meetings mt where mt.group_id = a.id), a.started_on) < current_date - 21
+           order by 1, 2`,
+          [id],
+        );
+        return rows;
+      });
+      return c.json({ items });
     },
   )
   .get(

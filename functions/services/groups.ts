@@ -5,10 +5,11 @@ import type { Queryable } from '../db/database.ts';
 type GroupRow = Omit<GroupSummary, 'next_kind'>;
 
 /**
- * The caller's own active groups (as mentor or mentee) with their members and where each stands
- * in the meeting sequence. Runs as the caller: row-level security decides what is visible.
+ * Active groups with their members and where each stands in the meeting sequence: the caller's
+ * own (as mentor or mentee), or every group the caller may see — a curator's school, a teacher's
+ * classes' pairs — for the overlay's badges. Runs as the caller: row-level security decides.
  */
-export async function myGroups(db: Queryable): Promise<GroupSummary[]> {
+export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'): Promise<GroupSummary[]> {
   const { rows } = await db.query<GroupRow>(`
     with mine as (
       select gm.group_id, min(gm.role) as my_role
@@ -32,7 +33,7 @@ export async function myGroups(db: Queryable): Promise<GroupSummary[]> {
       coalesce((select array_agg(distinct m.kind) from public.meetings m where m.group_id = g.id), '{}') as meeting_kinds_held,
       (select max(m.held_on)::text from public.meetings m where m.group_id = g.id) as last_meeting_on
     from public.mentoring_groups g
-    join mine on mine.group_id = g.id
+    ${scope === 'mine' ? 'join' : 'left join'} mine on mine.group_id = g.id
     left join public.catalog_role_models rm on rm.form_key = g.form and rm.key = g.role_model
       and (rm.organisation_id is null or rm.organisation_id = g.organisation_id)
     where g.status = 'active'

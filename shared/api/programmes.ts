@@ -129,3 +129,13 @@ export const mentorTraining = z
 export const enrolmentQuery = page
   .extend({ programme_id: id.optional(), base: z.enum(['mentee', 'mentor']).optional(), person_id: id.optional() })
   .strict();
+
+/** What a curator must fix before an inspection. */
+export const programmeWarning = z.object({
+  kind: z.enum(['minor_without_consent', 'untrained_mentor', 'no_recent_meeting']),
+  group_id: id,
+  person_id: id.nullable(),
+  person_name: z.string().nullable(),
+  /** For no_recent_meeting: the last meeting's date (null: none yet). */
+  last_meeting_on: z.string().nullable(),
+});

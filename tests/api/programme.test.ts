@@ -408,6 +408,13 @@ describe('monitoring and reports', () => {
     });
   });
 
+  it('warns the curator about what matters before an inspection', async () => {
+    const warnings = await curator('GET', `/programmes/${s.id('programme')}/warnings`);
+    const kinds = new Set((warnings.json.items as { kind: string }[]).map((w) => w.kind));
+    expect(kinds.has('no_recent_meeting')).toBe(true); // demo pairs started in October and met never
+    expect((await call(people.curator, 'GET', `/programmes/${s.id('programme')}/warnings`, undefined, otherSchool)).json.items).toEqual([]);
+  });
+
   it('serves the catalog', async () => {
     const catalog = await call(people.mentee, 'GET', '/catalog');
     expect((catalog.json.stages as unknown[]).length).toBe(7);
