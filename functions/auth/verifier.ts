@@ -13,7 +13,7 @@ export interface Verifier {
  * fetched again when a token names a key it does not know (key rotation).
  */
 export function createVerifier(
-  options: { mode: 'local'; jwks: JSONWebKeySet; issuer: string } | { mode: 'supabase'; supabaseUrl: string },
+  options: { mode: 'local'; jwks: JSONWebKeySet; issuer: string } | { mode: 'supabase'; supabaseUrl: string; cooldownMs?: number },
 ): Verifier {
   let keys: JWTVerifyGetKey;
   let issuer: string;
@@ -22,7 +22,11 @@ export function createVerifier(
     issuer = options.issuer;
   } else {
     const base = options.supabaseUrl.replace(/\/$/, '');
-    keys = createRemoteJWKSet(new URL(`${base}/auth/v1/.well-known/jwks.json`), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+    // Keys are cached for ten minutes; a token with an unknown key id fetches them again, at most every `cooldownMs`.
+    keys = createRemoteJWKSet(new URL(`${base}/auth/v1/.well-known/jwks.json`), {
+      cacheMaxAge: 10 * 60_000,
+      cooldownDuration: options.cooldownMs ?? 30_000,
+    });
     issuer = `${base}/auth/v1`;
   }
   return {
