@@ -1,7 +1,7 @@
 // The Google Cloud Functions entry: `functions-framework --target=api` (and
-// `gcloud functions deploy … --entry-point=api`). The same Hono app as the local server, on a
+// `gcloud functions deploy … --entry-point=api`) calls the exported `api`; the framework finds it
+// by name, so this module does not import the framework (and a cold start does not pay for it). The same Hono app as the local server, on a
 // Supabase project's Postgres, verifying Supabase Auth tokens against the project's JWKS.
-import { http } from '@google-cloud/functions-framework';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createVerifier } from './auth/verifier.ts';
@@ -30,4 +30,3 @@ function handler(): ReturnType<typeof getRequestListener> {
 export const api = (req: Parameters<ReturnType<typeof getRequestListener>>[0], res: Parameters<ReturnType<typeof getRequestListener>>[1]) =>
   handler()(req, res);
 
-http('api', api);

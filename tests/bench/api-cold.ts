@@ -5,8 +5,8 @@
 //   node tests/bench/api-cold.ts bare        Hono + one route, app.request('/')
 //   node tests/bench/api-cold.ts app         functions/app.ts: createApp on a Postgres pool, app.request('/health')
 //   node tests/bench/api-cold.ts bare-http   Hono + @hono/node-server on node:http, one GET / over 127.0.0.1
-//   node tests/bench/api-cold.ts entry       functions/index.ts (the Cloud Functions entry: functions-framework's
-//                                            http() at import, the app built on the first request) on node:http, GET /health
+//   node tests/bench/api-cold.ts entry       functions/index.ts from source (the app built on the first request) on node:http, GET /health
+//   node tests/bench/api-cold.ts bundle      dist/functions/index.mjs, what is deployed (npm run build:functions), on node:http, GET /health
 //
 // `app` and `entry` need DATABASE_URL (/health reads the database); `entry` also SUPABASE_URL (any
 // URL: /health verifies no token). Every dynamic import below is the variant's own cost.
@@ -64,8 +64,13 @@ if (variant === 'bare') {
   const { api } = await import('../../functions/index.ts');
   imported = performance.now();
   status = await overHttp(api as RequestListener, '/health');
+} else if (variant === 'bundle') {
+  const bundle = new URL('../../dist/functions/index.mjs', import.meta.url).href;
+  const { api } = (await import(bundle)) as { api: RequestListener };
+  imported = performance.now();
+  status = await overHttp(api, '/health');
 } else {
-  console.error('usage: node tests/bench/api-cold.ts bare|app|bare-http|entry');
+  console.error('usage: node tests/bench/api-cold.ts bare|app|bare-http|entry|bundle');
   process.exit(2);
 }
 const answered = performance.now();
