@@ -79,15 +79,13 @@ if (build) {
       case when g % 10 = 0 then 'completed' else 'active' end, date '2026-10-01',
       case when g % 10 = 0 then date '2026-10-31' end
     from generate_series(1, ${schools}) s, generate_series(1, 150) g;
-    insert into public.group_members (group_id, person_id, organisation_id, role, joined_on, person_kind)
+    insert into public.group_members (group_id, person_id, organisation_id, role, joined_on)
     select md5('group/' || s || '/' || g)::uuid,
-      md5('person/' || s || '/' || case when g <= 130 then g else 420 + g end)::uuid, md5('org/' || s)::uuid, 'mentor', date '2026-10-01',
-      case when g <= 130 then 'student' else 'staff' end
+      md5('person/' || s || '/' || case when g <= 130 then g else 420 + g end)::uuid, md5('org/' || s)::uuid, 'mentor', date '2026-10-01'
     from generate_series(1, ${schools}) s, generate_series(1, 150) g
     union all
     select md5('group/' || s || '/' || g)::uuid,
-      md5('person/' || s || '/' || case when g <= 130 then 130 + g else 440 + g end)::uuid, md5('org/' || s)::uuid, 'mentee', date '2026-10-01',
-      case when g <= 130 then 'student' else 'staff' end
+      md5('person/' || s || '/' || case when g <= 130 then 130 + g else 440 + g end)::uuid, md5('org/' || s)::uuid, 'mentee', date '2026-10-01'
     from generate_series(1, ${schools}) s, generate_series(1, 150) g;`,
   );
   // The head of school 1 and the regional viewer, with sign-in accounts.
