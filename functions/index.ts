@@ -29,4 +29,3 @@ function handler(): ReturnType<typeof getRequestListener> {
 
 export const api = (req: Parameters<ReturnType<typeof getRequestListener>>[0], res: Parameters<ReturnType<typeof getRequestListener>>[1]) =>
   handler()(req, res);
-

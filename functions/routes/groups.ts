@@ -5,7 +5,7 @@ import { groupCreate, groupEnd, groupPatch, groupPublish, groupQuery, groupRepai
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { changeStatus, createGroup, groupSelect, repairGroup, requireGroup } from '../services/groups-admin.ts';
-import { offsetOf, oneOrNotFound, pageOf, setClause } from '../services/rows.ts';
+import { listPage, oneOrNotFound, setClause } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 export const groups = new Hono<AppEnv>()
@@ -17,15 +17,18 @@ export const groups = new Hono<AppEnv>()
     etag(),
     async (c) => {
       const { programme_id, status, person_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `${groupSelect}
+      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        listPage(
+          db,
+          `${groupSelect}
           where ($1::uuid is null or g.programme_id = $1) and ($2::text is null or g.status = $2)
             and ($3::uuid is null or exists (select 1 from public.group_members gm where gm.group_id = g.id and gm.person_id = $3))
-          order by g.created_at, g.id limit $4 offset $5`;
-        return (await db.query(sql, [programme_id ?? null, status ?? null, person_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+          order by g.created_at, g.id`,
+          [programme_id ?? null, status ?? null, person_id ?? null],
+          { limit, cursor },
+        ),
+      );
+      return c.json(rows);
     },
   )
   .get(

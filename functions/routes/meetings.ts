@@ -8,7 +8,7 @@ import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { apiError } from '../errors.ts';
 import { logMeeting, meetingColumns } from '../services/meetings.ts';
-import { offsetOf, pageOf } from '../services/rows.ts';
+import { listPage } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 export const meetings = new Hono<AppEnv>()
@@ -24,13 +24,16 @@ export const meetings = new Hono<AppEnv>()
     etag(),
     async (c) => {
       const { group_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `select ${meetingColumns} from public.meetings m where ($1::uuid is null or m.group_id = $1)
-          order by m.held_on desc, m.created_at desc, m.id limit $2 offset $3`;
-        return (await db.query(sql, [group_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        listPage(
+          db,
+          `select ${meetingColumns} from public.meetings m where ($1::uuid is null or m.group_id = $1)
+          order by m.held_on desc, m.created_at desc, m.id`,
+          [group_id ?? null],
+          { limit, cursor },
+        ),
+      );
+      return c.json(rows);
     },
   )
   .post(

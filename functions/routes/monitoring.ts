@@ -16,7 +16,7 @@ import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
-import { createOnce, offsetOf, oneOrNotFound, pageOf, setClause } from '../services/rows.ts';
+import { createOnce, listPage, updateById } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 const responseSelect = `
@@ -60,14 +60,14 @@ export const responses = new Hono<AppEnv>()
     valid('query', responseQuery),
     async (c) => {
       const { programme_id, questionnaire_id, respondent_person_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `${responseSelect} where ($1::uuid is null or r.programme_id = $1) and ($2::uuid is null or r.questionnaire_id = $2)
-        and ($3::uuid is null or r.respondent_person_id = $3) order by r.submitted_at desc, r.id limit $4 offset $5`;
-        return (await db.query(sql, [programme_id ?? null, questionnaire_id ?? null, respondent_person_id ?? null, limit + 1, offset]))
-          .rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+      const sql = `${responseSelect} where ($1::uuid is null or r.programme_id = $1) and ($2::uuid is null or r.questionnaire_id = $2)
+      and ($3::uuid is null or r.respondent_person_id = $3) order by r.submitted_at desc, r.id`;
+      const page = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), (db) =>
+          listPage(db, sql, [programme_id ?? null, questionnaire_id ?? null, respondent_person_id ?? null], { limit, cursor }),
+        );
+      return c.json(page);
     },
   )
   .post(
@@ -116,13 +116,14 @@ export const outcomes = new Hono<AppEnv>()
     valid('query', outcomeQuery),
     async (c) => {
       const { programme_id, person_id, group_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `select ${outcomeColumns} from public.outcomes where ($1::uuid is null or programme_id = $1) and ($2::uuid is null or person_id = $2)
-        and ($3::uuid is null or group_id = $3) order by created_at, id limit $4 offset $5`;
-        return (await db.query(sql, [programme_id ?? null, person_id ?? null, group_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+      const sql = `select ${outcomeColumns} from public.outcomes where ($1::uuid is null or programme_id = $1) and ($2::uuid is null or person_id = $2)
+      and ($3::uuid is null or group_id = $3) order by created_at, id`;
+      const page = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), (db) =>
+          listPage(db, sql, [programme_id ?? null, person_id ?? null, group_id ?? null], { limit, cursor }),
+        );
+      return c.json(page);
     },
   )
   .post(
@@ -166,14 +167,9 @@ export const outcomes = new Hono<AppEnv>()
     valid('json', outcomePatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound(
-            (await db.query(`update public.outcomes set ${set.sql} where id = $1 returning ${outcomeColumns}`, [id, ...set.params])).rows,
-          ),
-        );
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'outcomes', id, c.req.valid('json'), outcomeColumns));
       return c.json(row);
     },
   );

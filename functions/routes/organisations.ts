@@ -4,7 +4,7 @@ import { idParam, listOf } from '../../shared/api/common.ts';
 import { classCreate, classPatch, classQuery, organisation, organisationPatch, schoolClass } from '../../shared/api/organisations.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
-import { createOnce, offsetOf, oneOrNotFound, pageOf, setClause } from '../services/rows.ts';
+import { createOnce, listPage, oneOrNotFound, updateById } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 const orgColumns = 'id, name, short_name, city, municipality, region, domain, kind';
@@ -39,14 +39,9 @@ export const organisations = new Hono<AppEnv>()
     valid('json', organisationPatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound(
-            (await db.query(`update public.organisations set ${set.sql} where id = $1 returning ${orgColumns}`, [id, ...set.params])).rows,
-          ),
-        );
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'organisations', id, c.req.valid('json'), orgColumns));
       return c.json(row);
     },
   );
@@ -60,13 +55,16 @@ export const classes = new Hono<AppEnv>()
     etag(),
     async (c) => {
       const { organisation_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `select ${classColumns} from public.classes where ($1::uuid is null or organisation_id = $1)
-        order by grade nulls last, name limit $2 offset $3`;
-        return (await db.query(sql, [organisation_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        listPage(
+          db,
+          `select ${classColumns} from public.classes where ($1::uuid is null or organisation_id = $1)
+        order by grade nulls last, name`,
+          [organisation_id ?? null],
+          { limit, cursor },
+        ),
+      );
+      return c.json(rows);
     },
   )
   .post(

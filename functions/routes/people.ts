@@ -15,7 +15,7 @@ import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { apiError } from '../errors.ts';
 import { createPerson, patchPerson, personSelect, readPerson } from '../services/people.ts';
-import { createOnce, offsetOf, oneOrNotFound, pageOf } from '../services/rows.ts';
+import { createOnce, listPage, offsetOf, oneOrNotFound, pageOf } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 export const people = new Hono<AppEnv>()
@@ -97,13 +97,16 @@ export const consents = new Hono<AppEnv>()
     valid('query', consentQuery),
     async (c) => {
       const { person_id, organisation_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `select ${consentColumns} from public.consents where ($1::uuid is null or person_id = $1) and ($2::uuid is null or organisation_id = $2)
-        order by given_on desc, id limit $3 offset $4`;
-        return (await db.query(sql, [person_id ?? null, organisation_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        listPage(
+          db,
+          `select ${consentColumns} from public.consents where ($1::uuid is null or person_id = $1) and ($2::uuid is null or organisation_id = $2)
+        order by given_on desc, id`,
+          [person_id ?? null, organisation_id ?? null],
+          { limit, cursor },
+        ),
+      );
+      return c.json(rows);
     },
   )
   .post(

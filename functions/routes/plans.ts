@@ -6,7 +6,7 @@ import { goal, goalCreate, goalPatch, planQuery, taskCreate, taskPatch } from '.
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import type { Queryable } from '../db/database.ts';
-import { createOnce, oneOrNotFound, setClause } from '../services/rows.ts';
+import { createOnce, oneOrNotFound, setClause, updateById } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 const goalSelect = `
@@ -121,14 +121,9 @@ export const tasks = new Hono<AppEnv>()
     valid('json', taskPatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound(
-            (await db.query(`update public.plan_tasks set ${set.sql} where id = $1 returning ${taskColumns}`, [id, ...set.params])).rows,
-          ),
-        );
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'plan_tasks', id, c.req.valid('json'), taskColumns));
       return c.json(row);
     },
   );

@@ -20,7 +20,7 @@ import {
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { runMatching } from '../services/matching.ts';
-import { createOnce, offsetOf, oneOrNotFound, pageOf, setClause } from '../services/rows.ts';
+import { createOnce, listPage, oneOrNotFound, setClause, updateById } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 const programmeColumns = 'id, organisation_id, academic_year, name, current_stage, forms';
@@ -40,13 +40,16 @@ export const programmes = new Hono<AppEnv>()
     etag(),
     async (c) => {
       const { organisation_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `select ${programmeColumns} from public.programmes where ($1::uuid is null or organisation_id = $1)
-        order by academic_year desc, id limit $2 offset $3`;
-        return (await db.query(sql, [organisation_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        listPage(
+          db,
+          `select ${programmeColumns} from public.programmes where ($1::uuid is null or organisation_id = $1)
+        order by academic_year desc, id`,
+          [organisation_id ?? null],
+          { limit, cursor },
+        ),
+      );
+      return c.json(rows);
     },
   )
   .get('/:id', doc({ summary: 'A programme', tags: ['programmes'], responses: { 200: programme } }), valid('param', idParam), async (c) => {
@@ -90,15 +93,9 @@ export const programmes = new Hono<AppEnv>()
     valid('json', programmePatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound(
-            (await db.query(`update public.programmes set ${set.sql} where id = $1 returning ${programmeColumns}`, [id, ...set.params]))
-              .rows,
-          ),
-        );
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'programmes', id, c.req.valid('json'), programmeColumns));
       return c.json(row);
     },
   )
@@ -216,14 +213,17 @@ export const enrolments = new Hono<AppEnv>()
     etag(),
     async (c) => {
       const { programme_id, base, person_id, limit, cursor } = c.req.valid('query');
-      const offset = offsetOf(cursor);
-      const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const sql = `select ${enrolmentColumns} from public.enrolments
+      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+        listPage(
+          db,
+          `select ${enrolmentColumns} from public.enrolments
           where ($1::uuid is null or programme_id = $1) and ($2::text is null or base = $2) and ($3::uuid is null or person_id = $3)
-          order by entered_on, id limit $4 offset $5`;
-        return (await db.query(sql, [programme_id ?? null, base ?? null, person_id ?? null, limit + 1, offset])).rows;
-      });
-      return c.json(pageOf(rows, limit, offset));
+          order by entered_on, id`,
+          [programme_id ?? null, base ?? null, person_id ?? null],
+          { limit, cursor },
+        ),
+      );
+      return c.json(rows);
     },
   )
   .post(
@@ -269,15 +269,9 @@ export const enrolments = new Hono<AppEnv>()
     valid('json', enrolmentPatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound(
-            (await db.query(`update public.enrolments set ${set.sql} where id = $1 returning ${enrolmentColumns}`, [id, ...set.params]))
-              .rows,
-          ),
-        );
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'enrolments', id, c.req.valid('json'), enrolmentColumns));
       return c.json(row);
     },
   )

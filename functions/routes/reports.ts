@@ -14,7 +14,7 @@ import {
 } from '../../shared/api/reports.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
-import { offsetOf, pageOf } from '../services/rows.ts';
+import { listPage } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
 /** The national target: at least 70% of students and of teaching staff involved. */
@@ -101,14 +101,17 @@ export const audit = new Hono<AppEnv>().use(requireUser).get(
   valid('query', auditQuery),
   async (c) => {
     const { organisation_id, table_name, row_id, limit, cursor } = c.req.valid('query');
-    const offset = offsetOf(cursor);
-    const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-      const sql = `select id::int as id, organisation_id, table_name, row_id, action, actor_user_id, at::text as at, old_data, new_data
+    const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
+      listPage(
+        db,
+        `select id::int as id, organisation_id, table_name, row_id, action, actor_user_id, at::text as at, old_data, new_data
         from public.audit_log where ($1::uuid is null or organisation_id = $1) and ($2::text is null or table_name = $2) and ($3::text is null or row_id = $3)
-        order by at desc, id desc limit $4 offset $5`;
-      return (await db.query(sql, [organisation_id ?? null, table_name ?? null, row_id ?? null, limit + 1, offset])).rows;
-    });
-    return c.json(pageOf(rows, limit, offset));
+        order by at desc, id desc`,
+        [organisation_id ?? null, table_name ?? null, row_id ?? null],
+        { limit, cursor },
+      ),
+    );
+    return c.json(rows);
   },
 );
 

@@ -57,6 +57,33 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
+/** One page of `sql` (which must end with its `order by`): reads one row more to know if there is a next page. */
+export async function listPage<T = Record<string, unknown>>(
+  db: Queryable,
+  sql: string,
+  params: unknown[],
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<T>> {
+  const offset = offsetOf(page.cursor);
+  const n = params.length;
+  const { rows } = await db.query<T>(`${sql} limit $${n + 1} offset $${n + 2}`, [...params, page.limit + 1, offset]);
+  return pageOf(rows, page.limit, offset);
+}
+
+/** Updates the row `id` of `table` with a validated patch; not found when RLS hides it or it is not there. */
+export async function updateById<T = Record<string, unknown>>(
+  db: Queryable,
+  table: string,
+  id: string,
+  patch: Record<string, unknown>,
+  returning: string,
+): Promise<T> {
+  const set = setClause(patch, 2);
+  return oneOrNotFound(
+    (await db.query<T>(`update public.${table} set ${set.sql} where id = $1 returning ${returning}`, [id, ...set.params])).rows,
+  );
+}
+
 /** Reads `limit + 1` rows from `offset` to know whether there is a next page. */
 export function offsetOf(cursor: string | undefined): number {
   return cursor ? Number(cursor) : 0;
