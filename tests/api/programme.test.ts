@@ -136,6 +136,39 @@ describe('stages 2–5: people, consents, bases, training, groups', () => {
     expect((await call(people.mentor, 'POST', '/people', { ...sent, id: randomUUID() })).status).toBe(403);
   });
 
+  it('creates one person and one group when the same request arrives many times at once', async () => {
+    const person = {
+      id: randomUUID(),
+      organisation_id: s.schoolA,
+      kind: 'student',
+      last_name: 'Дублев',
+      first_name: 'Дмитрий',
+      class_id: s.id('class/5А'),
+    };
+    const statuses = (await Promise.all(Array.from({ length: 8 }, () => curator('POST', '/people', person)))).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const group = {
+      id: randomUUID(),
+      programme_id: s.id('programme'),
+      form: 'student_student',
+      role_model: 'peer_to_peer',
+      mentors: [s.id('s-0040')],
+      mentees: [person.id],
+    };
+    const groupStatuses = (await Promise.all(Array.from({ length: 8 }, () => curator('POST', '/groups', group))))
+      .map((r) => r.status)
+      .sort();
+    expect(groupStatuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const rows = await s.db.asService(async (db) => {
+      const { rows } = await db.query<{ people: number; members: number }>(
+        `select (select count(*)::int from public.people where id = $1) as people, (select count(*)::int from public.group_members where group_id = $2) as members`,
+        [person.id, group.id],
+      );
+      return rows[0];
+    });
+    expect(rows).toEqual({ people: 1, members: 2 });
+  });
+
   it('forms a draft pair, refuses to publish it without consent and a trained mentor, then publishes', async () => {
     const programme = s.id('programme');
     for (const [person, base] of [
