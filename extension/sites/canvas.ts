@@ -24,6 +24,8 @@ export const selectors = {
 
 export const canvas: SiteAdapter = {
   id: 'canvas',
+  listsEveryone: true,
+  nameOrder: 'given-first',
   isPeoplePage: isCoursePeople,
   examples: ['https://school17.instructure.com/courses/910/users', 'https://canvas.example.ru/courses/12/users/'],
   counterExamples: ['https://school17.instructure.com/courses/910', 'https://school17.instructure.com/courses/910/users/5001'],

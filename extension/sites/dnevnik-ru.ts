@@ -23,6 +23,7 @@ export const selectors = {
 
 export const dnevnikRu: SiteAdapter = {
   id: 'dnevnik-ru',
+  listsEveryone: true,
   isPeoplePage: isClassicJournal,
   examples: [
     'https://schools.dnevnik.ru/journals/journalclassical.aspx?view=subject&school=1000001234567&group=1000009876543&subject=1000005555555&period=1000004444444&year=2024',

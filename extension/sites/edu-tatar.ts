@@ -23,6 +23,7 @@ export const selectors = {
 
 export const eduTatar: SiteAdapter = {
   id: 'edu-tatar',
+  listsEveryone: true,
   isPeoplePage: isJournalEditor,
   examples: [
     'https://edu.tatar.ru/school/journal/school_editor?term=2&criteria=123456&edu_class_id=654321&show_moved_pupils=0&page=1',

@@ -69,6 +69,7 @@ function namesIn(text: string, lookup: NameLookup): string[] {
 
 export const generic: SiteAdapter = {
   id: 'generic',
+  listsEveryone: false,
   // Every page of a host the school added: which ones list people, only the school knows.
   isPeoplePage: () => true,
   examples: ['https://journal.school17.example.ru/classes/10b'],

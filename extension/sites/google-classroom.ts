@@ -47,6 +47,8 @@ function nameOf(row: Element): string | null {
 
 export const googleClassroom: SiteAdapter = {
   id: 'google-classroom',
+  listsEveryone: true,
+  nameOrder: 'given-first',
   isPeoplePage: (url) => isPeoplePage(url) || isGradesPage(url),
   examples: [
     'https://classroom.google.com/r/NjQ2NTQ3MjY1NjQy/sort-name',

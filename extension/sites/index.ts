@@ -21,12 +21,13 @@ const pathFamilies: readonly SiteAdapter[] = [mesh, netschool, moodle, canvas];
  */
 export const anyHost: SiteAdapter = {
   id: 'any-host',
+  // Depends on the page: see readerFor.
+  listsEveryone: false,
+  readerFor: (url) => pathFamilies.find((family) => family.isPeoplePage(url)) ?? generic,
   isPeoplePage: () => true,
   examples: [],
   counterExamples: [],
   findPeople(document, lookup) {
-    const url = new URL(document.location?.href ?? 'about:blank');
-    const family = pathFamilies.find((adapter) => adapter.isPeoplePage(url));
-    return (family ?? generic).findPeople(document, lookup);
+    return anyHost.readerFor?.(new URL(document.location?.href ?? 'about:blank')).findPeople(document, lookup) ?? [];
   },
 };

@@ -33,6 +33,7 @@ export const selectors = {
 
 export const mesh: SiteAdapter = {
   id: 'mesh',
+  listsEveryone: true,
   isPeoplePage: isGroupJournal,
   examples: [
     'https://school.mos.ru/teacher/study-process/journal/grade/12345678',

@@ -34,6 +34,8 @@ export const selectors = {
 
 export const moodle: SiteAdapter = {
   id: 'moodle',
+  listsEveryone: true,
+  nameOrder: 'given-first',
   isPeoplePage: (url) => isParticipants(url) || isGraderReport(url),
   examples: [
     'https://school17.moodlecloud.com/user/index.php?id=42',

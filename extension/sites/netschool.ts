@@ -37,6 +37,7 @@ function selectedText(select: Element | null): string {
 
 export const netschool: SiteAdapter = {
   id: 'netschool',
+  listsEveryone: true,
   isPeoplePage: isClassJournal,
   examples: [
     'https://sgo.rso23.ru/app/school/journal/',

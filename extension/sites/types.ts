@@ -27,6 +27,15 @@ export interface SiteAdapter {
   counterExamples: readonly string[];
   /** The people currently shown (visible views only). */
   findPeople(document: Document, lookup: NameLookup): PersonOnPage[];
+  /** How the site prints names: «Фамилия Имя» (the journals, the default) or «Имя Фамилия». */
+  nameOrder?: 'family-first' | 'given-first';
+  /**
+   * Whether findPeople lists everyone the page shows, not only names the overlay already knows:
+   * then the page's list can go to the roster import. False for the generic text reader.
+   */
+  listsEveryone: boolean;
+  /** An adapter that hands pages to others (a school-added host): the one that reads this page. */
+  readerFor?(url: URL): SiteAdapter;
 }
 
 /** What the overlay knows about names, for adapters that must find names in free text. */
