@@ -2,11 +2,13 @@
 // that changes on the server is a type error here, not a surprise in a teacher's browser.
 import { hc } from 'hono/client';
 import type { App } from '../../functions/app.ts';
+import type { RosterImportRequest, RosterPreview } from '../../functions/services/roster-import/schemas.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
-import type { DevUser, GroupSummary, Meeting, MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { DevUser, GroupSummary, Me, Meeting, MeetingCreate, Session } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
+import type { Catalog, ChecklistItem, ChecklistItemPatch, Programme, ProgrammeWarning } from './curator-types.ts';
 
 export { ApiError, OfflineError };
 
@@ -37,7 +39,28 @@ async function body<T>(response: Response | Promise<Response>): Promise<T> {
   return parsed as T;
 }
 
+/** The roster import answers a file it cannot read with 422 and the preview (its file_errors say why). */
+async function preview(response: Promise<Response>): Promise<RosterPreview> {
+  const settled = await response;
+  if (settled.status !== 422) return body<RosterPreview>(settled);
+  const parsed: unknown = await settled.json().catch(() => null);
+  if (typeof parsed === 'object' && parsed !== null && 'file_errors' in parsed) return parsed as RosterPreview;
+  throw new ApiError(422, isApiErrorBody(parsed) ? parsed : null);
+}
+
 export const api = {
+  me: () => body<Me>(client.me.$get()),
+  programmes: (organisationId: string) =>
+    body<{ items: Programme[] }>(client.programmes.$get({ query: { organisation_id: organisationId, limit: '50' } })),
+  checklist: (programmeId: string) =>
+    body<{ items: ChecklistItem[] }>(client.programmes[':id'].checklist.$get({ param: { id: programmeId } })),
+  warnings: (programmeId: string) =>
+    body<{ items: ProgrammeWarning[] }>(client.programmes[':id'].warnings.$get({ param: { id: programmeId } })),
+  updateChecklistItem: (id: string, patch: ChecklistItemPatch) =>
+    body<ChecklistItem>(client['checklist-items'][':id'].$patch({ param: { id }, json: patch })),
+  catalog: () => body<Catalog>(client.catalog.$get()),
+  rosterImport: (organisationId: string, request: RosterImportRequest) =>
+    preview(client.organisations[':organisation_id']['roster-import'].$post({ param: { organisation_id: organisationId }, json: request })),
   myGroups: () => body<GroupSummary[]>(client.me.groups.$get({ query: { scope: 'mine' } })),
   /** Every active group the signed-in person may see: their own, their school's (curators), their classes' (teachers). */
   visibleGroups: () => body<GroupSummary[]>(client.me.groups.$get({ query: { scope: 'visible' } })),
