@@ -1,7 +1,7 @@
-// Every overlay feature, in drawing order. One file each; a new one (the curator's programme
-// panel, roster capture) is one more line here.
+// Every overlay feature, in drawing order. One file each; a new one is one more line here.
 import type { OverlayFeature } from './overlay.ts';
 import { pairPanel } from './pair-panel.ts';
 import { participantBadges } from './participant-badges.ts';
+import { programmePanel } from './programme-panel.ts';
 
-export const overlayFeatures: readonly OverlayFeature[] = [participantBadges, pairPanel];
+export const overlayFeatures: readonly OverlayFeature[] = [participantBadges, pairPanel, programmePanel];

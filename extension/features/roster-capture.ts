@@ -1,0 +1,60 @@
+// Roster capture for curators (issue 6): the people a class page lists, read by the site's adapter,
+// become the CSV the roster import reads; the background sends it (a preview first, then the
+// import). Lives in the programme panel; nothing here touches the page.
+import { type PagePerson, pageRosterCsv, utf8ToBase64 } from '../../shared/page-roster.ts';
+import type { NameLookup, SiteAdapter } from '../sites/types.ts';
+import { ask } from '../utils/ask.ts';
+import type { RosterPreview } from '../utils/curator-types.ts';
+import type { RosterCapture } from '../utils/messages.ts';
+
+/** The list of people on the page, as the roster import will get it. */
+export interface PageRoster {
+  people: PagePerson[];
+  /** The class the whole page is for, when every row names the same one. */
+  className: string | null;
+  csv: string;
+  rows: number;
+  /** Texts the page shows as names that are not (left out). */
+  skipped: string[];
+}
+
+/** Lists adapters read every row whatever the overlay knows: they ask nothing. */
+const knowsNobody: NameLookup = { mayBeSurname: () => false, matches: () => false };
+
+/** The roster the page shows, or null when there is none (no list here, or a site we only read as free text). */
+export function readPageRoster(adapter: SiteAdapter, document: Document, url: URL): PageRoster | null {
+  const reader = adapter.readerFor?.(url) ?? adapter;
+  if (!reader.listsEveryone || !reader.isPeoplePage(url)) return null;
+  const people = reader.findPeople(document, knowsNobody).map(({ name, className }) => ({ name, className }));
+  if (people.length === 0) return null;
+  const classes = new Set(people.map((person) => person.className));
+  const [only] = classes;
+  const { csv, rows, skipped } = pageRosterCsv(people, reader.nameOrder);
+  if (rows === 0) return null;
+  return { people, className: classes.size === 1 ? (only ?? null) : null, csv, rows, skipped };
+}
+
+/** The file name the import shows in its preview: the class, or the site and the day. */
+function fileNameFor(roster: PageRoster, site: string): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return `${roster.className ?? site}-${day}.csv`;
+}
+
+/** Sends the page's roster to the import: a preview (dryRun) or the import itself. */
+export function captureRoster(
+  organisationId: string,
+  roster: PageRoster,
+  site: string,
+  options: { dryRun: boolean; resolutions?: RosterCapture['resolutions'] },
+): Promise<RosterPreview> {
+  return ask({
+    type: 'nastavnik:roster-capture',
+    capture: {
+      organisationId,
+      fileName: fileNameFor(roster, site),
+      contentBase64: utf8ToBase64(roster.csv),
+      dryRun: options.dryRun,
+      ...(options.resolutions ? { resolutions: options.resolutions } : {}),
+    },
+  });
+}
