@@ -1,0 +1,213 @@
+// The curator in real Chromium (issue 6): the built extension, the API on a fresh database, fixture
+// pages under the sites' real host names. The demo curator sees every participant of the school on
+// a journal (more than a mentor does), opens the programme panel from its corner launcher, sees the
+// seven stages, the current stage's checklist and the warnings, ticks an item with an evidence link
+// (the row is in the database), and adds a class page's new pupil through roster capture.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUuid } from '../../functions/db/demo-school.ts';
+import { buildExtension } from '../../functions/local/build-extension.ts';
+import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
+import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import { signIn } from '../support/extension-pages.ts';
+import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
+
+const chromiumPath = findChromium();
+const screenshots = process.env.NASTAVNIK_SCREENSHOTS;
+const curator = 'a.korolev2@school17.example.ru'; // t-0555, the school's curator
+const novikova = 'p.novikova@school17.example.ru'; // t-0574, mentor of g-84
+
+const page = (name: string) => new URL(`../fixtures/pages/${name}`, import.meta.url);
+const journal = 'https://schools.dnevnik.ru/journals/journalclassical.aspx?view=subject&school=1000001234567&group=1000009876543';
+/** The same journal with a pupil the school does not know yet (dnevnik-ru-new-pupil.html). */
+const journalWithNewPupil = 'https://schools.dnevnik.ru/journals/journal.aspx?school=1000001234567&group=1000009876543';
+const moodleParticipants = 'https://school17.moodlecloud.com/user/index.php?id=42';
+
+const sites: FixtureSite[] = [
+  {
+    host: 'schools.dnevnik.ru',
+    pages: [
+      { path: /\/journal\.aspx$/, file: page('dnevnik-ru-new-pupil.html') },
+      { path: /.*/, file: page('dnevnik-ru.html') },
+    ],
+  },
+  { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: page('moodle-participants.html') }] },
+];
+
+async function drawnIds(tab: Page): Promise<string[]> {
+  return (
+    await tab.locator('[data-nastavnik-person]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-nastavnik-person') ?? ''))
+  ).sort();
+}
+
+describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and roster capture', () => {
+  let dataDir: string;
+  let database: TestDatabase;
+  let server: LocalServer;
+  let hosts: FixtureSites;
+  let browser: ExtensionBrowser;
+  let mentorBadges = 0;
+
+  const shoot = async (tab: Page, name: string) => {
+    if (!screenshots) return;
+    await mkdir(screenshots, { recursive: true });
+    await tab.screenshot({ path: join(screenshots, name) });
+  };
+
+  async function openPanel(tab: Page) {
+    const launcher = tab.getByTestId('programme-launcher');
+    await launcher.waitFor({ timeout: 15_000 });
+    // Keyboard first: the launcher is reachable and opens with Enter.
+    await launcher.focus();
+    await launcher.press('Enter');
+    const panel = tab.getByTestId('programme-panel');
+    await panel.waitFor();
+    await panel.getByTestId('programme-stages').waitFor({ timeout: 15_000 });
+    return panel;
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-curator-'));
+    database = await freshDatabase();
+    await database.db.close();
+    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
+    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-curator' });
+    hosts = await serveSites(sites);
+    browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hosts?.close();
+    await server?.close();
+    if (database?.url) await database.dispose();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a mentor: her mentee’s badge only, and no programme launcher', async () => {
+    await signIn(browser, novikova);
+    const tab = await browser.context.newPage();
+    await tab.goto(journal);
+    await expect.poll(() => drawnIds(tab), { timeout: 15_000 }).toEqual([demoUuid('s-0482')]);
+    mentorBadges = (await drawnIds(tab)).length;
+    await tab.waitForTimeout(500);
+    expect(await tab.getByTestId('programme-launcher').count()).toBe(0);
+    await tab.close();
+  });
+
+  it('the curator: badges for every participant of the school on the same page, more than the mentor sees', async () => {
+    await signIn(browser, curator);
+    const tab = await browser.context.newPage();
+    await tab.goto(journal);
+    // Карпова Мария, Карпова Анна, Воробьёва Василиса, Гаврилова Елена are in the programme (fixture's comment).
+    const expected = ['s-0482', 's-0477', 's-0498', 's-0487'].map((key) => demoUuid(key));
+    await expect.poll(async () => (await drawnIds(tab)).filter((id) => expected.includes(id)).length, { timeout: 15_000 }).toBe(4);
+    expect((await drawnIds(tab)).length).toBeGreaterThan(mentorBadges);
+    expect(mentorBadges).toBe(1);
+    await tab.getByTestId('programme-launcher').waitFor({ timeout: 15_000 });
+    await shoot(tab, 'curator-launcher.png');
+    await tab.close();
+  });
+
+  it('programme panel: seven stages, stage 6’s checklist and warnings; a tick with an evidence link reaches the database', async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(moodleParticipants);
+    const panel = await openPanel(tab);
+    expect(await panel.getByTestId('programme-stage').count()).toBe(7);
+    expect(await panel.locator('[data-testid="programme-stages"] li[aria-current="step"] [data-stage]').getAttribute('data-stage')).toBe(
+      '6',
+    );
+    const checklist = panel.getByTestId('programme-checklist');
+    expect(await checklist.getAttribute('data-stage')).toBe('6');
+    expect(await checklist.getByTestId('checklist-item').count()).toBe(5);
+    expect(await panel.getByTestId('programme-warning').count()).toBeGreaterThan(0);
+    await shoot(tab, 'programme-panel.png');
+
+    // A refusal says why: the API's own reason, nothing ticked.
+    const item = checklist.locator('[data-testid="checklist-item"][data-key="introduction_meetings"]');
+    await item.getByTestId('checklist-check').check();
+    await item.getByTestId('evidence-value').fill('12');
+    await item.getByTestId('evidence-url').fill(`https://school17.example.ru/${'x'.repeat(1100)}`);
+    await item.getByTestId('checklist-save').click();
+    await expect.poll(() => item.getByTestId('checklist-status').textContent(), { timeout: 15_000 }).toContain('Не сохранено');
+    expect(await item.getAttribute('data-done')).toBe('false');
+
+    // Then with a good link, saved with the keyboard alone.
+    const link = 'https://school17.example.ru/docs/prikaz-vstrechi-znakomstva.pdf';
+    await item.getByTestId('evidence-url').fill(link);
+    await item.getByTestId('evidence-url').press('Enter');
+    await expect.poll(() => item.getByTestId('checklist-status').textContent(), { timeout: 15_000 }).toContain('Сохранено');
+    expect(await item.getAttribute('data-done')).toBe('true');
+    expect(await item.getByTestId('checklist-evidence').textContent()).toContain('12');
+    const rows = await server.db.asService(async (db) => {
+      const { rows } = await db.query<{ done_at: Date | null; evidence_url: string | null; evidence_count: number | null }>(
+        `select i.done_at, i.evidence_url, i.evidence_count from public.programme_checklist_items i
+         join public.catalog_checklist_items t on t.id = i.catalog_item_id where t.key = 'introduction_meetings'`,
+      );
+      return rows;
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.done_at).not.toBeNull();
+    expect(rows[0]?.evidence_url).toBe(link);
+    expect(rows[0]?.evidence_count).toBe(12);
+    await shoot(tab, 'programme-panel-ticked.png');
+
+    // The participants of a teachers' course are listed in «Имя Фамилия» order; the preview knows them.
+    await panel.getByTestId('roster-check').click();
+    await panel.getByTestId('roster-preview').waitFor({ timeout: 15_000 });
+    expect(await panel.getByTestId('roster-known').textContent()).toContain('Данилова Елизавета');
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => tab.getByTestId('programme-panel').count()).toBe(0);
+    await tab.close();
+  });
+
+  it('roster capture: the preview sorts the class page’s people, the import adds the new pupil, a second capture knows her', async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(journalWithNewPupil);
+    const panel = await openPanel(tab);
+    const roster = panel.getByTestId('roster-capture');
+    expect(await roster.textContent()).toContain('10 чел., класс 10Б');
+    await roster.getByTestId('roster-check').click();
+    await roster.getByTestId('roster-preview').waitFor({ timeout: 15_000 });
+    expect(await roster.getByTestId('roster-counts').textContent()).toBe('Новых: 1 · уже в базе: 7 · неоднозначных: 2 · ошибок: 0');
+    expect(await roster.getByTestId('roster-new').textContent()).toContain('Петрова Злата, 10Б');
+    const known = await roster.getByTestId('roster-known').textContent();
+    expect(known).toContain('Карпова Мария');
+    expect(known).toContain('Воробьёва Василиса');
+    expect(await roster.getByTestId('roster-ambiguous').textContent()).toContain('Кудрявцев Даниил Маркович, 10А');
+    await roster.getByTestId('roster-ambiguous').scrollIntoViewIfNeeded();
+    await shoot(tab, 'roster-preview.png');
+
+    const addedBefore = await server.db.asService(async (db) => {
+      const { rows } = await db.query('select 1 from public.people where last_name = $1 and first_name = $2', ['Петрова', 'Злата']);
+      return rows.length;
+    });
+    expect(addedBefore).toBe(0);
+    const importButton = roster.getByTestId('roster-import');
+    expect(await importButton.textContent()).toBe('Добавить 1 нового');
+    await importButton.click();
+    await expect.poll(() => roster.getByTestId('roster-status').textContent(), { timeout: 15_000 }).toContain('добавлено 1');
+    await shoot(tab, 'roster-imported.png');
+    const added = await server.db.asService(async (db) => {
+      const { rows } = await db.query<{ kind: string; class_name: string | null }>(
+        `select p.kind, c.name as class_name from public.people p left join public.classes c on c.id = p.class_id
+         where p.last_name = 'Петрова' and p.first_name = 'Злата'`,
+      );
+      return rows;
+    });
+    expect(added).toEqual([{ kind: 'student', class_name: '10Б' }]);
+
+    await roster.getByTestId('roster-check').click();
+    await expect
+      .poll(() => roster.getByTestId('roster-counts').textContent(), { timeout: 15_000 })
+      .toBe('Новых: 0 · уже в базе: 8 · неоднозначных: 2 · ошибок: 0');
+    expect(await roster.getByTestId('roster-known').textContent()).toContain('Петрова Злата');
+    await tab.close();
+  });
+});
