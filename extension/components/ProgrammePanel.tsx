@@ -232,16 +232,16 @@ function Warnings({ warnings, pairName }: { warnings: readonly ProgrammeWarning[
             <ul>
               {list.slice(0, shownPerKind).map((warning) => {
                 const pair = pairName(warning.group_id);
-                const parts =
+                const when = warning.last_meeting_on
+                  ? t('curator.lastMeeting', { date: formatDate(warning.last_meeting_on) })
+                  : t('curator.noMeetingYet');
+                const text =
                   kind === 'no_recent_meeting'
-                    ? [
-                        pair ?? '',
-                        warning.last_meeting_on
-                          ? t('curator.lastMeeting', { date: formatDate(warning.last_meeting_on) })
-                          : t('curator.noMeetingYet'),
-                      ]
-                    : [warning.person_name ?? '', pair ? t('curator.pair', { names: pair }) : ''];
-                return <li key={`${warning.group_id}:${warning.person_id ?? ''}`}>{parts.filter(Boolean).join(' — ')}</li>;
+                    ? pair
+                      ? `${pair}: ${when}`
+                      : when
+                    : [warning.person_name ?? '', pair ? t('curator.pair', { names: pair }) : ''].filter(Boolean).join(', ');
+                return <li key={`${warning.group_id}:${warning.person_id ?? ''}`}>{text}</li>;
               })}
               {list.length > shownPerKind && <li class="muted">{t('curator.more', { count: list.length - shownPerKind })}</li>}
             </ul>

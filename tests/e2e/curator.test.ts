@@ -157,6 +157,15 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     expect(rows[0]?.evidence_count).toBe(12);
     await shoot(tab, 'programme-panel-ticked.png');
 
+    // A warning names the pair (from the groups the overlay already has); the drawer fits 360 px.
+    const warning = panel.getByTestId('programme-warning').first();
+    await warning.locator('summary').press('Enter');
+    expect(await warning.locator('li').first().textContent()).toMatch(/\S — \S/);
+    await tab.setViewportSize({ width: 360, height: 800 });
+    await warning.scrollIntoViewIfNeeded();
+    await shoot(tab, 'programme-panel-360.png');
+    await tab.setViewportSize({ width: 1280, height: 900 });
+
     // The participants of a teachers' course are listed in «Имя Фамилия» order; the preview knows them.
     await panel.getByTestId('roster-check').click();
     await panel.getByTestId('roster-preview').waitFor({ timeout: 15_000 });
