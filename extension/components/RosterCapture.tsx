@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { fullName } from '../../shared/names.ts';
 import type { PageRoster } from '../features/roster-capture.ts';
 import type { RosterPreview } from '../utils/curator-types.ts';
@@ -9,8 +9,8 @@ import { refusedStatus, type Status, StatusLine } from './status.tsx';
 type Resolutions = NonNullable<RosterCapture['resolutions']>;
 
 export interface RosterSectionProps {
-  /** The list the page shows now; null when the page has none. */
-  roster: PageRoster | null;
+  /** The list the page shows now (null when it has none); read only while the drawer is open. */
+  readRoster: () => PageRoster | null;
   capture: (options: { dryRun: boolean; resolutions?: Resolutions }) => Promise<RosterPreview>;
   onImported: () => void;
   organisationName: string;
@@ -129,11 +129,18 @@ function Preview({
 }
 
 /** «Добавить класс в базу»: the page's list compared with the school's people, then the new ones added. */
-export function RosterSection({ roster, capture, onImported }: RosterSectionProps) {
+export function RosterSection({ readRoster, capture, onImported }: RosterSectionProps) {
+  const roster = readRoster();
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [choices, setChoices] = useState<Record<number, string>>({});
   const [status, setStatus] = useState<Status | null>(null);
+  // Another list on the page (a single-page journal switched classes): the old preview no longer applies.
+  const csv = roster?.csv ?? null;
+  useEffect(() => {
+    setPreview(null);
+    setChoices({});
+  }, [csv]);
 
   const check = async () => {
     setBusy('checking');

@@ -33,7 +33,7 @@ function pairName(overlay: Overlay, groupId: string): string | null {
 
 function paint(overlay: Overlay, who: Curator): void {
   if (!ui) return;
-  const roster = readPageRoster(overlay.state.adapter, document, new URL(location.href));
+  const readRoster = () => readPageRoster(overlay.state.adapter, document, new URL(location.href));
   render(
     createElement(CuratorCorner, {
       curator: who,
@@ -41,10 +41,10 @@ function paint(overlay: Overlay, who: Curator): void {
       saveItem: (id, patch) => ask({ type: 'nastavnik:checklist-item', id, patch }),
       pairName: (groupId) => pairName(overlay, groupId),
       roster: {
-        roster,
+        readRoster,
         capture: (options) => {
           // Read again at the click: the page may have changed since the panel drew.
-          const now = readPageRoster(overlay.state.adapter, document, new URL(location.href)) ?? roster;
+          const now = readRoster();
           if (!now) return Promise.reject(new Error(t('roster.none')));
           return captureRoster(who.organisationId, now, overlay.state.adapter.id, options);
         },
