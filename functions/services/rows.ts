@@ -18,6 +18,25 @@ export function storedAsSent(stored: Record<string, unknown>, sent: Record<strin
 }
 
 /**
+ * `insert ... on conflict (id) do nothing` names one arbiter; a table that also has the unique
+ * (id, organisation_id) key that composite foreign keys need can, when two identical requests race,
+ * report the duplicate on that second key instead. It is the same conflict: treat it so.
+ */
+async function insertOnce(db: Queryable, insert: { sql: string; params: unknown[] }): Promise<{ rows: unknown[] }> {
+  await db.query('savepoint create_once');
+  try {
+    const inserted = await db.query(insert.sql, insert.params);
+    await db.query('release savepoint create_once');
+    return inserted;
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code !== '23505' || !constraint?.endsWith('_id_organisation_id_key')) throw error;
+    await db.query('rollback to savepoint create_once');
+    return { rows: [] };
+  }
+}
+
+/**
  * Runs `insert` (which must say `on conflict (id) do nothing returning id`) and reads the row back.
  * A repeat of the same request returns the row stored first and creates nothing; the same id with
  * other content is a conflict. Nothing inserted and nothing visible under the id means what the
@@ -30,7 +49,7 @@ export async function createOnce<Row extends Record<string, unknown>>(
   sent: Record<string, unknown>,
   afterInsert?: () => Promise<void>,
 ): Promise<{ row: Row; created: boolean }> {
-  const inserted = await db.query(insert.sql, insert.params);
+  const inserted = await insertOnce(db, insert);
   if (inserted.rows.length > 0) {
     await afterInsert?.();
     const row = await read();

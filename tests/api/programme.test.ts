@@ -155,9 +155,9 @@ describe('stages 2–5: people, consents, bases, training, groups', () => {
       mentors: [s.id('s-0040')],
       mentees: [person.id],
     };
-    const groupStatuses = (await Promise.all(Array.from({ length: 8 }, () => curator('POST', '/groups', group))))
-      .map((r) => r.status)
-      .sort();
+    const groupReplies = await Promise.all(Array.from({ length: 8 }, () => curator('POST', '/groups', group)));
+    for (const r of groupReplies) if (r.status !== 200 && r.status !== 201) console.log('UNEXPECTED', r.status, JSON.stringify(r.json));
+    const groupStatuses = groupReplies.map((r) => r.status).sort();
     expect(groupStatuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     const rows = await s.db.asService(async (db) => {
       const { rows } = await db.query<{ people: number; members: number }>(
