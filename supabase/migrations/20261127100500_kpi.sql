@@ -23,8 +23,12 @@ returns table (
   staff_total int,
   staff_involved int
 )
-language sql stable security invoker set search_path = '' set jit = off
+-- PL/pgSQL rather than SQL: its statement's plan (with the row-level security quals) is kept for
+-- the connection, so a polled report does not plan the policies again on every call.
+language plpgsql stable security invoker set search_path = '' set jit = off
 as $$
+begin
+  return query
   with running as (
     select gm.person_id, g.form
     from public.mentoring_groups g
@@ -43,24 +47,25 @@ as $$
            count(*) filter (where kind = 'staff')::int as staff
     from roster
   )
-  select 'organisation', org::text, o.name, t.students,
+  select 'organisation'::text, org::text, o.name, t.students,
          (select count(*) filter (where kind = 'student' and involved) from roster)::int,
          t.staff,
          (select count(*) filter (where kind = 'staff' and involved) from roster)::int
   from totals t join public.organisations o on o.id = org
   union all
-  select 'form', f.form, null, t.students,
+  select 'form'::text, f.form, null::text, t.students,
          count(distinct f.person_id) filter (where ro.kind = 'student')::int,
          t.staff,
          count(distinct f.person_id) filter (where ro.kind = 'staff')::int
   from running f join roster ro on ro.id = f.person_id cross join totals t
   group by f.form, t.students, t.staff
   union all
-  select 'class', c.id::text, c.name,
-         count(*)::int, count(*) filter (where ro.involved)::int, null, null
+  select 'class'::text, c.id::text, c.name,
+         count(*)::int, count(*) filter (where ro.involved)::int, null::int, null::int
   from roster ro join public.classes c on c.id = ro.class_id
   where ro.kind = 'student'
-  group by c.id, c.name
+  group by c.id, c.name;
+end
 $$;
 
 -- Month by month from `from_month` to `to_month`: involved at any time during the month.
@@ -121,6 +126,44 @@ as $$
     )
 $$;
 
+-- How many students and staff each school has, kept by a trigger: the regional roll-up reads
+-- 2 rows per school instead of scanning 600 people per school (the denominator of the KPI).
+create table public.organisation_people_counts (
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  kind text not null check (kind in ('student', 'staff', 'external')),
+  people int not null default 0 check (people >= 0),
+  primary key (organisation_id, kind)
+);
+alter table public.organisation_people_counts enable row level security;
+alter table public.organisation_people_counts force row level security;
+grant select on public.organisation_people_counts to authenticated;
+grant all on public.organisation_people_counts to service_role;
+create policy "members see their school's counts" on public.organisation_people_counts
+  for select to authenticated
+  using (organisation_id in (select app.my_organisation_ids()));
+
+insert into public.organisation_people_counts (organisation_id, kind, people)
+select organisation_id, kind, count(*) from public.people group by organisation_id, kind;
+
+-- `security definer`: the counts are the database's bookkeeping, not something a caller writes.
+create function app.count_people() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    update public.organisation_people_counts set people = people - 1
+    where organisation_id = old.organisation_id and kind = old.kind;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    insert into public.organisation_people_counts as c (organisation_id, kind, people) values (new.organisation_id, new.kind, 1)
+    on conflict (organisation_id, kind) do update set people = c.people + 1;
+  end if;
+  return null;
+end
+$$;
+create trigger count_people after insert or delete or update of kind, organisation_id on public.people
+  for each row execute function app.count_people();
+
 -- `security definer`: counts across schools whose people the caller cannot (and must not) read
 -- one by one; only aggregates leave the function, and only for the schools allowed above.
 -- PL/pgSQL's RETURN QUERY may run in parallel (an SQL function's body may not); JIT compiling
@@ -152,12 +195,12 @@ begin
     where o.id = any (allowed_ids)
   ),
   totals as (
-    select p.organisation_id,
-           count(*) filter (where p.kind = 'student') as students,
-           count(*) filter (where p.kind = 'staff') as staff
-    from public.people p
-    where p.organisation_id = any (allowed_ids)
-    group by p.organisation_id
+    select c.organisation_id,
+           coalesce(sum(c.people) filter (where c.kind = 'student'), 0) as students,
+           coalesce(sum(c.people) filter (where c.kind = 'staff'), 0) as staff
+    from public.organisation_people_counts c
+    where c.organisation_id = any (allowed_ids)
+    group by c.organisation_id
   ),
   -- A semi-join counts each person once however many groups they are in, and (unlike a
   -- DISTINCT over 300k memberships) runs in parallel from end to end.

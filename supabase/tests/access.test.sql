@@ -20,6 +20,7 @@ from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r
 create table tests.expected_rows (tbl text, counts int[]);
 insert into tests.expected_rows values
   ('organisations',             '{1,1,1,1,1,1,1,1}'),
+  ('organisation_people_counts', '{3,3,3,3,3,3,3,1}'),
   ('classes',                   '{1,1,1,1,1,1,1,0}'),
   ('people',                    '{8,8,3,2,2,3,1,1}'),
   ('person_details',            '{8,8,1,1,1,2,1,1}'),

@@ -33,6 +33,7 @@ const tables = [
   'meetings',
   'memberships',
   'mentoring_groups',
+  'organisation_people_counts',
   'organisations',
   'outcomes',
   'people',
