@@ -2,7 +2,7 @@
 // that changes on the server is a type error here, not a surprise in a teacher's browser.
 import { hc } from 'hono/client';
 import type { App } from '../../functions/app.ts';
-import type { RosterImportRequest, RosterPreview } from '../../functions/services/roster-import/schemas.ts';
+import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
 import type { DevUser, GroupSummary, Me, Meeting, MeetingCreate, Session } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';

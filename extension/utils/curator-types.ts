@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { checklistItem, checklistItemPatch, programme, programmeWarning } from '../../shared/api/programmes.ts';
 
-export type { RosterPreview } from '../../functions/services/roster-import/schemas.ts';
+export type { RosterPreview } from '../../shared/api/roster-import.ts';
 
 export type Programme = z.infer<typeof programme>;
 export type ChecklistItem = z.infer<typeof checklistItem>;

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from '../../shared/api/roster-import.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { apiError } from '../errors.ts';
 import { applyRosterPlan, existingPeople } from '../services/roster-import/apply.ts';
 import { parseRosterFile, planRosterImport, rosterPreview } from '../services/roster-import/index.ts';
-import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from '../services/roster-import/schemas.ts';
 import { doc, valid } from '../validate.ts';
 
 export const rosterImportBodyLimit = 7 * 1024 * 1024;

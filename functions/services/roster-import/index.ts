@@ -1,6 +1,19 @@
 // Roster import: class lists from e-journals and Google Classroom (CSV, XLSX) to a preview of who
 // is new, who is known, who is ambiguous and which rows are wrong. Pure: the route reads the
 // school's people and writes the result; see README.md beside this file for the contract.
+
+export {
+  type RosterImportRequest,
+  type RosterIssue,
+  type RosterPreview,
+  type RosterPreviewRow,
+  rosterCandidate,
+  rosterFileError,
+  rosterImportRequest,
+  rosterIssue,
+  rosterPreview as rosterPreviewSchema,
+  rosterPreviewRow,
+} from '../../../shared/api/roster-import.ts';
 export { maxDataRows, maxFileBytes, type ParseOptions, parseRosterFile } from './parse.ts';
 export {
   type AmbiguityReason,
@@ -14,18 +27,6 @@ export {
   type RosterPlan,
 } from './plan.ts';
 export { type PreviewOptions, previewRow, rosterPreview } from './preview.ts';
-export {
-  type RosterImportRequest,
-  type RosterIssue,
-  type RosterPreview,
-  type RosterPreviewRow,
-  rosterCandidate,
-  rosterFileError,
-  rosterImportRequest,
-  rosterIssue,
-  rosterPreview as rosterPreviewSchema,
-  rosterPreviewRow,
-} from './schemas.ts';
 export type {
   FileError,
   FileErrorCode,

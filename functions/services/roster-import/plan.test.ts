@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from '../../../shared/api/roster-import.ts';
 import { demoPeople } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
 import { type ExistingPerson, planRosterImport } from './plan.ts';
 import { rosterPreview } from './preview.ts';
-import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from './schemas.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
 const school: ExistingPerson[] = demoPeople.map((person) => ({

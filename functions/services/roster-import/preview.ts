@@ -1,6 +1,7 @@
 // The parsed file and its plan as the preview JSON the route answers with (schemas.ts).
+
+import type { RosterPreview, RosterPreviewRow } from '../../../shared/api/roster-import.ts';
 import type { ExistingPerson, RosterPlan } from './plan.ts';
-import type { RosterPreview, RosterPreviewRow } from './schemas.ts';
 import type { ParsedRoster, RosterRow } from './types.ts';
 
 export function previewRow(row: RosterRow): RosterPreviewRow {

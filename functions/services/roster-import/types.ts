@@ -1,22 +1,9 @@
 // What reading a class list gives: people rows as the file has them, each with its own problems,
 // and the problems of the file as a whole. Plain data, so the route can send it as JSON.
 
-/** The columns a roster file can have that the import understands. */
-export const rosterFields = [
-  'fullName',
-  'last',
-  'first',
-  'middle',
-  'className',
-  'grade',
-  'letter',
-  'email',
-  'phone',
-  'birthDate',
-  'birthYear',
-  'sex',
-  'login',
-] as const;
+import { rosterFields } from '../../../shared/api/roster-import.ts';
+
+export { rosterFields };
 export type RosterField = (typeof rosterFields)[number];
 
 export interface RosterColumn {

@@ -1,8 +1,23 @@
 // The roster import's HTTP contract as zod schemas: the request the route accepts and the preview
 // it answers with, which the extension shows as «новые / уже есть / неоднозначные / ошибки».
-// (Kept beside the import for now; they belong in shared/ once the route and the extension use them.)
 import { z } from 'zod';
-import { rosterFields } from './types.ts';
+
+/** The columns a roster file can have that the import understands. */
+export const rosterFields = [
+  'fullName',
+  'last',
+  'first',
+  'middle',
+  'className',
+  'grade',
+  'letter',
+  'email',
+  'phone',
+  'birthDate',
+  'birthYear',
+  'sex',
+  'login',
+] as const;
 
 /** 5 MB of file as base64, with room for padding. */
 const maxBase64Length = Math.ceil((5 * 1024 * 1024) / 3) * 4 + 4;
