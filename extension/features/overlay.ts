@@ -1,14 +1,15 @@
 // Runs the overlay features on one site: fetches what the signed-in person may see (through the
-// background, so RLS decides), finds the people on the page once per change, and hands both to
-// every feature. A feature is one file (features/index.ts lists them); adding one — the curator's
-// programme panel, roster capture — touches nothing here. Everything stops with the content
-// script's context.
+// background, so RLS decides), finds the people on the page once per change (in slices that leave
+// the page its main thread), and hands both to every feature. A feature is one file
+// (features/index.ts lists them); adding one — the curator's programme panel, roster capture —
+// touches nothing here. Everything stops with the content script's context: a pass in progress too.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ParticipantIndex, participantsOf } from '../../shared/participants.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
-import { isOurBadge, type NameLookup, type PersonOnPage, type SiteAdapter } from '../sites/types.ts';
+import { type Finding, isOurBadge, type NameLookup, type PersonOnPage, type SiteAdapter } from '../sites/types.ts';
 import { ask } from '../utils/ask.ts';
 import { sessionItem } from '../utils/storage.ts';
+import { afterYielding, readUntil, sliceMs } from './slices.ts';
 
 /** What every feature sees after each (batched) change of the page or of the data. */
 export interface OverlayState {
@@ -20,7 +21,10 @@ export interface OverlayState {
   version: number;
   /** Whether this URL is one of the adapter's people pages. */
   onPeoplePage: boolean;
-  /** The people the page shows now (empty off people pages or when nobody is signed in). */
+  /**
+   * The programme participants the page shows now: the people the adapter found whom the index
+   * resolves, to one or several (empty off people pages or when nobody is signed in).
+   */
   people: readonly PersonOnPage[];
 }
 
@@ -49,6 +53,15 @@ export interface OverlayFeature {
 
 const refreshEveryMs = 5 * 60_000;
 
+/** A pass over the page in progress: for one URL and one version of the data. */
+interface Pass {
+  findings: Iterator<Finding>;
+  index: ParticipantIndex;
+  onPeoplePage: boolean;
+  /** The participants found so far (people the index resolves to one or several). */
+  people: PersonOnPage[];
+}
+
 /** Nodes of our own (badges, the panel's shadow host): their changes must not wake us again. */
 function isOurs(node: Node): boolean {
   return isOurBadge(node) || (node.nodeType === 1 && (node as Element).localName.startsWith('nastavnik-'));
@@ -71,13 +84,24 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
   });
   let lookup = lookupFor(state.index);
 
+  // One pass over the page at a time, in slices (slices.ts): the first in an animation frame, so
+  // that names entering the DOM get their badges in the next frame; where the page is large, the
+  // rest in tasks of their own. Features see only whole passes.
+  let pass: Pass | null = null;
+  /** The page changed while a pass was in progress: another one when it ends. */
+  let again = false;
+  /** A slice is waiting (a frame or a task): never two. */
   let scheduled = false;
-  const pass = () => {
-    scheduled = false;
-    if (ctx.isInvalid) return;
+
+  const begin = (): Pass => {
     const onPeoplePage = adapter.isPeoplePage(new URL(location.href));
-    const people = onPeoplePage && state.index.size > 0 ? adapter.findPeople(document, lookup) : [];
-    state = { ...state, onPeoplePage, people };
+    const findings = onPeoplePage && state.index.size > 0 ? adapter.findPeople(document, lookup) : [];
+    return { findings: findings[Symbol.iterator](), index: state.index, onPeoplePage, people: [] };
+  };
+  const finish = (done: Pass) => {
+    // Rows the page removed while the pass was paused are not drawn on (the next pass follows).
+    const people = done.people.length > 0 ? done.people.filter((person) => person.anchor.isConnected) : done.people;
+    state = { ...state, onPeoplePage: done.onPeoplePage, people };
     for (const feature of features) {
       try {
         feature.update?.(state, overlay);
@@ -87,13 +111,57 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
       }
     }
   };
-  // Mutations come in bursts; one pass per animation frame is enough, and names that enter the
-  // DOM get their badges in the next frame.
-  const schedule = () => {
-    if (scheduled || ctx.isInvalid) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(pass);
+  const slice = () => {
+    scheduled = false;
+    if (ctx.isInvalid) return;
+    pass ??= begin();
+    const current = pass;
+    const participant = (person: PersonOnPage) => current.index.resolve(person).kind !== 'none';
+    let done: boolean;
+    try {
+      done = readUntil(current.findings, current.people, participant, performance.now() + sliceMs);
+    } catch (error) {
+      // An adapter broken by a site redesign: this pass is lost, the next change tries again.
+      pass = null;
+      again = false;
+      console.warn(`[nastavnik] ${adapter.id}:`, error);
+      return;
+    }
+    if (!done) {
+      scheduled = true;
+      afterYielding(ctx, slice);
+      return;
+    }
+    pass = null;
+    finish(current);
+    if (again) {
+      again = false;
+      schedule();
+    }
   };
+  // Mutations come in bursts: one pass per animation frame at most, and one at a time (a change
+  // during a pass brings one more after it).
+  const schedule = () => {
+    if (ctx.isInvalid) return;
+    if (pass) {
+      again = true;
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(slice);
+  };
+  // Another page (single-page navigation) or other data: the pass in progress is dropped.
+  const restart = () => {
+    pass?.findings.return?.();
+    pass = null;
+    again = false;
+    schedule();
+  };
+  ctx.onInvalidated(() => {
+    pass?.findings.return?.();
+    pass = null;
+  });
 
   let loading: Promise<void> | undefined;
   const refresh = () => {
@@ -109,6 +177,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
             version: state.version + 1,
           };
           lookup = lookupFor(state.index);
+          restart();
+          return;
         }
       } catch (error) {
         // Keep what we had: the page stays as it was, the next refresh tries again.
@@ -150,7 +220,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     attributeFilter: ['style', 'hidden', 'aria-hidden', 'selected'],
   });
   ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', restart);
   ctx.setInterval(() => void refresh(), refreshEveryMs);
   ctx.onInvalidated(sessionItem.watch(() => void refresh()));
 

@@ -6,7 +6,7 @@ import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
 import { dnevnikRu } from '../sites/dnevnik-ru.ts';
 import { moodle } from '../sites/moodle.ts';
 import { fixture } from '../sites/sites.test.ts';
-import type { NameLookup } from '../sites/types.ts';
+import { type NameLookup, peopleIn } from '../sites/types.ts';
 import { t } from '../utils/i18n.ts';
 import { ambiguousAttribute, badgeAttribute, drawBadges } from './participant-badges.ts';
 
@@ -49,7 +49,7 @@ describe('participant badges', () => {
 
   it('badges exactly the mentees the page shows, the namesake in another class not', () => {
     const document = fixture('dnevnik-ru.html');
-    const people = dnevnikRu.findPeople(document, noLookup);
+    const people = peopleIn(dnevnikRu.findPeople(document, noLookup));
     expect(drawBadges(document, people, { index, version: 1 })).toBe(1);
     expect(drawn(document)).toEqual(['s-0482']);
     const badge = document.querySelector(`[${badgeAttribute}]`);
@@ -60,12 +60,12 @@ describe('participant badges', () => {
 
   it('is idempotent, and removes badges whose people left the page', () => {
     const document = fixture('moodle-grader.html');
-    const people = moodle.findPeople(document, noLookup);
+    const people = peopleIn(moodle.findPeople(document, noLookup));
     drawBadges(document, people, { index, version: 1 });
-    drawBadges(document, moodle.findPeople(document, noLookup), { index, version: 1 });
+    drawBadges(document, peopleIn(moodle.findPeople(document, noLookup)), { index, version: 1 });
     expect(drawn(document)).toEqual(['s-0396', 's-0460', 's-0482']);
     document.querySelector('#fixed_user_304')?.remove();
-    drawBadges(document, moodle.findPeople(document, noLookup), { index, version: 1 });
+    drawBadges(document, peopleIn(moodle.findPeople(document, noLookup)), { index, version: 1 });
     expect(drawn(document)).toEqual(['s-0396', 's-0460']);
     drawBadges(document, [], { index, version: 1 });
     expect(drawn(document)).toEqual([]);
@@ -75,7 +75,7 @@ describe('participant badges', () => {
     const twin: GroupSummary = { ...g84, id: 'g-twin', members: [member('s-9999', 'mentee', 'Карпова', 'Мария', '9Б')] };
     const twins = new ParticipantIndex(participantsOf([g84, twin]));
     const document = fixture('moodle-grader.html');
-    drawBadges(document, moodle.findPeople(document, noLookup), { index: twins, version: 1 });
+    drawBadges(document, peopleIn(moodle.findPeople(document, noLookup)), { index: twins, version: 1 });
     expect(drawn(document)).toEqual(['s-0396', 's-0460']);
     expect(drawn(document, ambiguousAttribute)).toEqual(['s-0482 s-9999']);
     expect(document.querySelector(`[${ambiguousAttribute}]`)?.textContent).toBe('?');
@@ -83,10 +83,10 @@ describe('participant badges', () => {
 
   it('redraws a badge when the data changes (a meeting logged)', () => {
     const document = fixture('dnevnik-ru.html');
-    drawBadges(document, dnevnikRu.findPeople(document, noLookup), { index, version: 1 });
+    drawBadges(document, peopleIn(dnevnikRu.findPeople(document, noLookup)), { index, version: 1 });
     const before = document.querySelector(`[${badgeAttribute}]`);
     const after = new ParticipantIndex(participantsOf([{ ...g84, meeting_kinds_held: ['introduction', 'trial'], next_kind: 'planning' }]));
-    drawBadges(document, dnevnikRu.findPeople(document, noLookup), { index: after, version: 2 });
+    drawBadges(document, peopleIn(dnevnikRu.findPeople(document, noLookup)), { index: after, version: 2 });
     const badges = document.querySelectorAll(`[${badgeAttribute}]`);
     expect(badges).toHaveLength(1);
     expect(badges[0]).not.toBe(before);

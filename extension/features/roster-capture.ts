@@ -2,7 +2,7 @@
 // become the CSV the roster import reads; the background sends it (a preview first, then the
 // import). Lives in the programme panel; nothing here touches the page.
 import { type PagePerson, pageRosterCsv, utf8ToBase64 } from '../../shared/page-roster.ts';
-import type { NameLookup, SiteAdapter } from '../sites/types.ts';
+import { type NameLookup, peopleIn, type SiteAdapter } from '../sites/types.ts';
 import { ask } from '../utils/ask.ts';
 import type { RosterPreview } from '../utils/curator-types.ts';
 import type { RosterCapture } from '../utils/messages.ts';
@@ -25,7 +25,7 @@ const knowsNobody: NameLookup = { mayBeSurname: () => false, matches: () => fals
 export function readPageRoster(adapter: SiteAdapter, document: Document, url: URL): PageRoster | null {
   const reader = adapter.readerFor?.(url) ?? adapter;
   if (!reader.listsEveryone || !reader.isPeoplePage(url)) return null;
-  const people = reader.findPeople(document, knowsNobody).map(({ name, className }) => ({ name, className }));
+  const people = peopleIn(reader.findPeople(document, knowsNobody)).map(({ name, className }) => ({ name, className }));
   if (people.length === 0) return null;
   const classes = new Set(people.map((person) => person.className));
   const [only] = classes;

@@ -2,7 +2,7 @@
 // that appends rows as the roster API pages load (infinite scroll). Selectors confirmed by
 // instructure/canvas-lms RosterUserView (tests/fixtures/pages/reference/canvas-people.html).
 import { normalizeClassName } from '../../shared/names.ts';
-import { ownText, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { ownText, type SiteAdapter, textOf } from './types.ts';
 
 /**
  * People of a course.
@@ -29,21 +29,20 @@ export const canvas: SiteAdapter = {
   isPeoplePage: isCoursePeople,
   examples: ['https://school17.instructure.com/courses/910/users', 'https://canvas.example.ru/courses/12/users/'],
   counterExamples: ['https://school17.instructure.com/courses/910', 'https://school17.instructure.com/courses/910/users/5001'],
-  findPeople(document) {
-    const people: PersonOnPage[] = [];
+  // A course's people may run to hundreds: a generator, read by the overlay in slices.
+  *findPeople(document) {
     for (const row of document.querySelectorAll(selectors.row)) {
       const link = row.querySelector(selectors.name);
       const name = link ? ownText(link) : '';
       if (!link || !name) continue;
       const sections = [...row.querySelectorAll(selectors.section)].map((s) => normalizeClassName(textOf(s))).filter(Boolean);
       const id = /^user_(\d+)$/.exec(row.id)?.[1];
-      people.push({
+      yield {
         anchor: link,
         name,
         externalId: id ? { system: 'canvas', id } : null,
         className: sections.length === 1 ? (sections[0] ?? null) : null,
-      });
+      };
     }
-    return people;
   },
 };

@@ -2,7 +2,7 @@
 // appended to <body>, and old ones stay in the DOM, hidden. Selectors from a public roster tool
 // (see tests/fixtures/pages/reference/google-classroom-people.html); obfuscated classes rotate, so
 // none is used. A row's data-student-id is the student's Google user id.
-import { anchorFor, isInHiddenView, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { anchorFor, isInHiddenView, type SiteAdapter, textOf } from './types.ts';
 
 const host = 'classroom.google.com';
 
@@ -63,20 +63,19 @@ export const googleClassroom: SiteAdapter = {
     'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy',
     'https://classroom.google.com/w/NjQ2NTQ3MjY1NjQy/t/all',
   ],
-  findPeople(document) {
-    const people: PersonOnPage[] = [];
+  // A course's people and grades may run to hundreds: a generator, read by the overlay in slices.
+  *findPeople(document) {
     for (const row of document.querySelectorAll(selectors.studentRow)) {
       if (isInHiddenView(row, selectors.view)) continue;
       const name = nameOf(row);
       if (!name) continue;
       const id = row.getAttribute('data-student-id');
-      people.push({
+      yield {
         anchor: anchorFor(row.querySelector(selectors.rowHeader) ?? row, name),
         name,
         externalId: id ? { system: 'google', id } : null,
         className: null,
-      });
+      };
     }
-    return people;
   },
 };

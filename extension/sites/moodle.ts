@@ -32,6 +32,9 @@ export const selectors = {
   graderUser: 'table#user-grades tr[data-uid] a.username, table#user-grades th.user a.username',
 } as const;
 
+/** Each name link as last read (its whole text and address), and the person it gave. */
+const read = new WeakMap<Element, { text: string; href: string; person: PersonOnPage | null }>();
+
 export const moodle: SiteAdapter = {
   id: 'moodle',
   listsEveryone: true,
@@ -47,17 +50,27 @@ export const moodle: SiteAdapter = {
     'https://school17.moodlecloud.com/user/view.php?id=201&course=42',
     'https://school17.moodlecloud.com/user/index.php',
   ],
-  findPeople(document) {
-    const people: PersonOnPage[] = [];
+  // Participants pages list up to 5,000 people: a generator, read by the overlay in slices; a
+  // link that prints what it printed last time is not read again.
+  *findPeople(document) {
     const seen = new Set<Element>();
     for (const link of document.querySelectorAll(`${selectors.participant}, ${selectors.graderUser}`)) {
       if (seen.has(link)) continue;
       seen.add(link);
+      const text = link.textContent ?? '';
+      const href = link.getAttribute('href') ?? '';
+      const last = read.get(link);
+      if (last?.text === text && last.href === href) {
+        if (last.person) yield last.person;
+        continue;
+      }
       const name = ownText(link);
-      if (!name) continue;
-      const id = /[?&]id=(\d+)/.exec(link.getAttribute('href') ?? '')?.[1];
-      people.push({ anchor: link, name, externalId: id ? { system: 'moodle', id } : null, className: null });
+      const id = /[?&]id=(\d+)/.exec(href)?.[1];
+      const person: PersonOnPage | null = name
+        ? { anchor: link, name, externalId: id ? { system: 'moodle', id } : null, className: null }
+        : null;
+      read.set(link, { text, href, person });
+      if (person) yield person;
     }
-    return people;
   },
 };

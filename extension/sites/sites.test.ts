@@ -16,7 +16,7 @@ import { isSupportedHost } from './matches.ts';
 import { mesh } from './mesh.ts';
 import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
-import type { NameLookup, SiteAdapter } from './types.ts';
+import { type NameLookup, peopleIn, type SiteAdapter } from './types.ts';
 
 export function fixture(name: string, url = 'https://example.test/'): Document {
   const html = readFileSync(new URL(`../../tests/fixtures/pages/${name}`, import.meta.url), 'utf8');
@@ -175,20 +175,20 @@ const pages: [SiteAdapter, string, string, string[]][] = [
 describe('selectors on our fixture pages', () => {
   it.each(pages)('%s finds every pupil in %s', (adapter, file, url, names) => {
     const document = fixture(file, url);
-    const people = adapter.findPeople(document, noLookup);
+    const people = peopleIn(adapter.findPeople(document, noLookup));
     expect(people.map((p) => p.name)).toEqual(names);
     // The badge goes after a node that belongs to the person's row and prints their name.
     for (const person of people) expect(person.anchor.textContent?.replace(/\s+/g, ' ')).toContain(person.name.split(' ')[0]);
   });
 
   it('reads the class each journal is for', () => {
-    const classOf = (adapter: SiteAdapter, file: string) => adapter.findPeople(fixture(file), noLookup)[0]?.className;
+    const classOf = (adapter: SiteAdapter, file: string) => peopleIn(adapter.findPeople(fixture(file), noLookup))[0]?.className;
     expect(classOf(dnevnikRu, 'dnevnik-ru.html')).toBe('10б');
     expect(classOf(mesh, 'mesh.html')).toBeNull(); // a group journal for several classes
     expect(classOf(netschool, 'netschool.html')).toBe('10б');
     expect(classOf(eljur, 'eljur.html')).toBe('8б');
     expect(classOf(eduTatar, 'edu-tatar.html')).toBe('10б');
-    expect(canvas.findPeople(fixture('canvas-people.html'), noLookup).map((p) => p.className)).toEqual([
+    expect(peopleIn(canvas.findPeople(fixture('canvas-people.html'), noLookup)).map((p) => p.className)).toEqual([
       '8б',
       '10б',
       '10б',
@@ -200,7 +200,7 @@ describe('selectors on our fixture pages', () => {
   });
 
   it('gives Classroom rows their Google user id', () => {
-    const [first] = googleClassroom.findPeople(fixture('google-classroom-people.html'), noLookup);
+    const [first] = peopleIn(googleClassroom.findPeople(fixture('google-classroom-people.html'), noLookup));
     expect(first?.externalId).toEqual({ system: 'google', id: '112000000000000000396' });
   });
 });
@@ -220,7 +220,7 @@ const references: [SiteAdapter, string, number][] = [
 
 describe('selectors on the structure references', () => {
   it.each(references)('%s finds %s’s pupils', (adapter, file, count) => {
-    const people = adapter.findPeople(fixture(`reference/${file}`), noLookup);
+    const people = peopleIn(adapter.findPeople(fixture(`reference/${file}`), noLookup));
     expect(people).toHaveLength(count);
     for (const person of people) expect(person.name).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)?$/u);
   });
@@ -260,16 +260,14 @@ describe('names in free text (a host the school added)', () => {
   const lookup: NameLookup = { mayBeSurname: (t) => index.hasSurname(t), matches: (n) => index.resolve({ name: n }).kind !== 'none' };
 
   it('finds each spelling once, and nothing hidden or in scripts', () => {
-    const people = generic.findPeople(fixture('generic-journal.html'), lookup);
+    const people = peopleIn(generic.findPeople(fixture('generic-journal.html'), lookup));
     expect(people.map((p) => p.name)).toEqual(['иванов лев львович', 'карпова м а', 'кудрявцев д м']);
   });
   it('uses the family adapter when a school-added host serves a known app', () => {
     const document = fixture('mesh.html', 'https://myschool.example-region.ru/teacher/study-process/journal/grade/5');
-    expect(anyHost.findPeople(document, lookup)).toHaveLength(8);
-    expect(anyHost.findPeople(fixture('mesh.html', 'https://myschool.example-region.ru/other'), lookup).map((p) => p.name)).toEqual([
-      'иванов лев',
-      'карпова мария',
-      'кудрявцев даниил',
-    ]);
+    expect(peopleIn(anyHost.findPeople(document, lookup))).toHaveLength(8);
+    expect(
+      peopleIn(anyHost.findPeople(fixture('mesh.html', 'https://myschool.example-region.ru/other'), lookup)).map((p) => p.name),
+    ).toEqual(['иванов лев', 'карпова мария', 'кудрявцев даниил']);
   });
 });

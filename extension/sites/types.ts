@@ -25,8 +25,15 @@ export interface SiteAdapter {
   examples: readonly string[];
   /** URLs of the same site that are not people pages (isPeoplePage must refuse them). */
   counterExamples: readonly string[];
-  /** The people currently shown (visible views only). */
-  findPeople(document: Document, lookup: NameLookup): PersonOnPage[];
+  /**
+   * The people currently shown (visible views only), as a pass the overlay runs in slices of a
+   * few milliseconds: it may pause after any value yielded and go on later (the page keeps the
+   * thread in between), or drop the pass (a navigation). A reader of a few dozen rows just
+   * returns an array; one that may read a large page is a generator yielding each person as it
+   * finds them and `checkpoint` where it worked a while without finding anybody. `peopleIn`
+   * reads a pass at once.
+   */
+  findPeople(document: Document, lookup: NameLookup): Iterable<Finding>;
   /** How the site prints names: «Фамилия Имя» (the journals, the default) or «Имя Фамилия». */
   nameOrder?: 'family-first' | 'given-first';
   /**
@@ -36,6 +43,19 @@ export interface SiteAdapter {
   listsEveryone: boolean;
   /** An adapter that hands pages to others (a school-added host): the one that reads this page. */
   readerFor?(url: URL): SiteAdapter;
+}
+
+/** Yielded by a pass over the page where it may be paused though it found nobody yet. */
+export const checkpoint: unique symbol = Symbol('nastavnik:checkpoint');
+
+/** What a pass over the page yields: a person, or a checkpoint. */
+export type Finding = PersonOnPage | typeof checkpoint;
+
+/** Every person a pass finds, read at once without pausing (roster capture, tests). */
+export function peopleIn(findings: Iterable<Finding>): PersonOnPage[] {
+  const people: PersonOnPage[] = [];
+  for (const finding of findings) if (finding !== checkpoint) people.push(finding);
+  return people;
 }
 
 /** What the overlay knows about names, for adapters that must find names in free text. */

@@ -1,0 +1,42 @@
+// A pass over the page in slices: the overlay reads what an adapter finds for a few milliseconds,
+// gives the page its main thread back (input, a frame), and goes on in a task of its own, so that
+// a page of a thousand names never sees a long task of ours.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { checkpoint, type Finding, type PersonOnPage } from '../sites/types.ts';
+
+/** How long one slice may hold the main thread (ms); a long task starts at 50. */
+export const sliceMs = 8;
+
+/**
+ * Reads `findings` into `people` (those `keep` accepts) until they end (true) or the clock passes
+ * `deadline` (false: call again with a later deadline to go on). The clock is read at every value
+ * the adapter yields, a person or a checkpoint.
+ */
+export function readUntil(
+  findings: Iterator<Finding>,
+  people: PersonOnPage[],
+  keep: (person: PersonOnPage) => boolean,
+  deadline: number,
+  now: () => number = () => performance.now(),
+): boolean {
+  for (;;) {
+    const next = findings.next();
+    if (next.done) return true;
+    if (next.value !== checkpoint && keep(next.value)) people.push(next.value);
+    if (now() >= deadline) return false;
+  }
+}
+
+/**
+ * Runs `callback` in a task of its own, after the page has had the thread (input, a frame when one
+ * is due), and never once the content script's context is gone. Not requestIdleCallback: on a busy
+ * page it would hold each slice back until an idle moment or its timeout, and badges would come late.
+ */
+export function afterYielding(ctx: ContentScriptContext, callback: () => void): void {
+  if (typeof scheduler !== 'undefined') {
+    scheduler.postTask(callback, { priority: 'user-visible', signal: ctx.signal }).catch((error: unknown) => {
+      // Cancelled with the context: no error of ours.
+      if (!ctx.signal.aborted) throw error;
+    });
+  } else ctx.setTimeout(callback, 0);
+}
