@@ -25,6 +25,11 @@ export const meetingCreate = z
     format: z.enum(meetingFormats).default('in_person'),
     topic: z.string().trim().max(200).optional(),
     notes: z.string().trim().max(4000).optional(),
+    /** The short form after the meeting: each participant's 1–10 (and a comment), recorded with it. */
+    feedback: z
+      .array(z.object({ person_id: z.uuid(), rating: z.int().min(1).max(10), comment: z.string().trim().max(2000).optional() }).strict())
+      .max(40)
+      .optional(),
   })
   .strict();
 export type MeetingCreate = z.input<typeof meetingCreate>;

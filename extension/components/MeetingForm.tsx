@@ -31,6 +31,8 @@ export function MeetingForm({
   const [format, setFormat] = useState<(typeof meetingFormats)[number]>('in_person');
   const [topic, setTopic] = useState('');
   const [notes, setNotes] = useState('');
+  // Each participant's 1–10 after the meeting (the methodology's short feedback form); optional.
+  const [ratings, setRatings] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldError[]>([]);
@@ -41,6 +43,11 @@ export function MeetingForm({
     const found = fields.find((f) => f.path === path);
     return found ? <div class="field-error">{language === 'ru' ? found.message : found.message_en}</div> : null;
   };
+
+  const rated = group.members.filter((m) => m.role !== group.my_role);
+  const feedback = rated
+    .filter((m) => ratings[m.person_id])
+    .map((m) => ({ person_id: m.person_id, rating: Number.parseInt(ratings[m.person_id] ?? '', 10) }));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -57,6 +64,7 @@ export function MeetingForm({
         format,
         ...(topic.trim() ? { topic: topic.trim() } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(feedback.length ? { feedback } : {}),
       });
       onDone(result);
     } catch (caught) {
@@ -67,7 +75,7 @@ export function MeetingForm({
     }
   };
 
-  const others = group.members.filter((m) => m.role !== group.my_role).map(givenAndFamilyName);
+  const others = rated.map(givenAndFamilyName);
   return (
     <form onSubmit={save} data-testid="meeting-form" aria-label={t('popup.logMeeting')}>
       <h2>
@@ -121,6 +129,31 @@ export function MeetingForm({
       {fieldError('topic')}
       <label for="notes">{t('meeting.notes')}</label>
       <textarea id="notes" maxLength={4000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+      {rated.length > 0 && (
+        <fieldset class="ratings">
+          <legend>{t('meeting.feedback')}</legend>
+          {rated.map((member) => (
+            <div class="rating" key={member.person_id}>
+              <label for={`rating-${member.person_id}`}>{givenAndFamilyName(member)}</label>
+              <select
+                id={`rating-${member.person_id}`}
+                data-testid="meeting-rating"
+                data-person={member.person_id}
+                value={ratings[member.person_id] ?? ''}
+                onChange={(e) => setRatings({ ...ratings, [member.person_id]: e.currentTarget.value })}
+              >
+                <option value="">{t('meeting.noRating')}</option>
+                {Array.from({ length: 10 }, (_, i) => String(i + 1)).map((value) => (
+                  <option value={value} key={value}>
+                    {value}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          {fieldError('feedback')}
+        </fieldset>
+      )}
       {error && (
         <div class="status error" role="alert">
           {error}

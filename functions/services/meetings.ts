@@ -8,6 +8,26 @@ type NewMeeting = z.output<typeof meetingCreate>;
 export const meetingColumns = `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
   (select n.notes from public.meeting_notes n where n.meeting_id = m.id) as notes, m.author_person_id, m.created_at::text as created_at`;
 
+/** Each participant's 1–10 after the meeting; only members of the group (the whole request fails otherwise). */
+async function recordFeedback(
+  db: Queryable,
+  meetingId: string,
+  organisationId: string,
+  groupId: string,
+  feedback: NonNullable<NewMeeting['feedback']>,
+) {
+  const members = await db.query<{ person_id: string }>('select person_id from public.group_members where group_id = $1', [groupId]);
+  const memberIds = new Set(members.rows.map((m) => m.person_id));
+  if (feedback.some((entry) => !memberIds.has(entry.person_id))) throw apiError(422, 'validation_failed', 'error.notAMember');
+  await db.query(
+    `insert into public.meeting_feedback (meeting_id, person_id, organisation_id, group_id, rating, comment, recorded_by_person_id)
+     select $1, f.person_id, $2, $3, f.rating, f.comment,
+       (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = $2 limit 1)
+     from jsonb_to_recordset($4::jsonb) as f(person_id uuid, rating int, comment text)`,
+    [meetingId, organisationId, groupId, JSON.stringify(feedback)],
+  );
+}
+
 async function readMeeting(db: Queryable, id: string): Promise<Meeting> {
   const { rows } = await db.query<Meeting>(`select ${meetingColumns} from public.meetings m where m.id = $1`, [id]);
   if (!rows[0]) throw new Error(`meeting ${id} vanished inside its own transaction`);
@@ -50,6 +70,7 @@ export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ mee
     });
   const created = inserted.rows[0];
   if (created) {
+    if (sent.feedback?.length) await recordFeedback(db, sent.id, created.organisation_id, sent.group_id, sent.feedback);
     // The mentor's notes are kept apart: teachers and guardians may see that a pair met, not what was said.
     if (sent.notes) {
       await db.query('insert into public.meeting_notes (meeting_id, organisation_id, group_id, notes) values ($1, $2, $3, $4)', [

@@ -43,6 +43,8 @@ export const en: Record<MessageKey, string> = {
   'meeting.format': 'Format',
   'meeting.topic': 'Topic',
   'meeting.notes': 'Notes',
+  'meeting.feedback': 'How useful was it (1–10), optional',
+  'meeting.noRating': '—',
   'meeting.save': 'Save',
   'meeting.saving': 'Saving…',
   'options.title': 'Nastavnik settings',

@@ -41,6 +41,8 @@ export const ru = {
   'meeting.format': 'Формат',
   'meeting.topic': 'Тема',
   'meeting.notes': 'Заметки',
+  'meeting.feedback': 'Оценка встречи (1–10), по желанию',
+  'meeting.noRating': '—',
   'meeting.save': 'Сохранить',
   'meeting.saving': 'Сохраняем…',
   'options.title': 'Настройки Наставника',

@@ -212,6 +212,26 @@ describe('POST /meetings', () => {
     expect(await meetingRows()).toBe(before);
   });
 
+  it('records each participant’s 1–10 with the meeting, and refuses feedback for someone outside the group', async () => {
+    const headers = await api.as(people.mentor);
+    const mentee = s.id(people.mentee);
+    const meeting = newMeeting({ kind: 'working', feedback: [{ person_id: mentee, rating: 9, comment: 'понятно и полезно' }] });
+    expect((await post(meeting, headers)).status).toBe(201);
+    const stored = await s.db.asService(async (db) => {
+      const { rows } = await db.query<{ rating: number; comment: string }>(
+        'select rating, comment from public.meeting_feedback where meeting_id = $1',
+        [meeting.id],
+      );
+      return rows;
+    });
+    expect(stored).toEqual([{ rating: 9, comment: 'понятно и полезно' }]);
+    const before = await meetingRows();
+    const stranger = await post(newMeeting({ feedback: [{ person_id: s.id(people.bystander), rating: 5 }] }), headers);
+    expect(stranger.status).toBe(422);
+    expect((await post(newMeeting({ feedback: [{ person_id: mentee, rating: 11 }] }), headers)).status).toBe(400);
+    expect(await meetingRows()).toBe(before);
+  });
+
   it('lets the curator log a meeting for any pair of the school', async () => {
     const response = await post(newMeeting({ group_id: s.id(groups.other) }), await api.as(people.curator));
     expect(response.status).toBe(201);

@@ -82,7 +82,9 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     expect(await page.getByTestId('meeting-kind').inputValue()).toBe('introduction');
     const topic = `Встреча-знакомство ${Date.now()}`;
     await page.getByTestId('meeting-topic').fill(topic);
-    if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-form.png') });
+    await page.locator(`[data-testid="meeting-rating"][data-person="${demoUuid('s-0482')}"]`).selectOption('9');
+    if (process.env.NASTAVNIK_SCREENSHOTS)
+      await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-form.png'), fullPage: true });
     await page.getByTestId('meeting-save').click();
     await expect.poll(() => page.getByTestId('meeting-status').textContent()).toContain('Встреча записана');
     if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-saved.png') });
@@ -97,6 +99,14 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     expect(rows).toEqual([
       { group_id: demoUuid('g-84'), kind: 'introduction', author_person_id: demoUuid('t-0574'), duration_minutes: 45 },
     ]);
+    const feedback = await server.db.asService(async (db) => {
+      const { rows } = await db.query<{ person_id: string; rating: number }>(
+        'select f.person_id, f.rating from public.meeting_feedback f join public.meetings m on m.id = f.meeting_id where m.topic = $1',
+        [topic],
+      );
+      return rows;
+    });
+    expect(feedback).toEqual([{ person_id: demoUuid('s-0482'), rating: 9 }]);
     await expect.poll(() => group.textContent()).toContain('Встречались сегодня');
     await page.close();
   });
