@@ -6,8 +6,7 @@ import { feedbackRow, meetingFeedback, meetingQuery } from '../../shared/api/sta
 import { meeting, meetingCreate } from '../../shared/schemas.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
-import { apiError } from '../errors.ts';
-import { logMeeting, meetingColumns } from '../services/meetings.ts';
+import { feedbackOnMeeting, logMeeting, meetingColumns } from '../services/meetings.ts';
 import { listPage } from '../services/rows.ts';
 import { doc, valid } from '../validate.ts';
 
@@ -63,39 +62,7 @@ export const meetings = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       const { entries } = c.req.valid('json');
-      const items = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const found = await db.query<{ organisation_id: string; group_id: string }>(
-          'select organisation_id, group_id from public.meetings where id = $1',
-          [id],
-        );
-        const target = found.rows[0];
-        if (!target) throw apiError(404, 'not_found', 'error.notFound');
-        const members = await db.query<{ person_id: string }>('select person_id from public.group_members where group_id = $1', [
-          target.group_id,
-        ]);
-        const memberIds = new Set(members.rows.map((m) => m.person_id));
-        for (const entry of entries) {
-          if (!memberIds.has(entry.person_id)) throw apiError(422, 'validation_failed', 'error.notAMember');
-          await db.query(
-            `insert into public.meeting_attendance (meeting_id, person_id, organisation_id, present) values ($1, $2, $3, $4)
-             on conflict (meeting_id, person_id) do update set present = excluded.present`,
-            [id, entry.person_id, target.organisation_id, entry.present],
-          );
-          if (entry.rating !== undefined) {
-            await db.query(
-              `insert into public.meeting_feedback (meeting_id, person_id, organisation_id, group_id, rating, comment, recorded_by_person_id)
-               values ($1, $2, $3, $4, $5, $6, (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = $3 limit 1))
-               on conflict (meeting_id, person_id) do update set rating = excluded.rating, comment = excluded.comment`,
-              [id, entry.person_id, target.organisation_id, target.group_id, entry.rating, entry.comment ?? null],
-            );
-          }
-        }
-        const { rows } = await db.query(
-          'select meeting_id, person_id, rating, comment, created_at::text as created_at from public.meeting_feedback where meeting_id = $1 order by person_id',
-          [id],
-        );
-        return rows;
-      });
+      const items = await c.get('deps').db.asUser(c.get('claims'), (db) => feedbackOnMeeting(db, id, entries));
       return c.json({ items });
     },
   );

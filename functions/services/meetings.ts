@@ -8,24 +8,64 @@ type NewMeeting = z.output<typeof meetingCreate>;
 export const meetingColumns = `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
   (select n.notes from public.meeting_notes n where n.meeting_id = m.id) as notes, m.author_person_id, m.created_at::text as created_at`;
 
-/** Each participant's 1–10 after the meeting; only members of the group (the whole request fails otherwise). */
+export interface FeedbackEntry {
+  person_id: string;
+  present?: boolean;
+  rating?: number;
+  comment?: string;
+}
+
+/**
+ * Attendance and each participant's 1–10 after a meeting, recorded by whoever may (RLS decides):
+ * only members of the meeting's group, or the whole request fails; sending it again replaces it.
+ */
 async function recordFeedback(
   db: Queryable,
-  meetingId: string,
-  organisationId: string,
-  groupId: string,
-  feedback: NonNullable<NewMeeting['feedback']>,
+  meeting: { id: string; organisation_id: string; group_id: string },
+  entries: readonly FeedbackEntry[],
 ) {
-  const members = await db.query<{ person_id: string }>('select person_id from public.group_members where group_id = $1', [groupId]);
+  const members = await db.query<{ person_id: string }>('select person_id from public.group_members where group_id = $1', [
+    meeting.group_id,
+  ]);
   const memberIds = new Set(members.rows.map((m) => m.person_id));
-  if (feedback.some((entry) => !memberIds.has(entry.person_id))) throw apiError(422, 'validation_failed', 'error.notAMember');
-  await db.query(
-    `insert into public.meeting_feedback (meeting_id, person_id, organisation_id, group_id, rating, comment, recorded_by_person_id)
-     select $1, f.person_id, $2, $3, f.rating, f.comment,
-       (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = $2 limit 1)
-     from jsonb_to_recordset($4::jsonb) as f(person_id uuid, rating int, comment text)`,
-    [meetingId, organisationId, groupId, JSON.stringify(feedback)],
+  if (entries.some((entry) => !memberIds.has(entry.person_id))) throw apiError(422, 'validation_failed', 'error.notAMember');
+  const present = entries.filter((entry) => entry.present !== undefined);
+  if (present.length > 0) {
+    await db.query(
+      `insert into public.meeting_attendance (meeting_id, person_id, organisation_id, present)
+       select $1, a.person_id, $2, a.present from jsonb_to_recordset($3::jsonb) as a(person_id uuid, present boolean)
+       on conflict (meeting_id, person_id) do update set present = excluded.present`,
+      [meeting.id, meeting.organisation_id, JSON.stringify(present)],
+    );
+  }
+  const rated = entries.filter((entry) => entry.rating !== undefined);
+  if (rated.length > 0) {
+    await db.query(
+      `insert into public.meeting_feedback (meeting_id, person_id, organisation_id, group_id, rating, comment, recorded_by_person_id)
+       select $1, f.person_id, $2, $3, f.rating, f.comment,
+         (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = $2 limit 1)
+       from jsonb_to_recordset($4::jsonb) as f(person_id uuid, rating int, comment text)
+       on conflict (meeting_id, person_id) do update set rating = excluded.rating, comment = excluded.comment`,
+      [meeting.id, meeting.organisation_id, meeting.group_id, JSON.stringify(rated)],
+    );
+  }
+}
+
+/** PUT /meetings/:id/feedback: the meeting must be one the caller sees; answers the feedback stored. */
+export async function feedbackOnMeeting(db: Queryable, meetingId: string, entries: readonly FeedbackEntry[]) {
+  const meeting = (
+    await db.query<{ id: string; organisation_id: string; group_id: string }>(
+      'select id, organisation_id, group_id from public.meetings where id = $1',
+      [meetingId],
+    )
+  ).rows[0];
+  if (!meeting) throw apiError(404, 'not_found', 'error.notFound');
+  await recordFeedback(db, meeting, entries);
+  const { rows } = await db.query(
+    'select meeting_id, person_id, rating, comment, created_at::text as created_at from public.meeting_feedback where meeting_id = $1 order by person_id',
+    [meetingId],
   );
+  return rows;
 }
 
 async function readMeeting(db: Queryable, id: string): Promise<Meeting> {
@@ -70,7 +110,8 @@ export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ mee
     });
   const created = inserted.rows[0];
   if (created) {
-    if (sent.feedback?.length) await recordFeedback(db, sent.id, created.organisation_id, sent.group_id, sent.feedback);
+    if (sent.feedback?.length)
+      await recordFeedback(db, { id: sent.id, organisation_id: created.organisation_id, group_id: sent.group_id }, sent.feedback);
     // The mentor's notes are kept apart: teachers and guardians may see that a pair met, not what was said.
     if (sent.notes) {
       await db.query('insert into public.meeting_notes (meeting_id, organisation_id, group_id, notes) values ($1, $2, $3, $4)', [
