@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { errorBody } from '../shared/errors.ts';
+import type { Accounts } from './auth/accounts.ts';
 import type { LocalSigner } from './auth/local-keys.ts';
 import type { Verifier } from './auth/verifier.ts';
 import type { Claims, Database } from './db/database.ts';
@@ -23,6 +24,8 @@ import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
 export interface AppDeps {
   db: Database;
   verifier: Verifier;
+  /** Sign-in accounts, removed when a person is erased. */
+  accounts: Accounts;
   version: string;
   /** Local mode: the API signs its own tokens and offers the demo sign-in. */
   localSigner?: LocalSigner;

@@ -4,6 +4,7 @@
 // Supabase project's Postgres, verifying Supabase Auth tokens against the project's JWKS.
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { noAccounts, supabaseAccounts } from './auth/accounts.ts';
 import { createVerifier } from './auth/verifier.ts';
 import { openPostgres } from './db/postgres.ts';
 import { version } from './settings.ts';
@@ -21,8 +22,11 @@ function handler(): ReturnType<typeof getRequestListener> {
   if (!listener) {
     // Supabase's transaction pooler (port 6543) with a small pool: one instance, one request at a time.
     const db = openPostgres(requireEnv('DATABASE_URL'), { max: Number(process.env.DATABASE_POOL_MAX ?? 3) });
-    const verifier = createVerifier({ mode: 'supabase', supabaseUrl: requireEnv('SUPABASE_URL') });
-    listener = getRequestListener(createApp({ db, verifier, version }).fetch);
+    const supabaseUrl = requireEnv('SUPABASE_URL');
+    const verifier = createVerifier({ mode: 'supabase', supabaseUrl });
+    const serviceRoleKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
+    const accounts = serviceRoleKey ? supabaseAccounts({ supabaseUrl, serviceRoleKey }) : noAccounts;
+    listener = getRequestListener(createApp({ db, verifier, accounts, version }).fetch);
   }
   return listener;
 }

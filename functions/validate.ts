@@ -3,6 +3,7 @@ import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { fieldErrors } from '../shared/errors.ts';
 import { apiError } from './errors.ts';
+import { type ExpectedVersions, entityTag, expectedVersions } from './services/rows.ts';
 
 /** What the OpenAPI document reads off a route's middleware: its input schemas and its summary. */
 export const describedBy = Symbol('nastavnik.openapi');
@@ -37,4 +38,15 @@ export function doc(description: { summary: string; tags: string[]; responses: R
 
 export function descriptionOf(handler: unknown): RouteDescription | undefined {
   return (handler as Described)[describedBy];
+}
+
+/** The versions the request's `If-Match` accepts (null: none sent, any will do). */
+export function ifMatch(c: Context): ExpectedVersions {
+  return expectedVersions(c.req.header('if-match'));
+}
+
+/** Answers an editable record with its version as the ETag (GET, PATCH). */
+export function withVersion<T extends { version: string }>(c: Context, row: T): T {
+  c.header('ETag', entityTag(row.version));
+  return row;
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../app.ts';
+import { noAccounts, standInAccounts, supabaseAccounts } from '../auth/accounts.ts';
 import { type LocalSigner, openLocalSigner } from '../auth/local-keys.ts';
 import { createVerifier } from '../auth/verifier.ts';
 import type { Database } from '../db/database.ts';
@@ -50,7 +51,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const verifier = signer
     ? createVerifier({ mode: 'local', jwks: signer.jwks, issuer: signer.issuer })
     : createVerifier({ mode: 'supabase', supabaseUrl: options.supabaseUrl ?? '' });
-  const app = createApp({ db, verifier, version, ...(signer ? { localSigner: signer } : {}) });
+  const serviceRoleKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
+  const accounts = options.supabaseUrl
+    ? serviceRoleKey
+      ? supabaseAccounts({ supabaseUrl: options.supabaseUrl, serviceRoleKey })
+      : noAccounts
+    : standInAccounts(db);
+  const app = createApp({ db, verifier, accounts, version, ...(signer ? { localSigner: signer } : {}) });
   server.on('request', getRequestListener(app.fetch));
 
   return {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { devTokenRequest, devUser, type Session, session } from '../../shared/schemas.ts';
 import type { AppEnv } from '../app.ts';
@@ -7,12 +8,37 @@ import { apiError } from '../errors.ts';
 import { findDevUser, listDevUsers } from '../services/dev-users.ts';
 import { doc, valid } from '../validate.ts';
 
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * Local mode is for one machine: its sign-in answers only requests addressed to this server by a
+ * loopback name and its own port. A web page that rebinds its own domain to 127.0.0.1 (DNS
+ * rebinding) sends its own name as Host, and a page that calls 127.0.0.1 directly sends its origin:
+ * both are refused, so no page can list the demo people or mint the head's token. Requests with no
+ * Origin (curl, `npm run token`) and from the extension's own pages are let through.
+ */
+export function loopbackOnly(issuer: string) {
+  const port = new URL(issuer).port || '80';
+  const hosts = new Set(loopbackNames.map((name) => `${name}:${port}`));
+  const origins = new Set(loopbackNames.map((name) => `http://${name}:${port}`));
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const url = new URL(c.req.url);
+    const host = (c.req.header('host') ?? url.host).toLowerCase();
+    const origin = c.req.header('origin');
+    const hostAllowed = hosts.has(host.includes(':') && !host.endsWith(']') ? host : `${host}:80`);
+    const originAllowed = origin === undefined || origins.has(origin) || /^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin);
+    if (!hostAllowed || !originAllowed) throw apiError(403, 'forbidden', 'error.localOnly');
+    await next();
+  });
+}
+
 /**
  * Local mode's sign-in: pick a demo person, get a token shaped as Supabase Auth's. Mounted only
  * when the API signs its own tokens; with a Supabase project these routes do not exist.
  */
 export function devAuth(signer: LocalSigner) {
   return new Hono<AppEnv>()
+    .use(loopbackOnly(signer.issuer))
     .get(
       '/.well-known/jwks.json',
       doc({

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { idParam, listOf } from '../../shared/api/common.ts';
+import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import { groupCreate, groupEnd, groupPatch, groupPublish, groupQuery, groupRepair, mentoringGroup } from '../../shared/api/groups.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
-import { changeStatus, createGroup, groupSelect, repairGroup, requireGroup } from '../services/groups-admin.ts';
-import { listPage, oneOrNotFound, setClause } from '../services/rows.ts';
-import { doc, valid } from '../validate.ts';
+import { changeStatus, createGroup, groupSelect, readGroup, repairGroup, requireGroup } from '../services/groups-admin.ts';
+import { listPage, oneOrNotFound, setClause, updateVersioned } from '../services/rows.ts';
+import { doc, ifMatch, valid, withVersion } from '../validate.ts';
 
 export const groups = new Hono<AppEnv>()
   .use(requireUser)
@@ -37,7 +37,7 @@ export const groups = new Hono<AppEnv>()
     valid('param', idParam),
     async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(await c.get('deps').db.asUser(c.get('claims'), (db) => requireGroup(db, id)));
+      return c.json(withVersion(c, await c.get('deps').db.asUser(c.get('claims'), (db) => requireGroup(db, id))));
     },
   )
   .post(
@@ -55,19 +55,22 @@ export const groups = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Change a group’s form, role model or order (curator)', tags: ['groups'], responses: { 200: mentoringGroup } }),
+    doc({
+      summary: 'Change a group’s form, role model or order (curator)',
+      tags: ['groups'],
+      responses: { 200: mentoringGroup, 412: staleResponse(mentoringGroup) },
+    }),
     valid('param', idParam),
     valid('json', groupPatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
-      const row = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        oneOrNotFound(
-          (await db.query(`update public.mentoring_groups set ${set.sql} where id = $1 returning id`, [id, ...set.params])).rows,
+      const set = setClause(c.req.valid('json'), 3);
+      const row = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), (db) =>
+          updateVersioned(db, { table: 'mentoring_groups', id, expected: ifMatch(c) }, set, () => readGroup(db, id)),
         );
-        return requireGroup(db, id);
-      });
-      return c.json(row);
+      return c.json(withVersion(c, row));
     },
   )
   .post(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { idParam, listOf } from '../../shared/api/common.ts';
+import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import {
   outcome,
   outcomeCreate,
@@ -17,14 +17,14 @@ import { requireUser } from '../auth/require-user.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
 import { createOnce, listPage, updateById } from '../services/rows.ts';
-import { doc, valid } from '../validate.ts';
+import { doc, ifMatch, valid, withVersion } from '../validate.ts';
 
 const responseSelect = `
   select r.id, r.programme_id, r.questionnaire_id, r.respondent_person_id, r.group_id, r.submitted_at::text as submitted_at,
     coalesce((select json_agg(json_build_object('item_id', a.item_id, 'scale_value', a.scale_value, 'choice_value', a.choice_value,
       'text_value', a.text_value)) from public.questionnaire_answers a where a.response_id = r.id), '[]'::json) as answers
   from public.questionnaire_responses r`;
-const outcomeColumns = `id, programme_id, person_id, group_id, metric_key, value_before::float8 as value_before, value_after::float8 as value_after,
+const outcomeColumns = `id, xmin::text as version, programme_id, person_id, group_id, metric_key, value_before::float8 as value_before, value_after::float8 as value_after,
   measured_before_on::text as measured_before_on, measured_after_on::text as measured_after_on, source`;
 const readResponse = async (db: Queryable, id: string) => (await db.query(`${responseSelect} where r.id = $1`, [id])).rows[0];
 const readOutcome = async (db: Queryable, id: string) =>
@@ -162,14 +162,14 @@ export const outcomes = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Correct an outcome (curator)', tags: ['monitoring'], responses: { 200: outcome } }),
+    doc({ summary: 'Correct an outcome (curator)', tags: ['monitoring'], responses: { 200: outcome, 412: staleResponse(outcome) } }),
     valid('param', idParam),
     valid('json', outcomePatch),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'outcomes', id, c.req.valid('json'), outcomeColumns));
-      return c.json(row);
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'outcomes', id, c.req.valid('json'), outcomeColumns, ifMatch(c)));
+      return c.json(withVersion(c, row));
     },
   );

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { idParam, listOf } from '../../shared/api/common.ts';
+import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import { classCreate, classPatch, classQuery, organisation, organisationPatch, schoolClass } from '../../shared/api/organisations.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
-import { createOnce, listPage, oneOrNotFound, updateById } from '../services/rows.ts';
-import { doc, valid } from '../validate.ts';
+import { createOnce, listPage, oneOrNotFound, updateById, type Versioned } from '../services/rows.ts';
+import { doc, ifMatch, valid, withVersion } from '../validate.ts';
 
-const orgColumns = 'id, name, short_name, city, municipality, region, domain, kind';
-const classColumns = 'id, organisation_id, name, grade';
+const orgColumns = 'id, xmin::text as version, name, short_name, city, municipality, region, domain, kind';
+const classColumns = 'id, xmin::text as version, organisation_id, name, grade';
 
 export const organisations = new Hono<AppEnv>()
   .use(requireUser)
@@ -27,22 +27,26 @@ export const organisations = new Hono<AppEnv>()
       const row = await c
         .get('deps')
         .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound((await db.query(`select ${orgColumns} from public.organisations where id = $1`, [id])).rows),
+          oneOrNotFound((await db.query<Versioned>(`select ${orgColumns} from public.organisations where id = $1`, [id])).rows),
         );
-      return c.json(row);
+      return c.json(withVersion(c, row));
     },
   )
   .patch(
     '/:id',
-    doc({ summary: 'Edit the organisation’s card (head, curator)', tags: ['organisations'], responses: { 200: organisation } }),
+    doc({
+      summary: 'Edit the organisation’s card (head, curator)',
+      tags: ['organisations'],
+      responses: { 200: organisation, 412: staleResponse(organisation) },
+    }),
     valid('param', idParam),
     valid('json', organisationPatch),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'organisations', id, c.req.valid('json'), orgColumns));
-      return c.json(row);
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'organisations', id, c.req.valid('json'), orgColumns, ifMatch(c)));
+      return c.json(withVersion(c, row));
     },
   );
 
@@ -89,7 +93,7 @@ export const classes = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Rename a class (curator)', tags: ['organisations'], responses: { 200: schoolClass } }),
+    doc({ summary: 'Rename a class (curator)', tags: ['organisations'], responses: { 200: schoolClass, 412: staleResponse(schoolClass) } }),
     valid('param', idParam),
     valid('json', classPatch),
     async (c) => {
@@ -97,17 +101,9 @@ export const classes = new Hono<AppEnv>()
       const { name } = c.req.valid('json');
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound(
-            (
-              await db.query(`update public.classes set name = $2, grade = $3 where id = $1 returning ${classColumns}`, [
-                id,
-                name,
-                Number.parseInt(name, 10),
-              ])
-            ).rows,
-          ),
+        .db.asUser(c.get('claims'), (db) =>
+          updateById(db, 'classes', id, { name, grade: Number.parseInt(name, 10) }, classColumns, ifMatch(c)),
         );
-      return c.json(row);
+      return c.json(withVersion(c, row));
     },
   );

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { idParam, listOf, okResponse } from '../../shared/api/common.ts';
+import { idParam, listOf, okResponse, staleResponse } from '../../shared/api/common.ts';
 import {
   consent,
   consentCreate,
@@ -16,7 +16,7 @@ import { requireUser } from '../auth/require-user.ts';
 import { apiError } from '../errors.ts';
 import { createPerson, patchPerson, personSelect, readPerson } from '../services/people.ts';
 import { createOnce, listPage, offsetOf, oneOrNotFound, pageOf } from '../services/rows.ts';
-import { doc, valid } from '../validate.ts';
+import { doc, ifMatch, valid, withVersion } from '../validate.ts';
 
 export const people = new Hono<AppEnv>()
   .use(requireUser)
@@ -43,7 +43,7 @@ export const people = new Hono<AppEnv>()
   .get('/:id', doc({ summary: 'A person', tags: ['people'], responses: { 200: person } }), valid('param', idParam), async (c) => {
     const { id } = c.req.valid('param');
     const row = await c.get('deps').db.asUser(c.get('claims'), async (db) => (await readPerson(db, id)) ?? oneOrNotFound([]));
-    return c.json(row);
+    return c.json(withVersion(c, row));
   })
   .post(
     '/',
@@ -56,15 +56,13 @@ export const people = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Edit a person (curator)', tags: ['people'], responses: { 200: person } }),
+    doc({ summary: 'Edit a person (curator)', tags: ['people'], responses: { 200: person, 412: staleResponse(person) } }),
     valid('param', idParam),
     valid('json', personPatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const row = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), async (db) => (await patchPerson(db, id, c.req.valid('json'))) ?? oneOrNotFound([]));
-      return c.json(row);
+      const row = await c.get('deps').db.asUser(c.get('claims'), (db) => patchPerson(db, id, c.req.valid('json'), ifMatch(c)));
+      return c.json(withVersion(c, row));
     },
   )
   .post(
@@ -78,11 +76,30 @@ export const people = new Hono<AppEnv>()
     valid('param', idParam),
     async (c) => {
       const { id } = c.req.valid('param');
-      await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const visible = await db.query('select 1 from public.people where id = $1', [id]);
-        if (visible.rows.length === 0) throw apiError(404, 'not_found', 'error.notFound');
-        await db.query('select public.erase_person($1)', [id]);
+      const { db, accounts } = c.get('deps');
+      const claims = c.get('claims');
+      // The sign-in account goes first: should the erasure then fail, the person still names the
+      // account, and trying again removes it (an account already gone counts as removed) and erases.
+      const account = await db.asUser(claims, async (tx) => {
+        const { rows } = await tx.query<{ auth_user_id: string | null; may_erase: boolean }>(
+          `select p.auth_user_id, p.organisation_id in (select app.my_organisation_ids_as('{head,curator}')) as may_erase
+           from public.people p where p.id = $1`,
+          [id],
+        );
+        const [person] = rows;
+        if (!person) throw apiError(404, 'not_found', 'error.notFound');
+        if (!person.may_erase) throw apiError(403, 'forbidden', 'error.forbidden');
+        return person.auth_user_id;
       });
+      if (account) {
+        try {
+          await accounts.remove(account);
+        } catch (error) {
+          console.error('[api] erasure: the sign-in account was not removed:', error instanceof Error ? error.message : error);
+          throw apiError(502, 'internal', 'error.accountRemoval');
+        }
+      }
+      await db.asUser(claims, (tx) => tx.query('select public.erase_person($1)', [id]));
       return c.json({ ok: true as const });
     },
   );

@@ -1,30 +1,31 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { idParam } from '../../shared/api/common.ts';
-import { goal, goalCreate, goalPatch, planQuery, taskCreate, taskPatch } from '../../shared/api/stage6.ts';
+import { idParam, staleResponse, version } from '../../shared/api/common.ts';
+import { type Goal, goal, goalCreate, goalPatch, planQuery, taskCreate, taskPatch } from '../../shared/api/stage6.ts';
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import type { Queryable } from '../db/database.ts';
-import { createOnce, oneOrNotFound, setClause, updateById } from '../services/rows.ts';
-import { doc, valid } from '../validate.ts';
+import { createOnce, oneOrNotFound, setClause, updateById, updateVersioned } from '../services/rows.ts';
+import { doc, ifMatch, valid, withVersion } from '../validate.ts';
 
 const goalSelect = `
-  select g.id, g.group_id, g.title, g.description, g.due_on::text as due_on, g.status, g.position,
+  select g.id, g.xmin::text as version, g.group_id, g.title, g.description, g.due_on::text as due_on, g.status, g.position,
     coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title, 'due_on', t.due_on, 'status', t.status, 'position', t.position)
       order by t.position, t.created_at) from public.plan_tasks t where t.goal_id = g.id), '[]'::json) as tasks
   from public.plan_goals g`;
 const task = z.object({
   id: z.uuid(),
+  version,
   goal_id: z.uuid(),
   title: z.string(),
   due_on: z.string().nullable(),
   status: z.string(),
   position: z.int(),
 });
-const taskColumns = 'id, goal_id, title, due_on::text as due_on, status, position';
+const taskColumns = 'id, xmin::text as version, goal_id, title, due_on::text as due_on, status, position';
 
-const readGoal = async (db: Queryable, id: string) => (await db.query(`${goalSelect} where g.id = $1`, [id])).rows[0];
+const readGoal = async (db: Queryable, id: string) => (await db.query<Goal>(`${goalSelect} where g.id = $1`, [id])).rows[0];
 const readTask = async (db: Queryable, id: string) =>
   (await db.query(`select ${taskColumns} from public.plan_tasks where id = $1`, [id])).rows[0];
 
@@ -73,20 +74,20 @@ export const goals = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Edit or tick a goal', tags: ['plans'], responses: { 200: goal } }),
+    doc({ summary: 'Edit or tick a goal', tags: ['plans'], responses: { 200: goal, 412: staleResponse(goal) } }),
     valid('param', idParam),
     valid('json', goalPatch),
     async (c) => {
       const { id } = c.req.valid('param');
-      const set = setClause(c.req.valid('json'), 2);
-      const row = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        oneOrNotFound(
-          (await db.query(`update public.plan_goals set ${set.sql}, updated_at = now() where id = $1 returning id`, [id, ...set.params]))
-            .rows,
+      const set = setClause(c.req.valid('json'), 3);
+      const row = await c
+        .get('deps')
+        .db.asUser(c.get('claims'), (db) =>
+          updateVersioned(db, { table: 'plan_goals', id, expected: ifMatch(c) }, { ...set, sql: `${set.sql}, updated_at = now()` }, () =>
+            readGoal(db, id),
+          ),
         );
-        return readGoal(db, id);
-      });
-      return c.json(row);
+      return c.json(withVersion(c, row));
     },
   );
 
@@ -116,14 +117,14 @@ export const tasks = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Edit or tick a task', tags: ['plans'], responses: { 200: task } }),
+    doc({ summary: 'Edit or tick a task', tags: ['plans'], responses: { 200: task, 412: staleResponse(task) } }),
     valid('param', idParam),
     valid('json', taskPatch),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'plan_tasks', id, c.req.valid('json'), taskColumns));
-      return c.json(row);
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'plan_tasks', id, c.req.valid('json'), taskColumns, ifMatch(c)));
+      return c.json(withVersion(c, row));
     },
   );

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { idParam, listOf } from '../../shared/api/common.ts';
+import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import { matchingRequest, matchingResult } from '../../shared/api/matching.ts';
 import {
+  type ChecklistItem,
   checklistItem,
   checklistItemPatch,
   enrolment,
@@ -20,15 +21,15 @@ import {
 import type { AppEnv } from '../app.ts';
 import { requireUser } from '../auth/require-user.ts';
 import { runMatching } from '../services/matching.ts';
-import { createOnce, listPage, oneOrNotFound, setClause, updateById } from '../services/rows.ts';
-import { doc, valid } from '../validate.ts';
+import { createOnce, listPage, oneOrNotFound, setClause, updateById, updateVersioned, type Versioned } from '../services/rows.ts';
+import { doc, ifMatch, valid, withVersion } from '../validate.ts';
 
-const programmeColumns = 'id, organisation_id, academic_year, name, current_stage, forms';
+const programmeColumns = 'id, xmin::text as version, organisation_id, academic_year, name, current_stage, forms';
 const checklistSelect = `
-  select i.id, i.programme_id, i.stage, i.position, t.key, t.label_ru, t.label_en, t.evidence, i.done_at is not null as done,
+  select i.id, i.xmin::text as version, i.programme_id, i.stage, i.position, t.key, t.label_ru, t.label_en, t.evidence, i.done_at is not null as done,
     i.done_at::text as done_at, i.done_by_person_id, i.evidence_url, i.evidence_note, i.evidence_date::text as evidence_date, i.evidence_count
   from public.programme_checklist_items i join public.catalog_checklist_items t on t.id = i.catalog_item_id`;
-const enrolmentColumns = `id, organisation_id, programme_id, person_id, base, form_key, key_request, needs, wished_role_model_key,
+const enrolmentColumns = `id, xmin::text as version, organisation_id, programme_id, person_id, base, form_key, key_request, needs, wished_role_model_key,
   competencies, subjects, capacity, training_status, trained_on::text as trained_on, entered_on::text as entered_on, left_on::text as left_on`;
 
 export const programmes = new Hono<AppEnv>()
@@ -57,9 +58,9 @@ export const programmes = new Hono<AppEnv>()
     const row = await c
       .get('deps')
       .db.asUser(c.get('claims'), async (db) =>
-        oneOrNotFound((await db.query(`select ${programmeColumns} from public.programmes where id = $1`, [id])).rows),
+        oneOrNotFound((await db.query<Versioned>(`select ${programmeColumns} from public.programmes where id = $1`, [id])).rows),
       );
-    return c.json(row);
+    return c.json(withVersion(c, row));
   })
   .post(
     '/',
@@ -88,15 +89,19 @@ export const programmes = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Move the programme to a stage, change its forms (curator)', tags: ['programmes'], responses: { 200: programme } }),
+    doc({
+      summary: 'Move the programme to a stage, change its forms (curator)',
+      tags: ['programmes'],
+      responses: { 200: programme, 412: staleResponse(programme) },
+    }),
     valid('param', idParam),
     valid('json', programmePatch),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'programmes', id, c.req.valid('json'), programmeColumns));
-      return c.json(row);
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'programmes', id, c.req.valid('json'), programmeColumns, ifMatch(c)));
+      return c.json(withVersion(c, row));
     },
   )
   .get(
@@ -174,35 +179,37 @@ export const matching = new Hono<AppEnv>().use(requireUser).post(
   },
 );
 
-export const checklistItems = new Hono<AppEnv>()
-  .use(requireUser)
-  .patch(
-    '/:id',
-    doc({ summary: 'Tick a checklist item with its evidence (curator)', tags: ['programmes'], responses: { 200: checklistItem } }),
-    valid('param', idParam),
-    valid('json', checklistItemPatch),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const { done, ...evidence } = c.req.valid('json');
-      const row = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-        const set = setClause(evidence, 2);
-        const doneSql =
-          done === undefined
-            ? ''
-            : done
-              ? `done_at = coalesce(done_at, now()), done_by_person_id = coalesce(done_by_person_id,
+export const checklistItems = new Hono<AppEnv>().use(requireUser).patch(
+  '/:id',
+  doc({
+    summary: 'Tick a checklist item with its evidence (curator)',
+    tags: ['programmes'],
+    responses: { 200: checklistItem, 412: staleResponse(checklistItem) },
+  }),
+  valid('param', idParam),
+  valid('json', checklistItemPatch),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { done, ...evidence } = c.req.valid('json');
+    const row = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
+      const set = setClause(evidence, 3);
+      const doneSql =
+        done === undefined
+          ? ''
+          : done
+            ? `done_at = coalesce(done_at, now()), done_by_person_id = coalesce(done_by_person_id,
                   (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = i.organisation_id limit 1)),`
-              : 'done_at = null, done_by_person_id = null,';
-        const updated = await db.query(
-          `update public.programme_checklist_items i set ${doneSql} ${set.sql || 'id = i.id'} where i.id = $1 returning i.id`,
-          [id, ...set.params],
-        );
-        oneOrNotFound(updated.rows);
-        return oneOrNotFound((await db.query(`${checklistSelect} where i.id = $1`, [id])).rows);
-      });
-      return c.json(row);
-    },
-  );
+            : 'done_at = null, done_by_person_id = null,';
+      return updateVersioned<ChecklistItem>(
+        db,
+        { table: 'programme_checklist_items', alias: 'i', id, expected: ifMatch(c) },
+        { sql: `${doneSql} ${set.sql || 'id = i.id'}`, params: set.params },
+        async () => (await db.query<ChecklistItem>(`${checklistSelect} where i.id = $1`, [id])).rows[0],
+      );
+    });
+    return c.json(withVersion(c, row));
+  },
+);
 
 export const enrolments = new Hono<AppEnv>()
   .use(requireUser)
@@ -264,15 +271,19 @@ export const enrolments = new Hono<AppEnv>()
   )
   .patch(
     '/:id',
-    doc({ summary: 'Update an enrolment (key request, competencies, capacity…)', tags: ['bases'], responses: { 200: enrolment } }),
+    doc({
+      summary: 'Update an enrolment (key request, competencies, capacity…)',
+      tags: ['bases'],
+      responses: { 200: enrolment, 412: staleResponse(enrolment) },
+    }),
     valid('param', idParam),
     valid('json', enrolmentPatch),
     async (c) => {
       const { id } = c.req.valid('param');
       const row = await c
         .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'enrolments', id, c.req.valid('json'), enrolmentColumns));
-      return c.json(row);
+        .db.asUser(c.get('claims'), (db) => updateById(db, 'enrolments', id, c.req.valid('json'), enrolmentColumns, ifMatch(c)));
+      return c.json(withVersion(c, row));
     },
   )
   .put(

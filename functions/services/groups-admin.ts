@@ -8,7 +8,7 @@ import { apiError } from '../errors.ts';
 import { createOnce } from './rows.ts';
 
 export const groupSelect = `
-  select g.id, g.organisation_id, g.programme_id, g.form, g.role_model, g.status, g.started_on::text as started_on,
+  select g.id, g.xmin::text as version, g.organisation_id, g.programme_id, g.form, g.role_model, g.status, g.started_on::text as started_on,
     g.ended_on::text as ended_on, g.ended_reason, g.order_date::text as order_date, g.order_number,
     coalesce((
       select json_agg(json_build_object('person_id', p.id, 'role', gm.role, 'last_name', p.last_name, 'first_name', p.first_name,

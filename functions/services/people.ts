@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Person, personCreate, personPatch } from '../../shared/api/people.ts';
 import type { Queryable } from '../db/database.ts';
-import { createOnce, setClause } from './rows.ts';
+import { apiError } from '../errors.ts';
+import { createOnce, type ExpectedVersions, setClause, updateVersioned } from './rows.ts';
 
 /** A person as the caller may see them: details (contacts, birth year) only where RLS allows. */
 export const personSelect = `
-  select p.id, p.organisation_id, p.kind, p.last_name, p.first_name, p.middle_name, p.class_id, c.name as class_name,
+  select p.id, p.xmin::text as version, p.organisation_id, p.kind, p.last_name, p.first_name, p.middle_name, p.class_id, c.name as class_name,
     p.position, p.subjects, p.google_user_id, p.erased_at is not null as erased,
     array(select m.role from public.memberships m where m.person_id = p.id order by m.role) as roles,
     (select json_build_object('email', d.email, 'phone', d.phone, 'birth_year', d.birth_year, 'sex', d.sex,
@@ -79,23 +80,32 @@ export async function createPerson(db: Queryable, sent: z.output<typeof personCr
   );
 }
 
-export async function patchPerson(db: Queryable, id: string, patch: z.output<typeof personPatch>): Promise<Person | undefined> {
+/**
+ * A curator's edit of a person: the card and the details in one change. The person's row is
+ * updated every time (its version moves even when only the details change), and only while it has
+ * the version the curator edited, when one is given.
+ */
+export async function patchPerson(
+  db: Queryable,
+  id: string,
+  patch: z.output<typeof personPatch>,
+  expected: ExpectedVersions,
+): Promise<Person> {
   const { person, details } = split(patch);
-  if (Object.keys(person).length > 0) {
-    const set = setClause(person, 2);
-    const updated = await db.query(`update public.people set ${set.sql} where id = $1 and erased_at is null returning id`, [
-      id,
-      ...set.params,
-    ]);
-    if (updated.rows.length === 0) return undefined;
-  }
+  const read = () => readPerson(db, id);
+  // Erased people are not edited: their row is not the target.
+  const updated = await updateVersioned(db, { table: 'people', id, expected }, setClause(person, 3), async () => {
+    const current = await read();
+    return current?.erased ? undefined : current;
+  });
   if (Object.keys(details).length > 0) {
     const set = setClause(details, 2);
-    const updated = await db.query(`update public.person_details set ${set.sql} where person_id = $1 returning person_id`, [
+    const changed = await db.query(`update public.person_details set ${set.sql} where person_id = $1 returning person_id`, [
       id,
       ...set.params,
     ]);
-    if (updated.rows.length === 0) return undefined;
+    if (changed.rows.length === 0) throw apiError(404, 'not_found', 'error.notFound');
+    return (await read()) ?? updated;
   }
-  return readPerson(db, id);
+  return updated;
 }

@@ -30,3 +30,14 @@ export function listOf<T extends z.ZodType>(item: T) {
 }
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/**
+ * An editable record's version: also its ETag. Send it back as `If-Match: "<version>"` with a
+ * PATCH, and the change is made only if nobody changed the record since (else 412).
+ */
+export const version = z.string().describe('Row version; its ETag. Send as If-Match with PATCH.');
+
+/** 412: the record changed since the version sent in If-Match; `current` is the record as it is now. */
+export function staleResponse<T extends z.ZodType>(current: T) {
+  return z.object({ error: z.object({ code: z.literal('precondition_failed'), message: z.string(), message_en: z.string() }), current });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupRoles, groupStatuses } from '../catalog.ts';
-import { clientId, id, isoDate, page } from './common.ts';
+import { clientId, id, isoDate, page, version } from './common.ts';
 
 export const groupMemberRow = z.object({
   person_id: id,
@@ -16,6 +16,7 @@ export const groupMemberRow = z.object({
 
 export const mentoringGroup = z.object({
   id,
+  version,
   organisation_id: id,
   programme_id: id,
   form: z.string(),

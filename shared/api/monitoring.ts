@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientId, id, isoDate, page } from './common.ts';
+import { clientId, id, isoDate, page, version } from './common.ts';
 
 export const questionnaire = z.object({
   id,
@@ -62,6 +62,7 @@ export const responseQuery = page
 
 export const outcome = z.object({
   id,
+  version,
   programme_id: id,
   person_id: id.nullable(),
   group_id: id.nullable(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { className, clientId, id, page } from './common.ts';
+import { className, clientId, id, page, version } from './common.ts';
 
 export const organisation = z.object({
   id,
+  version,
   name: z.string(),
   short_name: z.string().nullable(),
   city: z.string().nullable(),
@@ -25,7 +26,7 @@ export const organisationPatch = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Нечего менять / Nothing to change' });
 
-export const schoolClass = z.object({ id, organisation_id: id, name: z.string(), grade: z.int().nullable() });
+export const schoolClass = z.object({ id, version, organisation_id: id, name: z.string(), grade: z.int().nullable() });
 export const classCreate = z.object({ ...clientId, organisation_id: id, name: className }).strict();
 export const classPatch = z.object({ name: className }).strict();
 export const classQuery = page.extend({ organisation_id: id.optional() }).strict();

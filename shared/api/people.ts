@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { clientId, id, page } from './common.ts';
+import { clientId, id, page, version } from './common.ts';
 
 export const personKinds = ['student', 'staff', 'external'] as const;
 
 export const person = z.object({
   id,
+  version,
   organisation_id: id,
   kind: z.enum(personKinds),
   last_name: z.string(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { clientId, id, isoDate, page } from './common.ts';
+import { clientId, id, isoDate, page, version } from './common.ts';
 
 export const programme = z.object({
   id,
+  version,
   organisation_id: id,
   academic_year: z.string(),
   name: z.string(),
@@ -38,6 +39,7 @@ export const programmeQuery = page.extend({ organisation_id: id.optional() }).st
 
 export const checklistItem = z.object({
   id,
+  version,
   programme_id: id,
   stage: z.int(),
   position: z.int(),
@@ -53,6 +55,7 @@ export const checklistItem = z.object({
   evidence_date: z.string().nullable(),
   evidence_count: z.int().nullable(),
 });
+export type ChecklistItem = z.infer<typeof checklistItem>;
 export const checklistItemPatch = z
   .object({
     done: z.boolean(),
@@ -70,6 +73,7 @@ export const checklistItemPatch = z
 
 export const enrolment = z.object({
   id,
+  version,
   organisation_id: id,
   programme_id: id,
   person_id: id,

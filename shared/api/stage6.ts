@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientId, id, isoDate, page } from './common.ts';
+import { clientId, id, isoDate, page, version } from './common.ts';
 
 export const meetingQuery = page.extend({ group_id: id.optional() }).strict();
 
@@ -32,6 +32,7 @@ export const feedbackRow = z.object({
 const planStatus = z.enum(['planned', 'in_progress', 'done', 'dropped']);
 export const goal = z.object({
   id,
+  version,
   group_id: id,
   title: z.string(),
   description: z.string().nullable(),
@@ -40,6 +41,7 @@ export const goal = z.object({
   position: z.int(),
   tasks: z.array(z.object({ id, title: z.string(), due_on: z.string().nullable(), status: planStatus, position: z.int() })),
 });
+export type Goal = z.infer<typeof goal>;
 export const goalCreate = z
   .object({
     ...clientId,

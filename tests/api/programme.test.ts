@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import { testApi } from '../support/api.ts';
+import { type Json, testApi } from '../support/api.ts';
 import { groups as demoGroups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
@@ -16,17 +16,8 @@ afterAll(async () => {
   await s?.dispose();
 });
 
-type Json = Record<string, unknown> & { items?: Record<string, unknown>[] };
-
-async function call(who: string, method: string, path: string, body?: unknown, school?: string): Promise<{ status: number; json: Json }> {
-  const response = await api.app.request(path, {
-    method,
-    headers: await api.as(who, school),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Json) : {} };
-}
+const call = (who: string, method: string, path: string, body?: unknown, school?: string) =>
+  api.call(who, method, path, body, school ? { school } : {});
 const curator = (method: string, path: string, body?: unknown) => call(people.curator, method, path, body);
 const code = (json: Json) => (json as unknown as ApiErrorBody).error?.code;
 

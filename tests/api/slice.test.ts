@@ -39,7 +39,7 @@ function newMeeting(overrides: Record<string, unknown> = {}) {
 }
 
 function devToken(email: string) {
-  return api.app.request('/auth/v1/dev/token', {
+  return api.app.request(`${issuer}/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email }),
@@ -61,7 +61,7 @@ describe('GET /health', () => {
 
 describe('sign-in (local mode)', () => {
   it('lists demo people, staff first', async () => {
-    const users = (await (await api.app.request('/auth/v1/dev/users')).json()) as { email: string; description: string }[];
+    const users = (await (await api.app.request(`${issuer}/dev/users`)).json()) as { email: string; description: string }[];
     expect(users.length).toBeGreaterThan(600);
     expect(
       users

@@ -47,10 +47,16 @@ if (variant === 'bare') {
   const { createApp } = await import('../../functions/app.ts');
   const { openPostgres } = await import('../../functions/db/postgres.ts');
   const { createVerifier } = await import('../../functions/auth/verifier.ts');
+  const { noAccounts } = await import('../../functions/auth/accounts.ts');
   const { version } = await import('../../functions/settings.ts');
   imported = performance.now();
   const db = openPostgres(requireEnv('DATABASE_URL'), { max: 3 });
-  const app = createApp({ db, verifier: createVerifier({ mode: 'supabase', supabaseUrl: requireEnv('SUPABASE_URL') }), version });
+  const app = createApp({
+    db,
+    verifier: createVerifier({ mode: 'supabase', supabaseUrl: requireEnv('SUPABASE_URL') }),
+    accounts: noAccounts,
+    version,
+  });
   const res = await app.request('/health');
   await res.text();
   status = res.status;

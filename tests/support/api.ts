@@ -1,4 +1,5 @@
 import { createApp } from '../../functions/app.ts';
+import { standInAccounts } from '../../functions/auth/accounts.ts';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { createVerifier } from '../../functions/auth/verifier.ts';
 import type { TwoSchools } from './school.ts';
@@ -11,6 +12,7 @@ export async function testApi(s: TwoSchools) {
   const app = createApp({
     db: s.db,
     verifier: createVerifier({ mode: 'local', jwks: signer.jwks, issuer }),
+    accounts: standInAccounts(s.db),
     version: 'test',
     localSigner: signer,
   });
@@ -20,5 +22,28 @@ export async function testApi(s: TwoSchools) {
     const { token } = await signer.sign({ sub: claims.sub, email: `${personKey}@test` });
     return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   };
-  return { app, signer, as };
+  /** A request as `who`, answered as its status, JSON body and headers. */
+  const call = async (
+    who: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { school?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
+    const response = await app.request(path, {
+      method,
+      headers: { ...(await as(who, options.school)), ...options.headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? (JSON.parse(text) as Json) : {}, headers: response.headers };
+  };
+  return { app, signer, as, call };
+}
+
+export type Json = Record<string, unknown> & { items?: Record<string, unknown>[] };
+export interface Answer {
+  status: number;
+  json: Json;
+  headers: Headers;
 }
