@@ -14,8 +14,9 @@ const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
  * Local mode is for one machine: its sign-in answers only requests addressed to this server by a
  * loopback name and its own port. A web page that rebinds its own domain to 127.0.0.1 (DNS
  * rebinding) sends its own name as Host, and a page that calls 127.0.0.1 directly sends its origin:
- * both are refused, so no page can list the demo people or mint the head's token. Requests with no
- * Origin (curl, `npm run token`) and from the extension's own pages are let through.
+ * both are refused (by Origin, or by Fetch Metadata where a browser sends no Origin), so no page can
+ * list the demo people or mint the head's token. Requests from no browser (curl, `npm run token`)
+ * and from the extension's own pages are let through.
  */
 export function loopbackOnly(issuer: string) {
   const port = new URL(issuer).port || '80';
@@ -26,7 +27,11 @@ export function loopbackOnly(issuer: string) {
     const host = (c.req.header('host') ?? url.host).toLowerCase();
     const origin = c.req.header('origin');
     const hostAllowed = hosts.has(host.includes(':') && !host.endsWith(']') ? host : `${host}:80`);
-    const originAllowed = origin === undefined || origins.has(origin) || /^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin);
+    const extension = origin !== undefined && /^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin);
+    // Browsers leave Origin off a page's plain GET; their Fetch Metadata still says it came from another site.
+    const site = c.req.header('sec-fetch-site');
+    const fromAnotherSite = site === 'cross-site' || site === 'same-site';
+    const originAllowed = extension || ((origin === undefined || origins.has(origin)) && !fromAnotherSite);
     if (!hostAllowed || !originAllowed) throw apiError(403, 'forbidden', 'error.localOnly');
     await next();
   });

@@ -17,16 +17,20 @@ export interface FeedbackEntry {
 
 /**
  * Attendance and each participant's 1–10 after a meeting, recorded by whoever may (RLS decides):
- * only members of the meeting's group, or the whole request fails; sending it again replaces it.
+ * only people who were members of the meeting's group when it was held, or the whole request
+ * fails; sending it again replaces it.
  */
 async function recordFeedback(
   db: Queryable,
   meeting: { id: string; organisation_id: string; group_id: string },
   entries: readonly FeedbackEntry[],
 ) {
-  const members = await db.query<{ person_id: string }>('select person_id from public.group_members where group_id = $1', [
-    meeting.group_id,
-  ]);
+  // Members on the day the meeting was held: whoever had left the group by then gives no feedback on it.
+  const members = await db.query<{ person_id: string }>(
+    `select gm.person_id from public.group_members gm join public.meetings m on m.group_id = gm.group_id
+     where m.id = $1 and (gm.left_on is null or gm.left_on > m.held_on)`,
+    [meeting.id],
+  );
   const memberIds = new Set(members.rows.map((m) => m.person_id));
   if (entries.some((entry) => !memberIds.has(entry.person_id))) throw apiError(422, 'validation_failed', 'error.notAMember');
   const present = entries.filter((entry) => entry.present !== undefined);

@@ -376,5 +376,8 @@ describe('local sign-in answers this machine only', () => {
     expect((await api.app.request('http://127.0.0.1:9999/auth/v1/dev/users')).status).toBe(403);
     expect((await users({ origin: 'https://attacker.example' })).status).toBe(403);
     expect((await users({ origin: 'http://127.0.0.1:3000' })).status).toBe(403);
+    // A page's plain GET carries no Origin, but the browser says where it came from.
+    expect((await users({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await users({ 'sec-fetch-site': 'same-origin' })).status).toBe(200);
   });
 });
