@@ -2,11 +2,19 @@
 // DATABASE_URL), and the extension built for it.
 import { readSettings } from '../settings.ts';
 import { buildExtension } from './build-extension.ts';
-import { startLocalServer } from './server.ts';
+import { DataDirBusy } from './data-lock.ts';
+import { PortInUse, startLocalServer } from './server.ts';
 
 const settings = readSettings();
 const log = (line: string) => console.log(`• ${line}`);
-const server = await startLocalServer({ ...settings, log });
+const server = await startLocalServer({ ...settings, log }).catch((error: unknown) => {
+  // The folder is taken or the port is busy: say what to do, not a stack trace.
+  if (error instanceof DataDirBusy || error instanceof PortInUse) {
+    console.error(`\n✗ ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+});
 log(`API: ${server.url} (проверка: ${server.url}/health)`);
 
 let extensionDir = '';
