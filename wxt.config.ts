@@ -34,4 +34,17 @@ export default defineConfig({
     // Any other e-journal: asked for one host at a time on the options page, never granted at install.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   },
+  hooks: {
+    // The panel pages are framed in journal pages (extension/features/drawer.ts), so they must be web
+    // accessible there: on the hosts the content scripts match, and on the hosts a school adds at
+    // runtime (any host the optional permissions may grant). use_dynamic_url: reachable only through
+    // a URL that changes every browser session, so no other site can find or fingerprint them.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const sites: string[] = manifest.content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+      const matches = [...new Set([...sites, ...(manifest.optional_host_permissions ?? [])])];
+      const panels = { resources: ['pair-panel.html', 'programme-panel.html'], matches, use_dynamic_url: true };
+      const others = (manifest.web_accessible_resources ?? []).filter((entry) => typeof entry !== 'string');
+      manifest.web_accessible_resources = [...others, panels];
+    },
+  },
 });

@@ -6,6 +6,7 @@ import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
 import { ApiError } from '../utils/api-errors.ts';
 import { language, t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
+import { useWritesArmed } from './write-guard.tsx';
 
 function today(): string {
   const now = new Date();
@@ -38,6 +39,8 @@ export function MeetingForm({
   const [fields, setFields] = useState<FieldError[]>([]);
   // One id per form: pressing Save twice, or a retry, is still one meeting.
   const [id] = useState(() => crypto.randomUUID());
+  // In a panel frame: nothing is saved until the frame has been plainly visible for a moment.
+  const armed = useWritesArmed();
 
   const fieldError = (path: string) => {
     const found = fields.find((f) => f.path === path);
@@ -51,6 +54,7 @@ export function MeetingForm({
 
   const save = async (event: Event) => {
     event.preventDefault();
+    if (!armed || saving) return;
     setSaving(true);
     setError(null);
     setFields([]);
@@ -160,7 +164,7 @@ export function MeetingForm({
         </div>
       )}
       <p>
-        <button type="submit" data-testid="meeting-save" disabled={saving}>
+        <button type="submit" data-testid="meeting-save" disabled={saving || !armed}>
           {saving ? t('meeting.saving') : t('meeting.save')}
         </button>
       </p>

@@ -144,7 +144,7 @@ export interface PairPanelProps {
 export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }: PairPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [participants.map((p) => p.member.person_id).join()]);
-  // Escape closes the drawer wherever the focus is (in the panel, or back on the page).
+  // Escape closes the drawer wherever the focus is in it (Escape on the page: the content script).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
@@ -158,17 +158,7 @@ export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }
       ? `${fullName(participants[0].member)}${participants[0].member.class_name ? `, ${participants[0].member.class_name}` : ''}`
       : t('panel.title');
   return (
-    <div
-      class="panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="nastavnik-panel-title"
-      data-testid="pair-panel"
-      onKeyDown={(event) => {
-        // Keys typed in the panel stop at its shadow root (isolateEvents): Escape is handled here too.
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nastavnik-panel-title" data-testid="pair-panel">
       <header>
         <div>
           <p class="eyebrow">{t('panel.title')}</p>

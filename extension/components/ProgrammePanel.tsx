@@ -14,6 +14,7 @@ import { language, t } from '../utils/i18n.ts';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
 import { formatDate, refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';
+import { useWritesArmed } from './write-guard.tsx';
 
 function stageLabel(stage: CatalogStage | undefined): string {
   if (!stage) return '';
@@ -80,6 +81,8 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
   const [link, setLink] = useState('');
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  // In a panel frame: nothing is saved until the frame has been plainly visible for a moment.
+  const armed = useWritesArmed();
   const first = useRef<HTMLElement>(null);
   useEffect(() => {
     if (editing) first.current?.focus();
@@ -89,6 +92,7 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
   const what = t(`curator.evidence.${item.evidence}` as MessageKey).toLocaleLowerCase(language);
 
   const write = async (patch: ChecklistItemPatch, done: Status) => {
+    if (!armed) return;
     setSaving(true);
     setStatus(null);
     try {
@@ -139,7 +143,7 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
           id={`check-${item.id}`}
           // Ticked while its evidence is being given; it stays ticked once saved, and unticks on cancel.
           checked={item.done || editing}
-          disabled={saving}
+          disabled={saving || (item.done && !armed)}
           aria-expanded={item.done ? undefined : editing}
           data-testid="checklist-check"
           onChange={() => {
@@ -199,7 +203,7 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
             </>
           )}
           <div class="actions">
-            <button type="submit" disabled={saving} data-testid="checklist-save">
+            <button type="submit" disabled={saving || !armed} data-testid="checklist-save">
               {saving ? t('curator.saving') : t('curator.tick')}
             </button>
             <button type="button" class="secondary" disabled={saving} onClick={() => setEditing(false)}>
@@ -268,7 +272,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
   const [shown, setShown] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  // Escape closes the drawer wherever the focus is (in the panel, or back on the page).
+  // Escape closes the drawer wherever the focus is in it (Escape on the page: the content script).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
@@ -294,16 +298,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
   };
 
   return (
-    <div
-      class="panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="nastavnik-programme-title"
-      data-testid="programme-panel"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nastavnik-programme-title" data-testid="programme-panel">
       <header>
         <div>
           <p class="eyebrow">{curator.organisationName}</p>
@@ -368,29 +363,5 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
       )}
       <RosterSection {...roster} organisationName={curator.organisationName} />
     </div>
-  );
-}
-
-/** The quiet corner button that opens the drawer, and the drawer; one shadow root for both. */
-export function CuratorCorner(props: Omit<ProgrammePanelProps, 'onClose'>) {
-  const [open, setOpen] = useState(false);
-  const launcher = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (!open && wasOpen.current) launcher.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
-  if (open) return <ProgrammePanel {...props} onClose={() => setOpen(false)} />;
-  return (
-    <button
-      type="button"
-      class="launcher"
-      ref={launcher}
-      aria-haspopup="dialog"
-      data-testid="programme-launcher"
-      onClick={() => setOpen(true)}
-    >
-      {t('curator.launcher')}
-    </button>
   );
 }

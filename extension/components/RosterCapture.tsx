@@ -1,17 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { fullName } from '../../shared/names.ts';
-import type { PageRoster } from '../features/roster-capture.ts';
 import type { RosterPreview } from '../utils/curator-types.ts';
 import { language, t } from '../utils/i18n.ts';
-import type { RosterCapture } from '../utils/messages.ts';
+import type { PageRosterData, RosterCapture } from '../utils/messages.ts';
 import { refusedStatus, type Status, StatusLine } from './status.tsx';
+import { useAsync } from './use-async.ts';
+import { useWritesArmed } from './write-guard.tsx';
 
 type Resolutions = NonNullable<RosterCapture['resolutions']>;
 
 export interface RosterSectionProps {
-  /** The list the page shows now (null when it has none); read only while the drawer is open. */
-  readRoster: () => PageRoster | null;
-  capture: (options: { dryRun: boolean; resolutions?: Resolutions }) => Promise<RosterPreview>;
+  /** The list the page shows now (null when it has none), read by the content script while the drawer is open. */
+  readRoster: () => Promise<PageRosterData | null>;
+  /** Sends a roster to the import: a preview, or the import of exactly the roster that was previewed. */
+  capture: (roster: PageRosterData, options: { dryRun: boolean; resolutions?: Resolutions }) => Promise<RosterPreview>;
   onImported: () => void;
   organisationName: string;
 }
@@ -130,23 +132,29 @@ function Preview({
 
 /** «Добавить класс в базу»: the page's list compared with the school's people, then the new ones added. */
 export function RosterSection({ readRoster, capture, onImported }: RosterSectionProps) {
-  const roster = readRoster();
+  const [loaded] = useAsync(readRoster, []);
+  /** The list as last read at a click (it replaces what was read when the drawer opened). */
+  const [latest, setLatest] = useState<PageRosterData | null>(null);
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
-  const [preview, setPreview] = useState<RosterPreview | null>(null);
+  // The preview and the very list it was made from: the import sends that list, whatever the page shows by then.
+  const [previewed, setPreviewed] = useState<{ roster: PageRosterData; preview: RosterPreview } | null>(null);
   const [choices, setChoices] = useState<Record<number, string>>({});
   const [status, setStatus] = useState<Status | null>(null);
-  // Another list on the page (a single-page journal switched classes): the old preview no longer applies.
-  const csv = roster?.csv ?? null;
-  useEffect(() => {
-    setPreview(null);
-    setChoices({});
-  }, [csv]);
+  // In a panel frame: nothing is imported until the frame has been plainly visible for a moment.
+  const armed = useWritesArmed();
+  const preview = previewed?.preview ?? null;
+  const roster = previewed?.roster ?? latest ?? (loaded.status === 'done' ? loaded.value : null);
+  const setPreview = (next: null) => setPreviewed(next);
 
   const check = async () => {
     setBusy('checking');
     setStatus(null);
     try {
-      setPreview(await capture({ dryRun: true }));
+      // Read again at the click: the page may have changed since the panel drew.
+      const now = await readRoster();
+      setLatest(now);
+      if (!now) throw new Error(t('roster.none'));
+      setPreviewed({ roster: now, preview: await capture(now, { dryRun: true }) });
       setChoices({});
     } catch (error) {
       setStatus(refusedStatus(error));
@@ -166,10 +174,11 @@ export function RosterSection({ readRoster, capture, onImported }: RosterSection
   const moving = preview?.known.filter((known) => known.changes.class_name).length ?? 0;
 
   const importNow = async () => {
+    if (!previewed || !armed) return;
     setBusy('importing');
     setStatus(null);
     try {
-      const done = await capture({ dryRun: false, resolutions });
+      const done = await capture(previewed.roster, { dryRun: false, resolutions });
       const result = done.result;
       const text = result
         ? [
@@ -194,7 +203,11 @@ export function RosterSection({ readRoster, capture, onImported }: RosterSection
   return (
     <section class="roster" aria-labelledby="nastavnik-roster-title" data-testid="roster-capture">
       <h3 id="nastavnik-roster-title">{t('roster.title')}</h3>
-      {!roster ? (
+      {loaded.status === 'loading' && !roster ? (
+        <p class="muted loading" role="status">
+          <span class="spinner" aria-hidden="true" /> {t('curator.loading')}
+        </p>
+      ) : !roster ? (
         <p class="muted">{t('roster.none')}</p>
       ) : (
         <>
@@ -218,7 +231,7 @@ export function RosterSection({ readRoster, capture, onImported }: RosterSection
                 <button
                   type="button"
                   data-testid="roster-import"
-                  disabled={busy !== null || (adding === 0 && moving === 0 && resolutions.length === 0)}
+                  disabled={!armed || busy !== null || (adding === 0 && moving === 0 && resolutions.length === 0)}
                   onClick={importNow}
                 >
                   {busy === 'importing'

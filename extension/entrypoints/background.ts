@@ -1,21 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { answerContentScript } from '../utils/background-handlers.ts';
+import { answer, tickets } from '../utils/background-handlers.ts';
 import { syncJournalHostScripts } from '../utils/journal-hosts.ts';
 import { flushQueue } from '../utils/queue.ts';
 import { journalHostsItem } from '../utils/storage.ts';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // Only our own content scripts and pages may ask. Web pages cannot message us at all (no
-    // externally_connectable), and another extension's messages arrive with its own id.
+    // Only our own content scripts and pages may ask (web pages cannot message us at all: no
+    // externally_connectable); `answer` checks which of them may ask what.
     if (sender.id !== browser.runtime.id) return false;
-    // Our extension pages, or a content script in a tab: nothing else speaks for us.
-    const fromOurPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-    if (!fromOurPage && !sender.tab) return false;
-    void answerContentScript(message).then(sendResponse);
+    void answer(message, sender).then(sendResponse);
     return true;
   });
+  // A tab that goes away takes its panel with it.
+  browser.tabs.onRemoved.addListener((tabId) => void tickets.close(tabId));
   // The offline queue: try again every minute and whenever the browser starts.
   browser.alarms.create('nastavnik:flush-queue', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,23 +1,23 @@
-// Runs the overlay features on one site: fetches what the signed-in person may see (through the
-// background, so RLS decides), finds the people on the page once per change (in slices that leave
+// Runs the overlay features on one site: fetches whom the signed-in person may see (through the
+// background, so RLS decides; names and roles only, what badges need), finds the people on the page once per change (in slices that leave
 // the page its main thread), and hands both to every feature. A feature is one file
 // (features/index.ts lists them); adding one — the curator's programme panel, roster capture —
 // touches nothing here. Everything stops with the content script's context: a pass in progress too.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ParticipantIndex, participantsOf } from '../../shared/participants.ts';
-import type { GroupSummary } from '../../shared/schemas.ts';
+import { ParticipantIndex } from '../../shared/participants.ts';
 import { type Finding, isOurBadge, type NameLookup, type PersonOnPage, type SiteAdapter } from '../sites/types.ts';
 import { ask } from '../utils/ask.ts';
+import type { BadgePerson } from '../utils/messages.ts';
 import { sessionItem } from '../utils/storage.ts';
 import { afterYielding, readUntil, sliceMs } from './slices.ts';
 
 /** What every feature sees after each (batched) change of the page or of the data. */
 export interface OverlayState {
   adapter: SiteAdapter;
-  /** null: nobody is signed in (or the background could not answer yet). */
-  groups: readonly GroupSummary[] | null;
+  /** The participants the signed-in person may see; null: nobody is signed in (or no answer yet). */
+  participants: readonly BadgePerson[] | null;
   index: ParticipantIndex;
-  /** Changes whenever the groups do: features redraw what depends on them. */
+  /** Changes whenever the participants do: features redraw what depends on them. */
   version: number;
   /** Whether this URL is one of the adapter's people pages. */
   onPeoplePage: boolean;
@@ -36,7 +36,7 @@ export interface OverlayEvents {
 export interface Overlay {
   ctx: ContentScriptContext;
   readonly state: OverlayState;
-  /** Asks the background for the groups again (after a meeting is logged, sign-in changes). */
+  /** Asks the background for the participants again (sign-in changes, every few minutes). */
   refresh(): Promise<void>;
   emit<K extends keyof OverlayEvents>(type: K, detail: OverlayEvents[K]): void;
   on<K extends keyof OverlayEvents>(type: K, listener: (detail: OverlayEvents[K]) => void, signal: AbortSignal): void;
@@ -62,16 +62,16 @@ interface Pass {
   people: PersonOnPage[];
 }
 
-/** Nodes of our own (badges, the panel's shadow host): their changes must not wake us again. */
+/** Nodes of our own (badges, the launcher, the panel frame): their changes must not wake us again. */
 function isOurs(node: Node): boolean {
-  return isOurBadge(node) || (node.nodeType === 1 && (node as Element).localName.startsWith('nastavnik-'));
+  return isOurBadge(node);
 }
 
 export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly OverlayFeature[]): Overlay {
   const bus = new EventTarget();
   let state: OverlayState = {
     adapter,
-    groups: null,
+    participants: null,
     index: new ParticipantIndex([]),
     version: 0,
     onPeoplePage: false,
@@ -167,13 +167,13 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
   const refresh = () => {
     loading ??= (async () => {
       try {
-        const groups = await ask({ type: 'nastavnik:my-groups' });
-        const changed = JSON.stringify(groups) !== JSON.stringify(state.groups);
+        const participants = await ask({ type: 'nastavnik:badge-people' });
+        const changed = JSON.stringify(participants) !== JSON.stringify(state.participants);
         if (changed) {
           state = {
             ...state,
-            groups,
-            index: new ParticipantIndex(groups ? participantsOf(groups) : []),
+            participants,
+            index: new ParticipantIndex((participants ?? []).map(({ member }) => ({ member, groups: [] }))),
             version: state.version + 1,
           };
           lookup = lookupFor(state.index);

@@ -1,15 +1,24 @@
-// A small pill next to every programme participant the signed-in person may see: the role, and on
-// hover the pair, form, role model and the pair's next step; a click (or Enter) opens the pair
-// panel. Built with DOM calls only (never HTML from strings); its root carries
-// data-nastavnik-person. Nothing is drawn for anyone else; several matches show a neutral «?».
-import { fullName } from '../../shared/names.ts';
+// A small pill next to every programme participant the signed-in person may see: the role word
+// (or a neutral «?» for a name several participants share), and a real click (or Enter) opens the
+// pair panel. The host page can read and script whatever we put into it (architecture.md), so a
+// badge carries only `data-nastavnik-badge="participant" | "ambiguous"` and its word: whom it
+// stands for lives in this script's memory (a WeakMap), and the pair, form and next step are shown
+// in the pair panel's frame, never in the page. Built with DOM calls only (never HTML from strings).
 import type { Participant, Resolution } from '../../shared/participants.ts';
 import { isOurBadge, type PersonOnPage } from '../sites/types.ts';
-import { roleModelLabel, t } from '../utils/i18n.ts';
+import { t } from '../utils/i18n.ts';
 import type { OverlayFeature, OverlayState } from './overlay.ts';
 
-export const badgeAttribute = 'data-nastavnik-person';
-export const ambiguousAttribute = 'data-nastavnik-ambiguous';
+/** The one mark tests (and people reading the page's DOM) see: `participant` or `ambiguous`. */
+export const badgeAttribute = 'data-nastavnik-badge';
+
+/** Whom each badge stands for: never in the DOM, where the host page would read it. */
+const personIds = new WeakMap<Element, readonly string[]>();
+
+/** The people a badge we drew stands for (none for anything else, a copy the page made included). */
+export function personIdsOf(badge: Element): readonly string[] {
+  return personIds.get(badge) ?? [];
+}
 
 // Inline styles on our own element: host stylesheets rarely reach them, and nothing is added to the page's <head>.
 const pill = {
@@ -32,21 +41,9 @@ const looks = {
   ambiguous: { background: '#f1f1f1', color: '#4a4a4a', border: '1px solid #d5d5d5' },
 } as const;
 
-function describe(participant: Participant): string {
-  return participant.groups
-    .map(({ group }) => {
-      const others = group.members.filter((m) => m.person_id !== participant.member.person_id).map(fullName);
-      return [
-        t('badge.pairWith', { names: others.join(', ') }),
-        `${t(`form.${group.form}` as Parameters<typeof t>[0])} · ${roleModelLabel(group)}`,
-        t('badge.nextStep', { kind: t(`meetingKind.${group.next_kind}`) }),
-      ].join('\n');
-    })
-    .join('\n\n');
-}
-
+/** The badge's word: the content script's index holds each person's badge role in `member.role`. */
 function roleOf(participant: Participant): 'mentor' | 'mentee' {
-  return participant.groups.some((g) => g.role === 'mentor') ? 'mentor' : 'mentee';
+  return participant.member.role === 'mentor' ? 'mentor' : 'mentee';
 }
 
 type Shown = Exclude<Resolution, { kind: 'none' }>;
@@ -62,18 +59,21 @@ function badgeFor(document: Document, resolution: Shown): HTMLElement {
   badge.type = 'button';
   Object.assign(badge.style, pill);
   if (resolution.kind === 'one') {
-    const { participant } = resolution;
-    badge.setAttribute(badgeAttribute, participant.member.person_id);
-    badge.textContent = t(`role.${roleOf(participant)}`);
-    badge.title = describe(participant);
+    badge.setAttribute(badgeAttribute, 'participant');
+    badge.textContent = t(`role.${roleOf(resolution.participant)}`);
     Object.assign(badge.style, looks.one);
+    personIds.set(badge, [resolution.participant.member.person_id]);
   } else {
-    badge.setAttribute(ambiguousAttribute, resolution.candidates.map((c) => c.member.person_id).join(' '));
+    badge.setAttribute(badgeAttribute, 'ambiguous');
     badge.textContent = '?';
-    badge.title = t('badge.ambiguous');
+    // Says what «?» means, naming nobody.
+    badge.setAttribute('aria-label', t('badge.ambiguous'));
     Object.assign(badge.style, looks.ambiguous);
+    personIds.set(
+      badge,
+      resolution.candidates.map((c) => c.member.person_id),
+    );
   }
-  badge.setAttribute('aria-label', `${badge.textContent}. ${badge.title}`);
   badge.setAttribute('aria-haspopup', 'dialog');
   return badge;
 }
@@ -84,7 +84,9 @@ const keys = new WeakMap<Element, string>();
 /** Our badges right after an anchor (a text node with two names in it carries two). */
 function badgesAfter(anchor: ChildNode): HTMLElement[] {
   const found: HTMLElement[] = [];
-  for (let next = anchor.nextSibling; next && isOurBadge(next); next = next.nextSibling) found.push(next as HTMLElement);
+  for (let next = anchor.nextSibling; next && isOurBadge(next); next = next.nextSibling) {
+    if (personIds.has(next as Element)) found.push(next as HTMLElement);
+  }
   return found;
 }
 
@@ -110,7 +112,7 @@ export function drawBadges(document: Document, people: readonly PersonOnPage[], 
     kept.add(badge);
     if (resolution.kind === 'one') shown += 1;
   }
-  for (const badge of document.querySelectorAll(`[${badgeAttribute}], [${ambiguousAttribute}]`)) {
+  for (const badge of document.querySelectorAll(`[${badgeAttribute}]`)) {
     if (!kept.has(badge)) badge.remove();
   }
   return shown;
@@ -125,13 +127,13 @@ export const participantBadges: OverlayFeature = {
     document.addEventListener(
       'click',
       (event) => {
-        const badge = (event.target as Element | null)?.closest?.(`[${badgeAttribute}], [${ambiguousAttribute}]`);
+        const badge = (event.target as Element | null)?.closest?.(`[${badgeAttribute}]`);
         if (!(badge instanceof HTMLElement)) return;
         event.preventDefault();
         event.stopPropagation();
-        if (!event.isTrusted) return;
-        const ids = (badge.getAttribute(badgeAttribute) ?? badge.getAttribute(ambiguousAttribute) ?? '').split(' ').filter(Boolean);
-        overlay.emit('open-pair', { personIds: ids, opener: badge });
+        const ids = personIdsOf(badge);
+        if (!event.isTrusted || ids.length === 0) return;
+        overlay.emit('open-pair', { personIds: [...ids], opener: badge });
       },
       { capture: true, signal },
     );
@@ -144,6 +146,6 @@ export const participantBadges: OverlayFeature = {
     document.addEventListener('focusout', (event) => ring(event, false), { capture: true, signal });
   },
   update(state) {
-    drawBadges(document, state.groups ? state.people : [], state);
+    drawBadges(document, state.participants ? state.people : [], state);
   },
 };

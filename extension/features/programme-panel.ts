@@ -1,89 +1,72 @@
 // The curator's programme panel (issue 6): for curators and the head only, a quiet launcher in the
-// page's corner opens a drawer with the seven stages, the shown stage's checklist ticked with
-// evidence, the warnings that matter before an inspection, and roster capture for the class the
-// page lists. One shadow root (WXT's createShadowRootUi) for both: the host page never reflows and
-// its styles never reach us. Every read and write goes through the background.
-import { createElement, render } from 'preact';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { givenAndFamilyName } from '../../shared/names.ts';
-import { CuratorCorner } from '../components/ProgrammePanel.tsx';
-import pairPanelCss from '../components/pair-panel.css?inline';
-import programmeCss from '../components/programme-panel.css?inline';
-import surfaceCss from '../components/surface.css?inline';
+// page's corner opens the drawer (features/drawer.ts) with the programme-panel page in an
+// extension-origin frame: the seven stages, the checklist, the warnings and roster capture all live
+// there (entrypoints/programme-panel). In the page: the launcher (its words only) and, while that
+// panel is open, the reading of the page's own list when the frame asks for it through the background.
+import { browser } from 'wxt/browser';
 import { ask } from '../utils/ask.ts';
-import type { Curator } from '../utils/curator-types.ts';
 import { t } from '../utils/i18n.ts';
+import type { TabRequest } from '../utils/messages.ts';
 import { sessionItem } from '../utils/storage.ts';
+import { openDrawer, openPanel } from './drawer.ts';
 import type { Overlay, OverlayFeature } from './overlay.ts';
-import { captureRoster, readPageRoster } from './roster-capture.ts';
+import { readPageRoster } from './roster-capture.ts';
 
-let curator: Curator | null = null;
-let ui: ShadowRootContentScriptUi<void> | undefined;
-let creating: Promise<ShadowRootContentScriptUi<void>> | undefined;
+let runsProgramme = false;
+let launcher: HTMLButtonElement | null = null;
 
-/** «Новикова Полина — Карпова Мария» for a group the overlay knows. */
-function pairName(overlay: Overlay, groupId: string): string | null {
-  const group = overlay.state.groups?.find((g) => g.id === groupId);
-  if (!group) return null;
-  const mentors = group.members.filter((m) => m.role === 'mentor').map(givenAndFamilyName);
-  const mentees = group.members.filter((m) => m.role === 'mentee').map(givenAndFamilyName);
-  return `${mentors.join(', ')} — ${mentees.join(', ')}`;
-}
+const launcherStyle = {
+  all: 'initial',
+  position: 'fixed',
+  right: '16px',
+  bottom: '16px',
+  'z-index': '2147483646',
+  display: 'inline-block',
+  padding: '8px 14px',
+  'border-radius': '18px',
+  border: '1px solid #b9d4c3',
+  background: '#e6f0ea',
+  color: '#1e5b3a',
+  font: '600 13px/18px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  'box-shadow': '0 2px 10px rgb(0 0 0 / 0.12)',
+  cursor: 'pointer',
+  'outline-offset': '2px',
+};
 
-function paint(overlay: Overlay, who: Curator): void {
-  if (!ui) return;
-  const readRoster = () => readPageRoster(overlay.state.adapter, document, new URL(location.href));
-  render(
-    createElement(CuratorCorner, {
-      curator: who,
-      load: () => ask({ type: 'nastavnik:programme', organisationId: who.organisationId }),
-      saveItem: (id, patch) => ask({ type: 'nastavnik:checklist-item', id, patch }),
-      pairName: (groupId) => pairName(overlay, groupId),
-      roster: {
-        readRoster,
-        capture: (options) => {
-          // Read again at the click: the page may have changed since the panel drew.
-          const now = readRoster();
-          if (!now) return Promise.reject(new Error(t('roster.none')));
-          return captureRoster(who.organisationId, now, overlay.state.adapter.id, options);
-        },
-        onImported: () => void overlay.refresh(),
-      },
-    }),
-    ui.uiContainer,
+function launcherFor(overlay: Overlay): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('data-nastavnik-ui', 'launcher');
+  button.setAttribute('data-testid', 'programme-launcher');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.textContent = t('curator.launcher');
+  for (const [name, value] of Object.entries(launcherStyle)) button.style.setProperty(name, value, 'important');
+  // Only a real click (or Enter) opens the panel; a click the page makes up is dropped unseen.
+  button.addEventListener(
+    'click',
+    (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      if (!event.isTrusted) return;
+      void openDrawer(overlay.ctx, { panel: 'programme' }, button).catch((error: unknown) =>
+        console.warn('[nastavnik]', error instanceof Error ? error.message : error),
+      );
+    },
+    { capture: true },
   );
+  button.addEventListener('focus', () => button.style.setProperty('outline', '2px solid #1e6b45', 'important'));
+  button.addEventListener('blur', () => button.style.removeProperty('outline'));
+  return button;
 }
 
-function hide(): void {
-  if (!ui?.shadowHost.isConnected) return;
-  render(null, ui.uiContainer);
-  ui.remove();
-}
-
-/** Draws the corner for a curator on a people page; removes it for everyone else. */
+/** Draws the launcher for a curator on a people page; removes it for everyone else. */
 function sync(overlay: Overlay): void {
-  const who = curator;
-  if (!who || !overlay.state.onPeoplePage) {
-    hide();
+  if (!runsProgramme || !overlay.state.onPeoplePage) {
+    launcher?.remove();
     return;
   }
-  creating ??= createShadowRootUi(overlay.ctx, {
-    name: 'nastavnik-programme',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    css: `${surfaceCss.replaceAll(':root', ':host')}\n${pairPanelCss}\n${programmeCss}`,
-    // Keys typed in the panel stay in the panel: a journal's shortcuts must not fire.
-    isolateEvents: true,
-    onMount: () => undefined,
-  });
-  void creating.then((created) => {
-    ui = created;
-    if (curator !== who || !overlay.state.onPeoplePage) return;
-    if (!ui.shadowHost.isConnected) ui.mount();
-    paint(overlay, who);
-  });
+  launcher ??= launcherFor(overlay);
+  if (!launcher.isConnected) document.body.append(launcher);
 }
 
 export const programmePanel: OverlayFeature = {
@@ -91,7 +74,7 @@ export const programmePanel: OverlayFeature = {
   init(overlay, signal) {
     const check = async () => {
       try {
-        curator = await ask({ type: 'nastavnik:curator' });
+        runsProgramme = await ask({ type: 'nastavnik:runs-programme' });
       } catch (error) {
         // Offline: keep what we knew; the next sign-in change asks again.
         console.warn('[nastavnik]', error instanceof Error ? error.message : error);
@@ -100,9 +83,22 @@ export const programmePanel: OverlayFeature = {
     };
     void check();
     const unwatch = sessionItem.watch(() => void check());
+    // The frame asks (through the background) for the list the page shows: read now, while the programme panel is open.
+    const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if ((message as TabRequest | null)?.type !== 'nastavnik:read-roster') return undefined;
+      if (openPanel()?.panel !== 'programme') {
+        sendResponse(null);
+        return undefined;
+      }
+      sendResponse(readPageRoster(overlay.state.adapter, document, new URL(location.href)));
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
     signal.addEventListener('abort', () => {
       unwatch();
-      hide();
+      browser.runtime.onMessage.removeListener(listener);
+      launcher?.remove();
     });
   },
   update(_state, overlay) {

@@ -1,22 +1,15 @@
 // Roster capture for curators (issue 6): the people a class page lists, read by the site's adapter,
-// become the CSV the roster import reads; the background sends it (a preview first, then the
-// import). Lives in the programme panel; nothing here touches the page.
-import { type PagePerson, pageRosterCsv, utf8ToBase64 } from '../../shared/page-roster.ts';
+// become the CSV the roster import reads. The content script reads the page (the page owns that
+// list) when the programme panel's frame asks through the background; the frame sends it to the
+// import, a preview first, and imports exactly what the curator previewed.
+import { pageRosterCsv, utf8ToBase64 } from '../../shared/page-roster.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from '../sites/types.ts';
 import { ask } from '../utils/ask.ts';
 import type { RosterPreview } from '../utils/curator-types.ts';
-import type { RosterCapture } from '../utils/messages.ts';
+import type { PageRosterData, RosterCapture } from '../utils/messages.ts';
 
 /** The list of people on the page, as the roster import will get it. */
-export interface PageRoster {
-  people: PagePerson[];
-  /** The class the whole page is for, when every row names the same one. */
-  className: string | null;
-  csv: string;
-  rows: number;
-  /** Texts the page shows as names that are not (left out). */
-  skipped: string[];
-}
+export type PageRoster = PageRosterData;
 
 /** Lists adapters read every row whatever the overlay knows: they ask nothing. */
 const knowsNobody: NameLookup = { mayBeSurname: () => false, matches: () => false };
@@ -31,27 +24,26 @@ export function readPageRoster(adapter: SiteAdapter, document: Document, url: UR
   const [only] = classes;
   const { csv, rows, skipped } = pageRosterCsv(people, reader.nameOrder);
   if (rows === 0) return null;
-  return { people, className: classes.size === 1 ? (only ?? null) : null, csv, rows, skipped };
+  return { people, className: classes.size === 1 ? (only ?? null) : null, csv, rows, skipped, site: adapter.id };
 }
 
 /** The file name the import shows in its preview: the class, or the site and the day. */
-function fileNameFor(roster: PageRoster, site: string): string {
+function fileNameFor(roster: PageRoster): string {
   const day = new Date().toISOString().slice(0, 10);
-  return `${roster.className ?? site}-${day}.csv`;
+  return `${roster.className ?? roster.site}-${day}.csv`;
 }
 
-/** Sends the page's roster to the import: a preview (dryRun) or the import itself. */
+/** Sends the page's roster to the import: a preview (dryRun) or the import itself. From the panel's frame only. */
 export function captureRoster(
   organisationId: string,
   roster: PageRoster,
-  site: string,
   options: { dryRun: boolean; resolutions?: RosterCapture['resolutions'] },
 ): Promise<RosterPreview> {
   return ask({
     type: 'nastavnik:roster-capture',
     capture: {
       organisationId,
-      fileName: fileNameFor(roster, site),
+      fileName: fileNameFor(roster),
       contentBase64: utf8ToBase64(roster.csv),
       dryRun: options.dryRun,
       ...(options.resolutions ? { resolutions: options.resolutions } : {}),

@@ -66,8 +66,12 @@ export interface NameLookup {
   matches(name: string): boolean;
 }
 
-/** Attributes that mark our own badges: they are never read as part of the page's text. */
-export const badgeAttributes = ['data-nastavnik-person', 'data-nastavnik-ambiguous'] as const;
+/**
+ * Attributes that mark what the content script puts into the page (badges, the programme
+ * launcher, the panel frame's wrapper): never read as part of the page's text. They say what the
+ * element is, never whom it is about.
+ */
+export const badgeAttributes = ['data-nastavnik-badge', 'data-nastavnik-ui'] as const;
 
 export function isOurBadge(node: Node): boolean {
   return node.nodeType === 1 && badgeAttributes.some((name) => (node as Element).hasAttribute(name));

@@ -1,10 +1,27 @@
+// The background's answers. Every request is checked against its sender first (utils/senders.ts):
+// content scripts get the badges' names and roles and may ask for a panel; programme data and
+// writes go only to extension pages, and a page framed in a web page's tab only while it holds the
+// panel its tab's content script asked for (utils/panel-tickets.ts).
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { participantsOf } from '../../shared/participants.ts';
 import { meetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api } from './api.ts';
 import { getAccessToken } from './auth.ts';
 import type { Curator, ProgrammeOverview } from './curator-types.ts';
-import { isRequest, type Replies, type Reply } from './messages.ts';
+import {
+  type BadgePerson,
+  isRequest,
+  type PageRosterData,
+  type PanelRequest,
+  type Replies,
+  type Reply,
+  type TabRequest,
+} from './messages.ts';
+import { panelTickets } from './panel-tickets.ts';
 import { submitMeeting } from './queue.ts';
+import { isFramedPage, mayAsk, type Sender, senderKind } from './senders.ts';
+import { panelTicketsItem } from './storage.ts';
 
 type AnyReply = Reply<Replies[keyof Replies]>;
 
@@ -23,6 +40,37 @@ function invalid(error: z.ZodError): AnyReply {
 }
 
 const uuid = z.uuid();
+
+const panelRequest = z.union([
+  z.object({ panel: z.literal('pair'), personIds: z.array(uuid).min(1).max(20) }).strict(),
+  z.object({ panel: z.literal('programme') }).strict(),
+]);
+
+/** What a content script sends back as the page's roster: strings only, bounded. */
+const pageRoster = z.object({
+  people: z.array(z.object({ name: z.string().max(300), className: z.string().max(50).nullable() })).max(5000),
+  className: z.string().max(50).nullable(),
+  csv: z.string().max(1_000_000),
+  rows: z.number().int().min(0),
+  skipped: z.array(z.string().max(300)).max(5000),
+  site: z.string().max(50),
+});
+
+export const tickets = panelTickets(panelTicketsItem);
+
+const refused = (message: string): AnyReply => ({ ok: false, status: 403, message });
+
+/** Asks the content script of a tab's top frame (only the background can: pages cannot reach it). */
+function askTab(tabId: number, request: TabRequest): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+}
+
+/** The participants as badges need them: the name to find on the page and the role to draw. */
+function badgePeople(groups: Parameters<typeof participantsOf>[0]): BadgePerson[] {
+  return participantsOf(groups).map(({ member, groups: theirs }) => ({
+    member: { ...member, role: theirs.some((g) => g.role === 'mentor') ? 'mentor' : 'mentee' },
+  }));
+}
 
 /** The first school where the signed-in person is a curator or the head; null for everyone else. */
 async function curator(): Promise<Curator | null> {
@@ -43,13 +91,47 @@ async function programmeOverview(organisationId: string): Promise<ProgrammeOverv
 }
 
 /**
- * What the background answers a content script (the caller has checked that the sender is ours).
- * `null` groups mean "nobody is signed in".
+ * What the background answers one of our contexts, after checking what the browser says about the
+ * sender. `null` groups mean "nobody is signed in".
  */
-export async function answerContentScript(message: unknown): Promise<AnyReply> {
+export async function answer(message: unknown, sender: Sender): Promise<AnyReply> {
   if (!isRequest(message)) return { ok: false, status: 400, message: 'unknown request' };
+  const kind = senderKind(sender, browser.runtime.id);
+  if (!kind || !mayAsk(message.type, kind)) return refused(`${message.type} is not answered to this sender`);
+  // A panel frame inside a web page's tab: only the frame that took its tab's panel.
+  if (kind === 'extension-page' && isFramedPage(sender) && message.type !== 'nastavnik:panel' && !(await tickets.holds(sender))) {
+    return refused('this frame holds no panel');
+  }
+  const tabId = sender.tab?.id;
   try {
     switch (message.type) {
+      case 'nastavnik:badge-people':
+        if (!(await getAccessToken())) return { ok: true, value: null };
+        return { ok: true, value: badgePeople(await api.visibleGroups()) };
+      case 'nastavnik:runs-programme':
+        return { ok: true, value: (await curator()) !== null };
+      case 'nastavnik:open-panel': {
+        const parsed = panelRequest.safeParse(message.request);
+        if (!parsed.success) return invalid(parsed.error);
+        if (tabId === undefined) return refused('no tab');
+        await tickets.open(tabId, parsed.data as PanelRequest);
+        return { ok: true, value: null };
+      }
+      case 'nastavnik:close-panel':
+        if (tabId === undefined) return { ok: true, value: null };
+        await tickets.close(tabId);
+        // The frame asked: the content script takes it off the page (and gives the focus back).
+        if (kind === 'extension-page') await askTab(tabId, { type: 'nastavnik:panel-closed' }).catch(() => undefined);
+        return { ok: true, value: null };
+      case 'nastavnik:panel':
+        return { ok: true, value: await tickets.take(sender) };
+      case 'nastavnik:page-roster': {
+        if (tabId === undefined) return { ok: true, value: null };
+        const read = await askTab(tabId, { type: 'nastavnik:read-roster' }).catch(() => null);
+        if (read === null || read === undefined) return { ok: true, value: null };
+        const parsed = pageRoster.safeParse(read);
+        return parsed.success ? { ok: true, value: parsed.data as PageRosterData } : invalid(parsed.error);
+      }
       case 'nastavnik:my-groups':
         if (!(await getAccessToken())) return { ok: true, value: null };
         return { ok: true, value: await api.visibleGroups() };

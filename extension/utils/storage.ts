@@ -1,6 +1,7 @@
 // Every value the extension keeps, declared once. Versioned so that a later shape can migrate.
 import { storage } from 'wxt/utils/storage';
 import type { GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { PanelTickets } from './panel-tickets.ts';
 
 /** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
@@ -30,3 +31,9 @@ export const myGroupsSnapshotItem = storage.defineItem<GroupsSnapshot | null>('l
  * (`https://journal.school17.ru/*`). The generic content script runs on those the browser granted.
  */
 export const journalHostsItem = storage.defineItem<string[]>('local:journalHosts', { fallback: [], version: 1 });
+
+/**
+ * The panel each tab shows (utils/panel-tickets.ts), in session storage: it outlives the service
+ * worker's restarts, not the browser's, and content scripts cannot read it.
+ */
+export const panelTicketsItem = storage.defineItem<PanelTickets>('session:panelTickets', { fallback: {}, version: 1 });

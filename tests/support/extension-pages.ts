@@ -47,3 +47,51 @@ export async function addJournalHost(browser: ExtensionBrowser, host: string, op
     .waitFor();
   if (!options) await page.close();
 }
+
+/** A person as the page prints them (the demo school's people, read from the database). */
+export interface Named {
+  last: string;
+  first: string;
+}
+
+/**
+ * The text each of our badges stands next to, badge by badge, as the host page sees it: the badge
+ * carries only `data-nastavnik-badge` (whom it stands for stays in the content script), so a test
+ * tells badges apart by the name they stand beside.
+ */
+export function badgeNeighbours(tab: Page, kind: 'participant' | 'ambiguous' = 'participant'): Promise<string[]> {
+  return tab.evaluate((wanted) => {
+    const ours = (node: Node | null) => node instanceof Element && node.hasAttribute('data-nastavnik-badge');
+    return [...document.querySelectorAll(`[data-nastavnik-badge="${wanted}"]`)].map((badge) => {
+      let before = badge.previousSibling;
+      while (before && ours(before)) before = before.previousSibling;
+      return (before?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  }, kind);
+}
+
+const folded = (text: string) => text.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+
+/** Whether a name as a page prints it («КАРПОВА М. А.», «Лев Иванов», «Кудрявцев Д.М.») is this person's. */
+export function printsName(text: string, person: Named): boolean {
+  const words = folded(text).split(/[\s.,]+/).filter(Boolean);
+  const first = folded(person.first);
+  return words.includes(folded(person.last)) && words.some((word) => word === first || word === first[0]);
+}
+
+/** Which of `people` the page's badges stand next to, in order (null: a badge next to nobody of them). */
+export async function badgedPeople<T extends Named>(tab: Page, people: readonly T[]): Promise<(T | null)[]> {
+  return (await badgeNeighbours(tab)).map((text) => people.find((person) => printsName(text, person)) ?? null);
+}
+
+/** The badge standing next to `person`'s name. */
+export async function badgeOf(tab: Page, person: Named) {
+  const index = (await badgeNeighbours(tab)).findIndex((text) => printsName(text, person));
+  if (index < 0) throw new Error(`no badge next to ${person.last} ${person.first}`);
+  return tab.locator('[data-nastavnik-badge="participant"]').nth(index);
+}
+
+/** The open panel's frame (the drawer), as Playwright reaches into it; the page itself cannot. */
+export function panelFrame(tab: Page) {
+  return tab.frameLocator('[data-nastavnik-ui="panel"] iframe');
+}

@@ -1,0 +1,119 @@
+// The two panels as extension pages framed in the host page (entrypoints/pair-panel,
+// entrypoints/programme-panel). What a frame shows comes from the background, never from the page
+// or the frame's URL: it asks which panel its tab opened (the content script said so after a real
+// click) and reads the rest through the background. The frame listens to no message from the page.
+import { useEffect, useState } from 'preact/hooks';
+import { givenAndFamilyName } from '../../shared/names.ts';
+import { participantsOf } from '../../shared/participants.ts';
+import type { GroupSummary } from '../../shared/schemas.ts';
+import { captureRoster } from '../features/roster-capture.ts';
+import { ask } from '../utils/ask.ts';
+import { t } from '../utils/i18n.ts';
+import { PairPanel } from './PairPanel.tsx';
+import { ProgrammePanel } from './ProgrammePanel.tsx';
+import { useAsync } from './use-async.ts';
+import { ArmWhenVisible } from './write-guard.tsx';
+
+/** Closing goes through the background: it tells the content script to take the frame away. */
+const close = () => void ask({ type: 'nastavnik:close-panel' }).catch(() => undefined);
+
+/** Loading, or nothing to show (the frame is not the one its tab opened): a drawer with only a close button. */
+function Placeholder({ loading, failed }: { loading: boolean; failed?: Error }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div class="panel" role="dialog" aria-modal="false" aria-label={t('panel.title')} data-testid="panel-placeholder">
+      <header>
+        <p class="eyebrow">{t('panel.title')}</p>
+        <button type="button" class="close" aria-label={t('panel.close')} title={t('panel.close')} onClick={close}>
+          ×
+        </button>
+      </header>
+      {loading ? (
+        <p class="muted loading" role="status">
+          <span class="spinner" aria-hidden="true" /> {t('curator.loading')}
+        </p>
+      ) : failed ? (
+        <p class="status error" role="alert">
+          {failed.message}
+        </p>
+      ) : (
+        <p class="muted">{t('panel.gone')}</p>
+      )}
+    </div>
+  );
+}
+
+export function PairPanelFrame() {
+  const [opened] = useAsync(async () => {
+    const request = await ask({ type: 'nastavnik:panel' });
+    if (request?.panel !== 'pair') return null;
+    return { personIds: request.personIds, groups: (await ask({ type: 'nastavnik:my-groups' })) ?? [] };
+  });
+  // Fetched again after a meeting is logged: the panel shows the pair's new state.
+  const [groups, setGroups] = useState<GroupSummary[] | null>(null);
+  if (opened.status !== 'done' || !opened.value) {
+    return <Placeholder loading={opened.status === 'loading'} failed={opened.status === 'failed' ? opened.error : undefined} />;
+  }
+  const { personIds } = opened.value;
+  const everyone = participantsOf(groups ?? opened.value.groups);
+  const participants = personIds.flatMap((id) => everyone.filter((p) => p.member.person_id === id));
+  return (
+    <ArmWhenVisible>
+      <PairPanel
+        participants={participants}
+        ambiguous={personIds.length > 1}
+        submit={(meeting) => ask({ type: 'nastavnik:log-meeting', meeting })}
+        onLogged={() => {
+          void ask({ type: 'nastavnik:my-groups' })
+            .then((fresh) => setGroups(fresh ?? []))
+            .catch(() => undefined);
+        }}
+        onClose={close}
+      />
+    </ArmWhenVisible>
+  );
+}
+
+/** «Новикова Полина — Карпова Мария» for a group the signed-in person may see. */
+function pairNameIn(groups: readonly GroupSummary[], groupId: string): string | null {
+  const group = groups.find((g) => g.id === groupId);
+  if (!group) return null;
+  const mentors = group.members.filter((m) => m.role === 'mentor').map(givenAndFamilyName);
+  const mentees = group.members.filter((m) => m.role === 'mentee').map(givenAndFamilyName);
+  return `${mentors.join(', ')} — ${mentees.join(', ')}`;
+}
+
+export function ProgrammePanelFrame() {
+  const [opened] = useAsync(async () => {
+    const request = await ask({ type: 'nastavnik:panel' });
+    if (request?.panel !== 'programme') return null;
+    const [curator, groups] = await Promise.all([ask({ type: 'nastavnik:curator' }), ask({ type: 'nastavnik:my-groups' })]);
+    return curator ? { curator, groups: groups ?? [] } : null;
+  });
+  if (opened.status !== 'done' || !opened.value) {
+    return <Placeholder loading={opened.status === 'loading'} failed={opened.status === 'failed' ? opened.error : undefined} />;
+  }
+  const { curator, groups } = opened.value;
+  return (
+    <ArmWhenVisible>
+      <ProgrammePanel
+        curator={curator}
+        load={() => ask({ type: 'nastavnik:programme', organisationId: curator.organisationId })}
+        saveItem={(id, patch) => ask({ type: 'nastavnik:checklist-item', id, patch })}
+        pairName={(groupId) => pairNameIn(groups, groupId)}
+        roster={{
+          readRoster: () => ask({ type: 'nastavnik:page-roster' }),
+          capture: (roster, options) => captureRoster(curator.organisationId, roster, options),
+          onImported: () => undefined,
+        }}
+        onClose={close}
+      />
+    </ArmWhenVisible>
+  );
+}
