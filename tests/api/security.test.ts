@@ -35,12 +35,22 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 }
 
 describe('a mentor removed from a group loses the mentor’s rights (access follows membership dates)', () => {
-  const group = () => s.id(demoGroups.mentors);
-  const formerMentor = people.mentor; // Новикова Полина, mentor of g-84 until the re-pairing below
-  let before: string; // a meeting she logged while she was the mentor
-  let after: string; // a meeting the curator logged after she left
+  // Коновалов Владимир, mentor of g-85 until the re-pairing below; he teaches no class of his own,
+  // so nothing lets him see the group but his membership.
+  const group = () => s.id(demoGroups.plainMentors);
+  const formerMentor = people.plainMentor;
+  let mentee: string;
+  let before: string; // a meeting he logged while he was the mentor
+  let after: string; // a meeting the curator logged after he left
 
   beforeAll(async () => {
+    mentee =
+      (
+        await one<{ person_id: string }>(
+          "select person_id from public.group_members where group_id = $1 and role = 'mentee' and left_on is null order by person_id limit 1",
+          [group()],
+        )
+      )?.person_id ?? '';
     before = randomUUID();
     const logged = await api.call(formerMentor, 'POST', '/meetings', {
       id: before,
@@ -49,7 +59,7 @@ describe('a mentor removed from a group loses the mentor’s rights (access foll
       held_on: '2026-11-20',
       duration_minutes: 40,
       notes: 'до ухода наставника',
-      feedback: [{ person_id: s.id(people.mentee), rating: 3 }],
+      feedback: [{ person_id: mentee, rating: 3 }],
     });
     expect(logged.status).toBe(201);
 
@@ -65,7 +75,8 @@ describe('a mentor removed from a group loses the mentor’s rights (access foll
     const repaired = await curator('POST', `/groups/${group()}/repair`, {
       leaving_person_id: s.id(formerMentor),
       joining_person_id: successor?.person_id,
-      reason: 'наставник перешла в другую школу',
+      reason: 'наставник перешёл в другую школу',
+      on: '2026-11-25',
     });
     expect(repaired.status).toBe(200);
 
@@ -81,14 +92,16 @@ describe('a mentor removed from a group loses the mentor’s rights (access foll
     expect(later.status).toBe(201);
   });
 
-  it('does not show her what the group did after she left', async () => {
+  it('does not show him what the group did after he left', async () => {
     const listed = await api.call(formerMentor, 'GET', `/meetings?group_id=${group()}`);
     const ids = (listed.json.items ?? []).map((m) => m.id);
     expect(ids).not.toContain(after);
+    // His own time in the group stays his to read (the meeting, not its notes any more).
+    expect(ids).toContain(before);
     expect(JSON.stringify(listed.json)).not.toContain('после ухода наставника');
   });
 
-  it('refuses her meetings, feedback changes and goals, and changes nothing', async () => {
+  it('refuses his meetings, feedback changes and goals, and changes nothing', async () => {
     const meetingsBefore = await count('select 1 from public.meetings where group_id = $1', [group()]);
     const goalsBefore = await count('select 1 from public.plan_goals where group_id = $1', [group()]);
 
@@ -103,12 +116,12 @@ describe('a mentor removed from a group loses the mentor’s rights (access foll
     expect([403, 404]).toContain(meeting.status);
 
     const feedback = await api.call(formerMentor, 'PUT', `/meetings/${before}/feedback`, {
-      entries: [{ person_id: s.id(people.mentee), rating: 10 }],
+      entries: [{ person_id: mentee, rating: 10 }],
     });
     expect([403, 404, 422]).toContain(feedback.status);
     const rating = await one<{ rating: number }>('select rating from public.meeting_feedback where meeting_id = $1 and person_id = $2', [
       before,
-      s.id(people.mentee),
+      mentee,
     ]);
     expect(rating?.rating).toBe(3);
 
@@ -120,7 +133,7 @@ describe('a mentor removed from a group loses the mentor’s rights (access foll
   });
 
   it('still lets the curator correct feedback, and the change is in the audit log', async () => {
-    const corrected = await curator('PUT', `/meetings/${before}/feedback`, { entries: [{ person_id: s.id(people.mentee), rating: 4 }] });
+    const corrected = await curator('PUT', `/meetings/${before}/feedback`, { entries: [{ person_id: mentee, rating: 4 }] });
     expect(corrected.status).toBe(200);
     const log = await curator('GET', `/audit?table_name=meeting_feedback&organisation_id=${s.schoolA}`);
     expect(log.status).toBe(200);
