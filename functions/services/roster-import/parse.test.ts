@@ -49,6 +49,15 @@ describe('parseRosterFile: CSV', () => {
     expect(parsed.errors).toMatchObject([{ line: 3, column: 'ФИО', code: 'initials_only', severity: 'warning' }]);
   });
 
+  it('refuses a row with a first name and no surname, or a surname and no first name, in separate columns', () => {
+    const parsed = parse(utf8('Фамилия;Имя;Отчество;Класс\n;Мария;Ивановна;7А\nПетров;;;7А\nСидорова;Анна;;7А\n'));
+    const byLine = (line: number) => parsed.errors.filter((issue) => issue.line === line).map((issue) => [issue.code, issue.column]);
+    expect(byLine(2)).toEqual([['missing_last', 'Фамилия']]);
+    expect(byLine(3)).toEqual([['missing_first', 'Имя']]);
+    expect(byLine(4)).toEqual([]);
+    expect(parsed.errors.every((issue) => issue.severity === 'error')).toBe(true);
+  });
+
   it('takes the class from a title line when the table has none', () => {
     const parsed = parse(
       utf8('Список класса 7А;;\r\nМБОУ «СОШ № 17», 2026/2027 учебный год;;\r\n;;\r\nФамилия;Имя;Пол\r\nИванов;Иван;м\r\n'),
