@@ -161,12 +161,12 @@ async function badgeLatency(page: Page, rows: string[]): Promise<number[]> {
     const body = document.getElementById('rows') as HTMLElement;
     const out: number[] = [];
     for (const row of html) {
-      const before = document.querySelectorAll('[data-nastavnik-person]').length;
+      const before = document.querySelectorAll('[data-nastavnik-badge]').length;
       const template = document.createElement('template');
       template.innerHTML = row;
       const shown = new Promise<number>((resolve) => {
         const observer = new MutationObserver(() => {
-          if (document.querySelectorAll('[data-nastavnik-person]').length > before) {
+          if (document.querySelectorAll('[data-nastavnik-badge]').length > before) {
             observer.disconnect();
             resolve(performance.now());
           }
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
       await startTrace(cdp);
       const t0 = Date.now();
       await page.goto(c.url);
-      await page.locator('[data-nastavnik-person]').first().waitFor({ timeout: 20_000 });
+      await page.locator('[data-nastavnik-badge]').first().waitFor({ timeout: 20_000 });
       const firstBadgesAfterLoad = Date.now() - t0;
       const mentee = c.kind === 'journal' ? 'Карпова Мария' : 'Мария Карпова';
       const row =
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
       const tasks = await stopTrace(cdp);
       await cdp.detach();
       const withExtension = await heapAfterGc(page);
-      const badges = await page.locator('[data-nastavnik-person]').count();
+      const badges = await page.locator('[data-nastavnik-badge]').count();
       await page.close();
       const plain = await browser.context.newPage();
       await plain.goto(c.baseline);

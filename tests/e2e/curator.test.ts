@@ -13,7 +13,7 @@ import { buildExtension } from '../../functions/local/build-extension.ts';
 import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
 import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { signIn } from '../support/extension-pages.ts';
+import { badgedPeople, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
 import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
@@ -38,10 +38,13 @@ const sites: FixtureSite[] = [
   { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: page('moodle-participants.html') }] },
 ];
 
-async function drawnIds(tab: Page): Promise<string[]> {
-  return (
-    await tab.locator('[data-nastavnik-person]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-nastavnik-person') ?? ''))
-  ).sort();
+/** The demo people the journal shows who are in the programme, read from the database. */
+const shownKeys = ['s-0482', 's-0477', 's-0498', 's-0487'];
+const people = new Map<string, Named & { key: string }>();
+
+/** Whom the badges stand next to, as demo keys ('?' for a badge beside anybody else), sorted. */
+async function drawnKeys(tab: Page): Promise<string[]> {
+  return (await badgedPeople(tab, [...people.values()])).map((person) => person?.key ?? '?').sort();
 }
 
 describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and roster capture', () => {
@@ -61,11 +64,11 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
   async function openPanel(tab: Page) {
     const launcher = tab.getByTestId('programme-launcher');
     await launcher.waitFor({ timeout: 15_000 });
-    // Keyboard first: the launcher is reachable and opens with Enter.
+    // Keyboard first: the launcher is reachable and opens with Enter; the panel is an extension-origin frame.
     await launcher.focus();
     await launcher.press('Enter');
-    const panel = tab.getByTestId('programme-panel');
-    await panel.waitFor();
+    const panel = panelFrame(tab).getByTestId('programme-panel');
+    await panel.waitFor({ timeout: 15_000 });
     await panel.getByTestId('programme-stages').waitFor({ timeout: 15_000 });
     return panel;
   }
@@ -78,6 +81,17 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-curator' });
     hosts = await serveSites(sites);
     browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+    const rows = await server.db.asService(async (db) => {
+      const { rows } = await db.query<{ id: string; last: string; first: string }>(
+        'select id, last_name as last, first_name as first from public.people where id = any($1::uuid[])',
+        [shownKeys.map((key) => demoUuid(key))],
+      );
+      return rows;
+    });
+    for (const key of shownKeys) {
+      const row = rows.find((r) => r.id === demoUuid(key));
+      if (row) people.set(key, { key, last: row.last, first: row.first });
+    }
   });
 
   afterAll(async () => {
@@ -92,8 +106,8 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     await signIn(browser, novikova);
     const tab = await browser.context.newPage();
     await tab.goto(journal);
-    await expect.poll(() => drawnIds(tab), { timeout: 15_000 }).toEqual([demoUuid('s-0482')]);
-    mentorBadges = (await drawnIds(tab)).length;
+    await expect.poll(() => drawnKeys(tab), { timeout: 15_000 }).toEqual(['s-0482']);
+    mentorBadges = (await drawnKeys(tab)).length;
     await tab.waitForTimeout(500);
     expect(await tab.getByTestId('programme-launcher').count()).toBe(0);
     await tab.close();
@@ -104,9 +118,8 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     const tab = await browser.context.newPage();
     await tab.goto(journal);
     // Карпова Мария, Карпова Анна, Воробьёва Василиса, Гаврилова Елена are in the programme (fixture's comment).
-    const expected = ['s-0482', 's-0477', 's-0498', 's-0487'].map((key) => demoUuid(key));
-    await expect.poll(async () => (await drawnIds(tab)).filter((id) => expected.includes(id)).length, { timeout: 15_000 }).toBe(4);
-    expect((await drawnIds(tab)).length).toBeGreaterThan(mentorBadges);
+    await expect.poll(async () => (await drawnKeys(tab)).filter((key) => shownKeys.includes(key)).length, { timeout: 15_000 }).toBe(4);
+    expect((await drawnKeys(tab)).length).toBeGreaterThan(mentorBadges);
     expect(mentorBadges).toBe(1);
     await tab.getByTestId('programme-launcher').waitFor({ timeout: 15_000 });
     await shoot(tab, 'curator-launcher.png');
@@ -171,7 +184,9 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     await panel.getByTestId('roster-preview').waitFor({ timeout: 15_000 });
     expect(await panel.getByTestId('roster-known').textContent()).toContain('Данилова Елизавета');
     await tab.keyboard.press('Escape');
-    await expect.poll(() => tab.getByTestId('programme-panel').count()).toBe(0);
+    await expect.poll(() => tab.locator('[data-nastavnik-ui="panel"]').count()).toBe(0);
+    // The focus is back on the launcher that opened the drawer.
+    expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-nastavnik-ui'))).toBe('launcher');
     await tab.close();
   });
 
@@ -181,7 +196,7 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     await tab.goto(journalWithNewPupil);
     const panel = await openPanel(tab);
     const roster = panel.getByTestId('roster-capture');
-    expect(await roster.textContent()).toContain('10 чел., класс 10Б');
+    await expect.poll(() => roster.textContent(), { timeout: 15_000 }).toContain('10 чел., класс 10Б');
     await roster.getByTestId('roster-check').click();
     await roster.getByTestId('roster-preview').waitFor({ timeout: 15_000 });
     expect(await roster.getByTestId('roster-counts').textContent()).toBe('Новых: 1 · уже в базе: 7 · неоднозначных: 2 · ошибок: 0');
@@ -192,6 +207,10 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     expect(await roster.getByTestId('roster-ambiguous').textContent()).toContain('Кудрявцев Даниил Маркович, 10А');
     await roster.getByTestId('roster-ambiguous').scrollIntoViewIfNeeded();
     await shoot(tab, 'roster-preview.png');
+    await tab.setViewportSize({ width: 360, height: 800 });
+    await roster.getByTestId('roster-ambiguous').scrollIntoViewIfNeeded();
+    await shoot(tab, 'roster-preview-360.png');
+    await tab.setViewportSize({ width: 1280, height: 900 });
 
     const addedBefore = await server.db.asService(async (db) => {
       const { rows } = await db.query('select 1 from public.people where last_name = $1 and first_name = $2', ['Петрова', 'Злата']);
