@@ -17,8 +17,11 @@
 --    running yet, a completed or cancelled group is history. The head and the curators of the
 --    school write to any of its groups whatever the status (corrections); they may now also
 --    correct a meeting they did not author.
+--    Feedback and attendance are recorded only for people who were members on the meeting's day.
 --    Feedback (meeting_feedback insert/update/delete) is audited (row_id 'meeting_id/person_id'),
---    and erasing a person scrubs the comments from the log's copies of their feedback.
+--    and erasing a person scrubs the comments from the log's copies of their feedback; erasing a
+--    student without a guardian's valid consent ends their current memberships of active groups
+--    (with no birth year left they count as a minor, and the consent rule would refuse the erasure).
 --
 -- 3. Consent (152-ФЗ: a minor takes part only with a guardian's valid consent).
 --    * Minor: app.is_minor's notion, made sharper: a person whose birth year says they may be under
@@ -56,23 +59,36 @@
 --    Definer functions that answer about a person (public.consent_status, app.is_minor) answer only
 --    about people the caller may see (the people policy's rule, app.may_see_person) and return null
 --    otherwise; app.participation_refusal and the new app.assert_participation are not executable by
---    `authenticated` (only the definer triggers call them).
+--    `authenticated` (only the definer triggers call them). The definer BEFORE triggers that judge a
+--    row before row-level security does (consent giver, group member) first refuse, as the policy
+--    would, a signed-in caller who does not run the row's school (app.require_curator_of), and
+--    leave a row naming another school's person or group to its foreign key: their refusals say
+--    nothing about another school's people.
 --
 -- Triggers: app.check_group_member's trigger is re-created to fire on every column (a trigger's
 -- column list cannot be altered); everything else is altered or added.
 
 -- ---------------------------------------------------------------------------------------------
 -- Part 3 first: who is a minor, and which consent counts (the helpers below use them).
+--
+-- The small helpers here are plain SQL, `security invoker` and without `set search_path` (the
+-- style's default), so that the planner inlines them into the queries that use them: they name
+-- every table with its schema, and inside a definer function they run under its empty search_path.
+-- Called inside definer functions and triggers they read as their owner; called directly by a
+-- signed-in user they read only what row-level security shows them.
 
--- Not security definer: called inside definer functions and triggers it reads as their owner;
--- called directly by a signed-in user it reads only what row-level security shows them.
-create function app.person_is_minor(person uuid) returns boolean
-language sql stable set search_path = ''
+-- Minor by what is known: a birth year 18 or fewer years ago, whatever the kind; without a birth
+-- year, a student (someone turning 18 this year still counts as a minor until the next).
+create function app.minor_by(kind text, birth_year int) returns boolean
+language sql stable
 as $$
-  select case
-    when d.birth_year is not null then extract(year from current_date)::int - d.birth_year <= 18
-    else p.kind = 'student'
-  end
+  select case when birth_year is not null then extract(year from current_date)::int - birth_year <= 18 else kind = 'student' end
+$$;
+
+create function app.person_is_minor(person uuid) returns boolean
+language sql stable
+as $$
+  select app.minor_by(p.kind, d.birth_year)
   from public.people p left join public.person_details d on d.person_id = p.id
   where p.id = person
 $$;
@@ -80,7 +96,7 @@ $$;
 -- THE definition of a consent that counts today (given, not in the future, not withdrawn, by
 -- someone who may give it for a person of this age).
 create function app.consent_is_valid(given_by text, given_on date, withdrawn_on date, for_minor boolean) returns boolean
-language sql stable set search_path = ''
+language sql stable
 as $$
   select given_on <= current_date
     and (withdrawn_on is null or withdrawn_on > current_date)
@@ -88,27 +104,29 @@ as $$
 $$;
 
 create function app.has_valid_consent(person uuid) returns boolean
-language sql stable set search_path = ''
+language sql stable
 as $$
   select exists (
     select 1
     from public.consents c
-    cross join (select coalesce(app.person_is_minor(person), true) as minor) m
-    where c.person_id = person and app.consent_is_valid(c.given_by, c.given_on, c.withdrawn_on, m.minor)
+    join public.people p on p.id = c.person_id
+    left join public.person_details d on d.person_id = p.id
+    where c.person_id = person and app.consent_is_valid(c.given_by, c.given_on, c.withdrawn_on, app.minor_by(p.kind, d.birth_year))
   )
 $$;
 
--- Whether the caller may see this person: the rule of the people select policy, for definer
--- functions (inside them row-level security no longer applies). The service's own jobs and the
--- service role see everyone.
+-- Whether the caller may see this person: the rule of the people select policy, for the definer
+-- functions below (inside them row-level security no longer applies). The service's own jobs and
+-- the service role see everyone.
 create function app.may_see_person(person uuid) returns boolean
-language sql stable security definer set search_path = ''
+language sql stable
 as $$
   select coalesce(current_setting('role', true), 'none') not in ('authenticated', 'anon')
     or exists (
       select 1 from public.people p
       where p.id = person and (
-        p.organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
+        exists (select 1 from public.memberships m join public.people me on me.id = m.person_id
+                where me.auth_user_id = (select auth.uid()) and m.role in ('head', 'curator') and m.organisation_id = p.organisation_id)
         or p.auth_user_id = (select auth.uid())
         or p.id in (select app.my_children_ids())
         or p.id in (select app.my_group_peer_ids())
@@ -116,25 +134,42 @@ as $$
     )
 $$;
 
--- The public notion, for callers: null about people they may not see.
+-- The public notion, for callers: null about people they may not see. PL/pgSQL with a generic plan:
+-- called once per row of a listing, it must not plan its query again on every call.
 create or replace function app.is_minor(person uuid) returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = '' set plan_cache_mode = force_generic_plan
 as $$
-  select app.person_is_minor(person) where app.may_see_person(person)
+begin
+  if not app.may_see_person(person) then
+    return null;
+  end if;
+  return app.person_is_minor(person);
+end
 $$;
 
 -- given: a valid consent; withdrawn: a consent was withdrawn and none is valid; missing: a minor
 -- without one; not_needed: an adult. Null about a person the caller may not see (or no person).
+-- Now PL/pgSQL (was SQL), with a generic plan, for the same reason as app.is_minor.
 create or replace function public.consent_status(person uuid) returns text
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = '' set plan_cache_mode = force_generic_plan
 as $$
-  select case
-    when app.has_valid_consent(person) then 'given'
-    when not coalesce(app.person_is_minor(person), true) then 'not_needed'
-    when exists (select 1 from public.consents c where c.person_id = person and c.withdrawn_on <= current_date) then 'withdrawn'
-    else 'missing'
-  end
-  where exists (select 1 from public.people p where p.id = person) and app.may_see_person(person)
+begin
+  if not app.may_see_person(person) then
+    return null;
+  end if;
+  return (
+    select case
+      when exists (select 1 from public.consents c
+                   where c.person_id = p.id
+                     and app.consent_is_valid(c.given_by, c.given_on, c.withdrawn_on, app.minor_by(p.kind, d.birth_year))) then 'given'
+      when not app.minor_by(p.kind, d.birth_year) then 'not_needed'
+      when exists (select 1 from public.consents c where c.person_id = p.id and c.withdrawn_on <= current_date) then 'withdrawn'
+      else 'missing'
+    end
+    from public.people p left join public.person_details d on d.person_id = p.id
+    where p.id = person
+  );
+end
 $$;
 
 -- ---------------------------------------------------------------------------------------------
@@ -334,6 +369,28 @@ alter policy "answers are written with their response" on public.questionnaire_a
     select r.id from public.questionnaire_responses r
     where (r.respondent_person_id in (select app.my_person_ids()) and (r.group_id is null or r.group_id in (select app.my_active_group_ids())))
       or r.organisation_id in (select app.my_curated_organisation_ids())));
+
+-- Feedback and attendance only of people who were members of the group on the meeting's day (who
+-- had left by then gives no feedback on it). An AFTER trigger: it runs once the row's policy and
+-- keys have let the caller write it, so its answer tells nobody anything they may not see.
+create function app.check_member_on_meeting_day() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if not exists (
+    select 1 from public.meetings m
+    join public.group_members gm on gm.group_id = m.group_id
+    where m.id = new.meeting_id and gm.person_id = new.person_id and (gm.left_on is null or gm.left_on > m.held_on)
+  ) then
+    raise exception 'в день встречи этот человек не был участником группы' using errcode = 'check_violation', hint = 'not_a_member_then';
+  end if;
+  return null;
+end
+$$;
+create trigger check_member_on_meeting_day after insert on public.meeting_feedback
+  for each row execute function app.check_member_on_meeting_day();
+create trigger check_member_on_meeting_day after insert on public.meeting_attendance
+  for each row execute function app.check_member_on_meeting_day();
 
 -- ---------------------------------------------------------------------------------------------
 -- Feedback leaves an audit trail. app.audit takes the key as one column, 'group_members' (as

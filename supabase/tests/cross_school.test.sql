@@ -5,7 +5,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(41);
+select plan(43);
 \ir fixtures/two_schools.inc
 
 create function tests.answer_as(who text, query text) returns text language plpgsql as $$
@@ -167,6 +167,11 @@ select is(tests.answer_as('mentor', format('select public.consent_status(%L)', t
 select is(tests.answer_as('bystander', format('select public.consent_status(%L)', tests.pid('mentee'))), 'null',
   'a classmate outside the group does not');
 select is(tests.answer_as('anon', format('select public.consent_status(%L)', tests.pid('mentee'))), 'error 42501', 'anon may not ask');
+select is(tests.answer_as('b_curator', format('select app.has_valid_consent(%L)::text || '' '' || coalesce(app.person_is_minor(%L)::text, ''unknown'')',
+  tests.pid('mentee'), tests.pid('mentee'))), 'false unknown',
+  'the invoker helpers, called directly, read only what row-level security shows (B''s curator: nothing of A)');
+select is(tests.answer_as('b_curator', format('select app.may_see_person(%L)::text', tests.pid('mentee'))), 'false',
+  'and B''s curator may not see A''s child');
 select is(tests.answer_as('curator', format('select app.participation_refusal(%L, %L, %L)', tests.pid('b_mentee'), md5('programme/B')::uuid, 'mentee')),
   'error 42501', 'the rules'' own helper is for the triggers only');
 select is(
@@ -174,7 +179,7 @@ select is(
         where p.prosecdef and p.pronamespace in ('app'::regnamespace, 'public'::regnamespace) and p.prorettype <> 'trigger'::regtype
           and has_function_privilege('authenticated', p.oid, 'execute')
         order by p.oid::regprocedure::text collate "C"),
-  array['app.is_minor(uuid)', 'app.may_see_person(uuid)', 'app.my_active_group_ids()', 'app.my_active_mentored_group_ids()',
+  array['app.is_minor(uuid)', 'app.my_active_group_ids()', 'app.my_active_mentored_group_ids()',
         'app.my_children_group_ids()', 'app.my_children_ids()', 'app.my_curated_organisation_ids()', 'app.my_former_group_ids()',
         'app.my_group_ids()', 'app.my_group_peer_ids()', 'app.my_left_on(uuid)', 'app.my_mentored_group_ids()',
         'app.my_organisation_ids()', 'app.my_organisation_ids_as(text[])', 'app.my_person_ids()', 'app.my_taught_group_ids()',

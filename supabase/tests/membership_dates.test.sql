@@ -6,7 +6,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(51);
+select plan(54);
 \ir fixtures/two_schools.inc
 
 -- Re-pairing ten days ago: the mentor leaves group A, the teacher (trained) takes her place.
@@ -104,6 +104,14 @@ select is(tests.try_as('curator', format($$update public.meeting_feedback set ra
   md5('meeting/A-after')::uuid, tests.pid('mentee'))), 'ok 1', 'the curator corrects feedback');
 select is(tests.try_as('curator', format($$update public.meetings set topic = 'Уточнено куратором' where id = %L$$, md5('meeting/A-new')::uuid)),
   'ok 1', 'and a meeting someone else logged');
+select is(tests.try_as('curator', format($$insert into public.meeting_feedback (meeting_id, person_id, organisation_id, group_id, rating)
+  values (%L, %L, %L, %L, 6)$$, md5('meeting/A-after')::uuid, tests.pid('mentor'), tests.oid('A'), md5('group/A')::uuid)),
+  '23514', 'nobody records feedback of someone who had left the group before the meeting');
+select is(tests.try_as('curator', format($$insert into public.meeting_attendance (meeting_id, person_id, organisation_id, present)
+  values (%L, %L, %L, true)$$, md5('meeting/A-new')::uuid, tests.pid('mentor'), tests.oid('A'))),
+  '23514', 'nor attendance');
+select is(tests.try_as('curator', format($$update public.meeting_attendance set present = false where meeting_id = %L and person_id = %L$$,
+  md5('meeting/A')::uuid, tests.pid('mentor'))), 'ok 1', 'her attendance of a meeting of her own time is still corrected');
 
 -- Feedback changes leave an audit trail: who, when, what, keyed meeting/person.
 select is((select array_agg(action order by id) from public.audit_log
