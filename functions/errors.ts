@@ -20,7 +20,15 @@ interface PostgresError {
 }
 
 /** Hints our own triggers give: their message says, in Russian, what rule was broken and why. */
-const ruleHints = new Set(['group_member_not_allowed', 'group_status_transition', 'catalog_reference']);
+const ruleHints = new Set([
+  'group_member_not_allowed',
+  'group_status_transition',
+  'catalog_reference',
+  'date_in_future',
+  'consent_giver',
+  'immutable_column',
+  'not_a_member_then',
+]);
 
 function isPostgresError(error: unknown): error is PostgresError {
   return typeof error === 'object' && error !== null && typeof (error as PostgresError).code === 'string';

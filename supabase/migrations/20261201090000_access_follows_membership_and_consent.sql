@@ -427,7 +427,11 @@ create trigger audit_meeting_feedback after insert or update or delete on public
 -- ---------------------------------------------------------------------------------------------
 -- Part 3: the rules, re-checked on every path.
 
--- Dates that may not be in the future (only checked when written or changed).
+-- Dates that may not be in the future (only checked when written or changed). "Today" here is the
+-- date in Russia's easternmost time zone (UTC+12): a school in Vladivostok entering a consent at
+-- 8:00 on its own date must not be told the date has not come yet because the server keeps UTC.
+-- A date that has begun nowhere in Russia is refused. (Whether a consent is valid still reads
+-- current_date: a consent dated ahead of the server counts from the server's next day, never early.)
 create function app.check_not_in_future() returns trigger
 language plpgsql set search_path = ''
 as $$
@@ -437,7 +441,8 @@ declare
   old_json jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) end;
 begin
   foreach col in array tg_argv loop
-    if (new_json ->> col)::date > current_date and (old_json is null or old_json -> col is distinct from new_json -> col) then
+    if (new_json ->> col)::date > (now() at time zone 'Asia/Kamchatka')::date
+       and (old_json is null or old_json -> col is distinct from new_json -> col) then
       raise exception '%.%: дата % ещё не наступила', tg_table_name, col, new_json ->> col
         using errcode = 'check_violation', hint = 'date_in_future';
     end if;

@@ -3,9 +3,7 @@
 // extension where no Postgres answers. pg_prove's verdict is its exit code and its last line,
 // «Result: PASS»: a failed assertion shows only as «# Failed test» in its summary, a wrong plan or
 // an SQL error as «Bad plan» / «Dubious», never as a line starting with «not ok».
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { pgtap } from '@electric-sql/pglite-pgtap';
@@ -13,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../functions/db/migrate.ts';
 import { createPglite, pgliteDatabase } from '../../functions/db/pglite.ts';
 import { freshDatabase, postgresAvailable, type TestDatabase } from '../support/database.ts';
-import { hasPgProve, runOnPglite } from '../support/pgtap.ts';
+import { hasPgProve, runOnPglite, runWithPgProve, type TapResult } from '../support/pgtap.ts';
 
 const testsDir = fileURLToPath(new URL('../../supabase/tests/', import.meta.url));
 const files = readdirSync(testsDir)
@@ -28,51 +26,20 @@ if (realPostgres && !pgProve && process.env.NASTAVNIK_REQUIRE_PGTAP === '1') {
 }
 const engine = realPostgres && pgProve ? 'pg_prove on Postgres' : 'PGlite with pgTAP';
 
-interface Verdict {
-  /** pg_prove's exit code; on PGlite 0 when every test ran as planned and passed, 1 otherwise. */
-  status: number | null;
-  output: string;
-}
-
-/** pg_prove on one file, verbose (so a failing test's own «not ok» line is in the output too). */
-function prove(file: string, databaseUrl: string): Verdict {
-  const url = new URL(databaseUrl);
-  const run = spawnSync(
-    'pg_prove',
-    [
-      '--verbose',
-      '--host',
-      url.hostname,
-      '--port',
-      url.port || '5432',
-      '--username',
-      url.username || 'postgres',
-      '--dbname',
-      url.pathname.slice(1),
-      file,
-    ],
-    { cwd: dirname(file), encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
-  );
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-}
-
 describe(`pgTAP (supabase/tests, ${engine})`, () => {
-  let run: (file: string) => Promise<Verdict>;
+  let run: (file: string) => Promise<TapResult>;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
     if (engine === 'pg_prove on Postgres') {
       const database: TestDatabase = await freshDatabase();
       await migrate(database.db);
-      run = async (file) => prove(file, database.url as string);
+      run = async (file) => runWithPgProve(file, database.url as string);
       cleanup = () => database.dispose();
     } else {
       const pg: PGlite = await createPglite(undefined, { pgtap });
       await migrate(pgliteDatabase(pg));
-      run = async (file) => {
-        const result = await runOnPglite(file, pg);
-        return { status: result.passed ? 0 : 1, output: `${result.output}\n${result.passed ? 'Result: PASS' : 'Result: FAIL'}` };
-      };
+      run = (file) => runOnPglite(file, pg);
       cleanup = () => pg.close();
     }
   });

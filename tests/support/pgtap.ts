@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
 export interface TapResult {
-  passed: boolean;
+  /** pg_prove's exit code; on PGlite 0 when every test ran as planned and passed, 1 otherwise. */
+  status: number | null;
   output: string;
 }
 
@@ -15,11 +16,13 @@ export function hasPgProve(): boolean {
   return spawnSync('pg_prove', ['--version']).status === 0;
 }
 
+/** pg_prove on one file, verbose (so a failing test's own «not ok» line is in the output too). */
 export function runWithPgProve(file: string, databaseUrl: string): TapResult {
   const url = new URL(databaseUrl);
   const run = spawnSync(
     'pg_prove',
     [
+      '--verbose',
       '--host',
       url.hostname,
       '--port',
@@ -32,8 +35,7 @@ export function runWithPgProve(file: string, databaseUrl: string): TapResult {
     ],
     { cwd: dirname(file), encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
   );
-  const output = `${run.stdout}\n${run.stderr}`;
-  return { passed: run.status === 0 && /Result: PASS/.test(output), output };
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
 /** The file with psql's `\ir` includes inlined, as one script. */
@@ -41,7 +43,7 @@ function inline(file: string): string {
   return readFileSync(file, 'utf8').replace(/^\\ir\s+(\S+)\s*$/gm, (_line, included: string) => inline(join(dirname(file), included)));
 }
 
-/** Runs one file on PGlite (which must have the pgtap extension): every `ok`, no `not ok`, as planned. */
+/** Runs one file on PGlite (which must have the pgtap extension): passes with every `ok`, no `not ok`, as planned. */
 export async function runOnPglite(file: string, pg: PGlite): Promise<TapResult> {
   const lines: string[] = [];
   for (const result of await pg.exec(inline(file))) {
@@ -54,5 +56,7 @@ export async function runOnPglite(file: string, pg: PGlite): Promise<TapResult> 
   const ran = lines.filter((line) => /^(not )?ok \d+/.test(line));
   const failed = ran.filter((line) => line.startsWith('not ok'));
   const planned = plan ? Number(plan.slice(3)) : ran.length;
-  return { passed: ran.length > 0 && failed.length === 0 && planned === ran.length, output: lines.join('\n') };
+  const passed = ran.length > 0 && failed.length === 0 && planned === ran.length;
+  // The same verdict as pg_prove gives: an exit code and a last line.
+  return { status: passed ? 0 : 1, output: `${lines.join('\n')}\n${passed ? 'Result: PASS' : 'Result: FAIL'}` };
 }
