@@ -291,6 +291,8 @@ describe.skipIf(!chromiumPath)('a hostile page on a supported host', () => {
     expect(frames[0]?.contentDocument).toBe('null');
     expect(frames[0]?.text).toBe('threw');
     expect(frames[0]?.src).toMatch(/^chrome-extension:\/\/[^/]+\/programme-panel\.html$/);
+    // use_dynamic_url: the address the page reads holds a per-session id, not the extension's own.
+    expect(new URL(frames[0]?.src ?? '').host).not.toBe(browser.extensionId);
     await hostile(tab, (h) => h.poke());
     await hostile(tab, (h) => h.postToFrames());
     await expectNothingReadable(tab, pristine);
