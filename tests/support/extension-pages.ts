@@ -74,7 +74,9 @@ const folded = (text: string) => text.toLocaleLowerCase('ru').replaceAll('ё', '
 
 /** Whether a name as a page prints it («КАРПОВА М. А.», «Лев Иванов», «Кудрявцев Д.М.») is this person's. */
 export function printsName(text: string, person: Named): boolean {
-  const words = folded(text).split(/[\s.,]+/).filter(Boolean);
+  const words = folded(text)
+    .split(/[\s.,]+/)
+    .filter(Boolean);
   const first = folded(person.first);
   return words.includes(folded(person.last)) && words.some((word) => word === first || word === first[0]);
 }
