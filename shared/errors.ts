@@ -47,3 +47,10 @@ export function fieldErrors(schema: z.ZodType, input: unknown): FieldError[] {
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'object';
 }
+
+/** A 412's body carries the record as it is now (see `staleResponse` in shared/api/common.ts). */
+export function staleCurrent(body: unknown): Record<string, unknown> | null {
+  if (!isApiErrorBody(body) || body.error.code !== 'precondition_failed') return null;
+  const { current } = body as { current?: unknown };
+  return typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : null;
+}

@@ -105,7 +105,7 @@ export function ProgrammePanelFrame() {
       <ProgrammePanel
         curator={curator}
         load={() => ask({ type: 'nastavnik:programme', organisationId: curator.organisationId })}
-        saveItem={(id, patch) => ask({ type: 'nastavnik:checklist-item', id, patch })}
+        saveItem={(item, patch) => ask({ type: 'nastavnik:checklist-item', id: item.id, version: item.version, patch })}
         pairName={(groupId) => pairNameIn(groups, groupId)}
         roster={{
           readRoster: () => ask({ type: 'nastavnik:page-roster' }),

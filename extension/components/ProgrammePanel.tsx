@@ -1,7 +1,8 @@
 import type { Ref, TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { staleCurrent } from '../../shared/errors.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
-import { OfflineError } from '../utils/api-errors.ts';
+import { ApiError, OfflineError } from '../utils/api-errors.ts';
 import type {
   CatalogStage,
   ChecklistItem,
@@ -259,7 +260,7 @@ function Warnings({ warnings, pairName }: { warnings: readonly ProgrammeWarning[
 export interface ProgrammePanelProps {
   curator: Curator;
   load: () => Promise<ProgrammeOverview>;
-  saveItem: (id: string, patch: ChecklistItemPatch) => Promise<ChecklistItem>;
+  saveItem: (item: ChecklistItem, patch: ChecklistItemPatch) => Promise<ChecklistItem>;
   pairName: (groupId: string) => string | null;
   roster: Omit<RosterSectionProps, 'organisationName'>;
   onClose: () => void;
@@ -292,9 +293,16 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
   const stageItems = checklist.filter((item) => item.stage === stageShown);
   const stage = overview?.stages.find((s) => s.number === stageShown);
 
-  const save = async (id: string, patch: ChecklistItemPatch) => {
-    const saved = await saveItem(id, patch);
-    setItems((list) => (list ?? []).map((item) => (item.id === saved.id ? saved : item)));
+  const replace = (next: ChecklistItem) => setItems((list) => (list ?? []).map((item) => (item.id === next.id ? next : item)));
+  const save = async (item: ChecklistItem, patch: ChecklistItemPatch) => {
+    try {
+      replace(await saveItem(item, patch));
+    } catch (error) {
+      // Another curator changed the item meanwhile: show it as it is now, and say why nothing was saved.
+      const current = error instanceof ApiError ? staleCurrent(error.body) : null;
+      if (current) replace(current as ChecklistItem);
+      throw error;
+    }
   };
 
   return (
@@ -349,7 +357,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
                 </p>
                 <ul class="checklist">
                   {stageItems.map((item) => (
-                    <ChecklistRow key={item.id} item={item} save={(patch) => save(item.id, patch)} />
+                    <ChecklistRow key={item.id} item={item} save={(patch) => save(item, patch)} />
                   ))}
                 </ul>
               </>

@@ -56,8 +56,11 @@ export const api = {
     body<{ items: ChecklistItem[] }>(client.programmes[':id'].checklist.$get({ param: { id: programmeId } })),
   warnings: (programmeId: string) =>
     body<{ items: ProgrammeWarning[] }>(client.programmes[':id'].warnings.$get({ param: { id: programmeId } })),
-  updateChecklistItem: (id: string, patch: ChecklistItemPatch) =>
-    body<ChecklistItem>(client['checklist-items'][':id'].$patch({ param: { id }, json: patch })),
+  /** Only while the item still has `version` (If-Match): a change someone made meanwhile is never overwritten. */
+  updateChecklistItem: (id: string, version: string, patch: ChecklistItemPatch) =>
+    body<ChecklistItem>(
+      client['checklist-items'][':id'].$patch({ param: { id }, json: patch }, { headers: { 'if-match': `"${version}"` } }),
+    ),
   catalog: () => body<Catalog>(client.catalog.$get()),
   rosterImport: (organisationId: string, request: RosterImportRequest) =>
     preview(client.organisations[':organisation_id']['roster-import'].$post({ param: { organisation_id: organisationId }, json: request })),

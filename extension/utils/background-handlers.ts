@@ -152,7 +152,9 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
       case 'nastavnik:checklist-item': {
         const id = uuid.safeParse(message.id);
         if (!id.success) return invalid(id.error);
-        return { ok: true, value: await api.updateChecklistItem(id.data, message.patch) };
+        const version = z.string().min(1).max(40).safeParse(message.version);
+        if (!version.success) return invalid(version.error);
+        return { ok: true, value: await api.updateChecklistItem(id.data, version.data, message.patch) };
       }
       case 'nastavnik:roster-capture': {
         const { organisationId, fileName, contentBase64, dryRun, resolutions } = message.capture ?? {};

@@ -56,7 +56,8 @@ export type Request =
   | { type: 'nastavnik:log-meeting'; meeting: MeetingCreate }
   | { type: 'nastavnik:curator' }
   | { type: 'nastavnik:programme'; organisationId: string }
-  | { type: 'nastavnik:checklist-item'; id: string; patch: ChecklistItemPatch }
+  // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
+  | { type: 'nastavnik:checklist-item'; id: string; version: string; patch: ChecklistItemPatch }
   | { type: 'nastavnik:roster-capture'; capture: RosterCapture };
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; status: number; message: string; body?: ApiErrorBody | null };

@@ -190,6 +190,41 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     await tab.close();
   });
 
+  it('two curators: a tick on an item someone changed meanwhile is refused, and the panel shows their change', async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(moodleParticipants);
+    const panel = await openPanel(tab);
+    const item = panel.locator('[data-testid="checklist-item"][data-key="trial_meetings"]');
+    await item.waitFor();
+    expect(await item.getAttribute('data-done')).toBe('false');
+
+    // While the panel is open, the head records the same item elsewhere.
+    const itemId = await server.db.asService(async (db) => {
+      const { rows } = await db.query<{ id: string }>(
+        `update public.programme_checklist_items i set done_at = now(), evidence_count = 31
+         from public.catalog_checklist_items t where t.id = i.catalog_item_id and t.key = 'trial_meetings' returning i.id`,
+      );
+      return rows[0]?.id;
+    });
+
+    await item.getByTestId('checklist-check').check();
+    await item.getByTestId('evidence-value').fill('7');
+    await item.getByTestId('checklist-save').click();
+    await expect.poll(() => item.getByTestId('checklist-status').textContent(), { timeout: 15_000 }).toContain('изменил кто-то другой');
+    // The row now shows the head's record; nothing of the curator's was written over it.
+    expect(await item.getAttribute('data-done')).toBe('true');
+    expect(await item.getByTestId('checklist-evidence').textContent()).toContain('31');
+    const stored = await server.db.asService(
+      async (db) =>
+        (await db.query<{ n: number }>('select evidence_count as n from public.programme_checklist_items where id = $1', [itemId])).rows[0]
+          ?.n,
+    );
+    expect(stored).toBe(31);
+    await shoot(tab, 'programme-panel-stale.png');
+    await tab.close();
+  });
+
   it('roster capture: the preview sorts the class page’s people, the import adds the new pupil, a second capture knows her', async () => {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 1280, height: 900 });
