@@ -6,7 +6,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(47);
+select plan(53);
 \ir fixtures/two_schools.inc
 
 -- What a signed-in user gets back from one value-returning query (or the error's SQLSTATE).
@@ -65,6 +65,28 @@ select is(tests.try_as('curator', tests.consent('c/guardian19', 'adult19', 'guar
   'a legal guardian (опекун) may');
 select is(tests.answer_as('curator', format('select public.consent_status(%L)', tests.pid('mentor'))), 'not_needed',
   'an adult member of staff needs no consent');
+
+-- Whoever turns 18 this year is still a minor (only the birth year is known), student or staff.
+insert into public.people (id, organisation_id, kind, last_name, first_name, class_id) values
+  (tests.pid('turning18'), tests.oid('A'), 'student', 'Выпускникова', 'Ульяна', md5('class/A5')::uuid),
+  (tests.pid('corrected'), tests.oid('A'), 'student', 'Исправленный', 'Фёдор', md5('class/A5')::uuid);
+insert into public.person_details (person_id, organisation_id, birth_year) values
+  (tests.pid('turning18'), tests.oid('A'), extract(year from current_date)::int - 18),
+  (tests.pid('corrected'), tests.oid('A'), extract(year from current_date)::int - 25);
+select is(tests.answer_as('curator', format('select public.consent_status(%L)', tests.pid('turning18'))), 'missing',
+  'a student who turns 18 this year still needs a parent''s consent');
+select is(tests.try_as('curator', tests.consent('c/self18', 'turning18', 'self', 'current_date')), '23514',
+  'and cannot give it herself');
+
+-- A consent the person gave herself, recorded while her birth year said adult, stops counting once
+-- the birth year is corrected to a minor's: a minor's own consent is never valid, however it got in.
+select is(tests.try_as('curator', tests.consent('c/self-corrected', 'corrected', 'self', 'current_date')), 'ok 1',
+  'an adult (by the recorded birth year) consents for himself');
+select is(tests.try_as('curator', format($$update public.person_details set birth_year = 2013 where person_id = %L$$, tests.pid('corrected'))),
+  'ok 1', 'his birth year is corrected to a child''s (he is in no group)');
+select is(tests.answer_as('curator', format('select public.consent_status(%L)', tests.pid('corrected'))), 'missing',
+  'his own consent no longer counts');
+select is(tests.try_as('curator', tests.join_group_a('corrected')), '23514', 'and lets him into no active group');
 
 -- Nothing dated in the future.
 select is(tests.try_as('curator', tests.consent('c/2099', 'minor_no_consent', 'parent', '''2099-09-01''')), '23514',

@@ -1,10 +1,47 @@
--- pgTAP: the KPI on a small known dataset (fixtures/two_schools.inc). School A: 3 students
--- (1 in the pair), 4 staff (the mentor in the pair); school B: 1 student, 2 staff, one pair.
+-- pgTAP: the KPI on a small known dataset (fixtures/two_schools.inc and the groups below). School A:
+-- 3 students, 4 staff; school B: 1 student, 2 staff, one pair. In school A:
+--   group A    (fixture, active from 2026-10-01): mentor + mentee
+--   group A2   (active from 2026-10-01, same form): mentor + mentee again, so each is in two
+--              running groups and must still count once, in every figure
+--   group A-draft (a draft with its planned start 2026-10-01): teacher + bystander, not running
+--   group A-sep   (completed, 2026-09-01 – 09-10): head + minor_no_consent, over since
+--   group A-jan   (published, starting 2027-01-15 by the order): mentor + bystander, assigned
+--                 since 2026-10-01 but not running yet
+-- Every KPI function (kpi_involvement, kpi_involvement_by_month, kpi_rollup) is checked for each
+-- of these, and for a member who left.
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(10);
+select plan(19);
 \ir fixtures/two_schools.inc
+
+insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status, started_on, ended_on) values
+  (md5('group/A2')::uuid, tests.oid('A'), md5('programme/A')::uuid, 'teacher_student', 'teacher_talented_student', 'active', '2026-10-01', null),
+  (md5('group/A-draft')::uuid, tests.oid('A'), md5('programme/A')::uuid, 'teacher_student', 'teacher_talented_student', 'draft', '2026-10-01', null),
+  (md5('group/A-sep')::uuid, tests.oid('A'), md5('programme/A')::uuid, 'teacher_student', 'teacher_talented_student', 'completed', '2026-09-01', '2026-09-10'),
+  (md5('group/A-jan')::uuid, tests.oid('A'), md5('programme/A')::uuid, 'teacher_student', 'teacher_talented_student', 'active', '2027-01-15', null);
+insert into public.group_members (group_id, person_id, organisation_id, role, joined_on) values
+  (md5('group/A2')::uuid, tests.pid('mentor'), tests.oid('A'), 'mentor', '2026-10-01'),
+  (md5('group/A2')::uuid, tests.pid('mentee'), tests.oid('A'), 'mentee', '2026-10-01'),
+  (md5('group/A-draft')::uuid, tests.pid('teacher'), tests.oid('A'), 'mentor', '2026-10-01'),
+  (md5('group/A-draft')::uuid, tests.pid('bystander'), tests.oid('A'), 'mentee', '2026-10-01'),
+  (md5('group/A-sep')::uuid, tests.pid('head'), tests.oid('A'), 'mentor', '2026-09-01'),
+  (md5('group/A-sep')::uuid, tests.pid('minor_no_consent'), tests.oid('A'), 'mentee', '2026-09-01'),
+  (md5('group/A-jan')::uuid, tests.pid('mentor'), tests.oid('A'), 'mentor', '2026-10-01'),
+  (md5('group/A-jan')::uuid, tests.pid('bystander'), tests.oid('A'), 'mentee', '2026-10-01');
+
+-- Students and staff involved in school A by every function on one date: organisation, form and
+-- class rows of kpi_involvement, and school A's row of the roll-up (as the service: every school).
+create function tests.involved_a(at_date date) returns text language sql as $$
+  select format('organisation %s/%s, form %s, class %s, rollup %s/%s',
+    (select students_involved from public.kpi_involvement(tests.oid('A'), at_date) where dimension = 'organisation'),
+    (select staff_involved from public.kpi_involvement(tests.oid('A'), at_date) where dimension = 'organisation'),
+    coalesce((select string_agg(format('%s %s/%s', key, students_involved, staff_involved), ', ' order by key)
+              from public.kpi_involvement(tests.oid('A'), at_date) where dimension = 'form'), 'none'),
+    (select students_involved from public.kpi_involvement(tests.oid('A'), at_date) where dimension = 'class'),
+    (select students_involved from public.kpi_rollup('Тестовая область', at_date) where level = 'organisation' and organisation_name = 'Школа А'),
+    (select staff_involved from public.kpi_rollup('Тестовая область', at_date) where level = 'organisation' and organisation_name = 'Школа А'))
+$$;
 
 select results_eq(
   $$select dimension, key, students_total, students_involved, staff_total, staff_involved
@@ -16,16 +53,42 @@ select results_eq(
   $$values ('5А', 3, 1)$$, 'class 5А: one of three');
 select results_eq(
   $$select students_involved, staff_involved from public.kpi_involvement(tests.oid('A'), '2026-09-15') where dimension = 'organisation'$$,
-  $$values (0, 0)$$, 'before the pair started nobody is involved');
+  $$values (0, 0)$$, 'between the September group''s end and the pairs'' start nobody is involved');
 select results_eq(
   $$select month, students_involved, staff_involved from public.kpi_involvement_by_month(tests.oid('A'), '2026-09-01', '2026-11-01')$$,
-  $$values ('2026-09-01'::date, 0, 0), ('2026-10-01'::date, 1, 1), ('2026-11-01'::date, 1, 1)$$, 'month by month');
+  $$values ('2026-09-01'::date, 1, 1), ('2026-10-01'::date, 1, 1), ('2026-11-01'::date, 1, 1)$$,
+  'month by month: September''s group, then the pair; the mentee and mentor of two groups count once a month, the draft not at all');
 
--- A member who left is no longer counted from the day after.
+-- Each function, each case.
+select is(tests.involved_a('2026-11-01'), 'organisation 1/1, form teacher_student 1/1, class 1, rollup 1/1',
+  'in two running groups, the mentee and the mentor count once in every figure; the draft''s and January''s members not at all');
+select is(tests.involved_a('2026-09-05'), 'organisation 1/1, form teacher_student 1/1, class 1, rollup 1/1',
+  'a completed group counts while it ran');
+select is(tests.involved_a('2026-09-15'), 'organisation 0/0, form none, class 0, rollup 0/0',
+  'and not after it ended, in any function');
+select is(tests.involved_a('2026-09-30'), 'organisation 0/0, form none, class 0, rollup 0/0',
+  'the day before the pairs start, nobody counts in any function');
+
+-- A member who left (both her groups) is no longer counted from the day she left (left_on is the
+-- first day she is no longer a member).
 update public.group_members set left_on = '2026-10-20', left_reason = 'перевёлся в другую школу' where person_id = tests.pid('mentee');
 select results_eq(
   $$select students_involved from public.kpi_involvement(tests.oid('A'), '2026-11-01') where dimension = 'organisation'$$,
   $$values (0)$$, 'a mentee who left is not involved any more');
+select is(tests.involved_a('2026-10-19'), 'organisation 1/1, form teacher_student 1/1, class 1, rollup 1/1',
+  'the day before she left she still counts everywhere');
+select is(tests.involved_a('2026-10-20'), 'organisation 0/1, form teacher_student 0/1, class 0, rollup 0/1',
+  'from the day she left she counts nowhere: organisation, form, class, roll-up');
+select is(tests.involved_a('2026-11-01'), 'organisation 0/1, form teacher_student 0/1, class 0, rollup 0/1',
+  'nor later');
+select results_eq(
+  $$select month, students_involved, staff_involved from public.kpi_involvement_by_month(tests.oid('A'), '2026-10-01', '2026-12-01')$$,
+  $$values ('2026-10-01'::date, 1, 1), ('2026-11-01'::date, 0, 1), ('2026-12-01'::date, 0, 1)$$,
+  'by month: involved in the month she left, not in the months after');
+select results_eq(
+  $$select level, students_involved, staff_involved from public.kpi_rollup('Тестовая область', '2026-11-01') where level <> 'organisation'$$,
+  $$values ('region', 1, 2), ('municipality', 1, 1), ('municipality', 0, 1)$$,
+  'the region and the municipalities no longer count her either');
 update public.group_members set left_on = null, left_reason = null where person_id = tests.pid('mentee');
 
 -- Row-level security decides the school figures: the head gets them, a stranger gets zeros.
