@@ -1,69 +1,54 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { errorBody } from '../shared/errors.ts';
-import type { Accounts } from './auth/accounts.ts';
-import type { LocalSigner } from './auth/local-keys.ts';
-import type { Verifier } from './auth/verifier.ts';
-import type { Claims, Database } from './db/database.ts';
+import type { AppDeps, AppEnv } from './env.ts';
 import { apiError, fromDatabaseError } from './errors.ts';
-import { openApiDocument } from './openapi.ts';
-import { devAuth } from './routes/dev-auth.ts';
+import { openApiDocument, refuseInvalid } from './openapi.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
 import { meetings } from './routes/meetings.ts';
 import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
 import { classes, organisations } from './routes/organisations.ts';
-import { consents, people } from './routes/people.ts';
+import { consents, erasure, people } from './routes/people.ts';
 import { goals, plans, tasks } from './routes/plans.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
 
-export interface AppDeps {
-  db: Database;
-  verifier: Verifier;
-  /** Sign-in accounts, removed when a person is erased. */
-  accounts: Accounts;
-  version: string;
-  /** Local mode: the API signs its own tokens and offers the demo sign-in. */
-  localSigner?: LocalSigner;
-}
-
-export interface AppEnv {
-  Variables: { deps: AppDeps; claims: Claims };
-}
+export type { AppDeps, AppEnv } from './env.ts';
 
 const maxBodyBytes = 64 * 1024;
 
 /** The whole API as one Hono app: the Cloud Function and the local server both serve it. */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-    .use(async (c, next) => {
-      c.set('deps', deps);
-      await next();
-    })
-    // Small bodies everywhere but the roster import, which carries a whole class list file.
-    .use(async (c, next) => {
-      const maxSize = c.req.path.endsWith('/roster-import') ? rosterImportBodyLimit : maxBodyBytes;
-      return bodyLimit({
-        maxSize,
-        onError: () => {
-          throw apiError(413, 'payload_too_large', 'error.tooLarge');
-        },
-      })(c, next);
-    })
-    .route('/health', health);
-
-  if (deps.localSigner) app.route('/auth/v1', devAuth(deps.localSigner));
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: refuseInvalid });
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  // Small bodies everywhere but the roster import, which carries a whole class list file.
+  app.use(async (c, next) => {
+    const maxSize = c.req.path.endsWith('/roster-import') ? rosterImportBodyLimit : maxBodyBytes;
+    return bodyLimit({
+      maxSize,
+      onError: () => {
+        throw apiError(413, 'payload_too_large', 'error.tooLarge');
+      },
+    })(c, next);
+  });
+  // Local mode's sign-in, passed in by the local server: the deployed function never has it.
+  if (deps.devAuth) app.route('/auth/v1', deps.devAuth);
 
   const routes = app
+    .route('/health', health)
     .route('/me', me)
     .route('/organisations', organisations)
     .route('/organisations', rosterImport)
     .route('/classes', classes)
     .route('/people', people)
+    .route('/people', erasure)
     .route('/consents', consents)
     .route('/programmes', programmes)
     .route('/programmes', matching)
@@ -82,9 +67,9 @@ export function createApp(deps: AppDeps) {
     .route('/catalog', catalog);
 
   // Built on first request and kept: the document costs nothing at cold start.
-  let document: Record<string, unknown> | undefined;
+  let document: ReturnType<typeof openApiDocument> | undefined;
   routes.get('/openapi.json', (c) => {
-    document ??= openApiDocument(routes as never, { version: deps.version });
+    document ??= openApiDocument(routes, deps.version);
     return c.json(document);
   });
 

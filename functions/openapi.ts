@@ -1,113 +1,81 @@
-// The OpenAPI 3.1 document, generated from the routes themselves: every route's `doc()` and
-// `valid()` middleware carries its summary and schemas (the same zod schemas from shared/ that
-// validate requests), so the document cannot drift from what the API accepts.
-import type { Hono } from 'hono';
+// How a route declares its contract: `createRoute` (@hono/zod-openapi) with the request's schemas
+// and a schema for every answer, errors included; the OpenAPI document and the typed client both
+// come from those declarations, and a handler cannot answer what its route did not declare.
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { descriptionOf, type RouteDescription } from './validate.ts';
+import { apiErrorBody } from '../shared/api/common.ts';
+import type { FieldError } from '../shared/errors.ts';
+import type { AppEnv } from './env.ts';
+import { apiError } from './errors.ts';
 
-type Operation = {
-  summary?: string;
-  description?: string;
-  tags?: string[];
-  parameters: unknown[];
-  requestBody?: unknown;
-  responses: Record<string, unknown>;
-  security?: unknown[];
-};
-
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'message_en'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string', description: 'Russian' },
-        message_en: { type: 'string' },
-        fields: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { path: { type: 'string' }, message: { type: 'string' }, message_en: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-};
-
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
+/** An answer with a JSON body. */
+export function json<T extends z.ZodType>(schema: T, description = 'OK') {
+  return { description, content: { 'application/json': { schema } } };
 }
 
-function parameters(target: 'param' | 'query' | 'header', schema: z.ZodType): unknown[] {
-  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: target === 'param' ? 'path' : target,
-    required: target === 'param' || (json.required ?? []).includes(name),
-    schema: property,
-  }));
+/** A required JSON request body. */
+export function body<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
 }
 
-export function openApiDocument(app: Hono<never>, info: { version: string }): Record<string, unknown> {
-  const paths: Record<string, Record<string, Operation>> = {};
-  for (const route of app.routes) {
-    const description = descriptionOf(route.handler);
-    if (!description || route.method === 'ALL') continue;
-    const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const method = route.method.toLowerCase();
-    const operations = paths[path] ?? {};
-    paths[path] = operations;
-    const operation: Operation = operations[method] ?? { parameters: [], responses: {}, security: [{ supabaseJwt: [] }] };
-    operations[method] = operation;
-    apply(operation, description);
-  }
-  return {
+const refusal = (description: string) => json(apiErrorBody, description);
+
+/** What any route may refuse with, in the one error shape (see shared/errors.ts). */
+export const refusals = {
+  400: refusal('The request is malformed: each bad field with its message in Russian and English'),
+  403: refusal('Row-level security or a rule refused it'),
+  404: refusal('Not found, or not visible to the caller'),
+  409: refusal('Another record has this id or key'),
+  413: refusal('The body is too large'),
+  415: refusal('The body is not JSON'),
+  422: refusal('A rule of the programme refused it (the message says which, in Russian)'),
+  500: refusal('Something went wrong on our side'),
+  502: refusal('A service we depend on failed'),
+};
+/** Routes for a signed-in caller also refuse without a valid token. */
+export const callerRefusals = { ...refusals, 401: refusal('No valid token') };
+
+// Zod's messages in both languages at once, split again where a request is refused: a message the
+// schema itself gives (already «Русский / English») stays as it is.
+const separator = '\u2063';
+const ruLocale = z.locales.ru().localeError;
+const enLocale = z.locales.en().localeError;
+const text = (message: ReturnType<typeof ruLocale>) => (typeof message === 'string' ? message : (message?.message ?? ''));
+z.config({ localeError: (issue) => `${text(ruLocale(issue))}${separator}${text(enLocale(issue))}` });
+
+function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const [message = issue.message, messageEn = message] = issue.message.split(separator);
+    return { path: issue.path.join('.') || '(body)', message, message_en: messageEn };
+  });
+}
+
+/** A request that fails its schema is refused with every bad field, in the error shape. */
+export function refuseInvalid(result: { success: boolean; error?: z.ZodError }): void {
+  if (!result.success) throw apiError(400, 'validation_failed', 'error.validation', result.error ? fieldErrors(result.error) : []);
+}
+
+/** The OpenAPI 3.1 document of `app`, built from its routes' declarations. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>, version: string) {
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Nastavnik API',
-      version: info.version,
+      version,
       description:
         'The mentoring programme (целевая модель наставничества) through its seven stages. Every request runs as the signed-in ' +
         'person; row-level security decides what they see. Creates take a client-generated id and are idempotent.',
     },
-    components: {
-      securitySchemes: { supabaseJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Supabase Auth)' } },
-      schemas: { Error: errorSchema },
-    },
-    paths,
+  });
+  document.components = {
+    ...document.components,
+    securitySchemes: { supabaseJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Supabase Auth)' } },
   };
-}
-
-function apply(operation: Operation, description: RouteDescription): void {
-  if (description.kind === 'doc') {
-    operation.summary = description.summary;
-    operation.tags = description.tags;
-    if (description.description) operation.description = description.description;
-    for (const [status, schema] of Object.entries(description.responses)) {
-      operation.responses[status] = schema
-        ? { description: `HTTP ${status}`, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } }
-        : { description: `HTTP ${status}` };
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations) as { tags?: string[]; security?: unknown[] }[]) {
+      if (typeof operation !== 'object' || !operation) continue;
+      operation.security = operation.tags?.includes('public') ? [] : [{ supabaseJwt: [] }];
     }
-    for (const status of ['400', '401', '403', '404', '409', '413', '422']) {
-      operation.responses[status] ??= {
-        description: 'Refused: the error shape, with a message in Russian and English',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
-    }
-    if (operation.tags?.includes('public')) operation.security = [];
-    return;
   }
-  if (description.target === 'json') {
-    operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(description.schema, 'input') } } };
-  } else if (description.target === 'param' || description.target === 'query' || description.target === 'header') {
-    operation.parameters.push(...parameters(description.target, description.schema));
-  }
+  return document;
 }

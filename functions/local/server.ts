@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts';
 import { loadDemoSchoolIfEmpty } from '../db/demo-school.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
+import { devAuth } from '../routes/dev-auth.ts';
 import { version } from '../settings.ts';
 import { type DataLock, lockDataDir } from './data-lock.ts';
 
@@ -99,7 +100,7 @@ async function serve(
       ? supabaseAccounts({ supabaseUrl: options.supabaseUrl, serviceRoleKey })
       : noAccounts
     : standInAccounts(db);
-  const app = createApp({ db, verifier, accounts, version, ...(signer ? { localSigner: signer } : {}) });
+  const app = createApp({ db, verifier, accounts, version, ...(signer ? { devAuth: devAuth(signer) } : {}) });
   answer(getRequestListener(app.fetch));
 
   return {

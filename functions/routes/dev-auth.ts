@@ -1,12 +1,12 @@
-import { Hono } from 'hono';
+import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import { devTokenRequest, devUser, type Session, session } from '../../shared/schemas.ts';
-import type { AppEnv } from '../app.ts';
+import { devTokenRequest, devUser, jwks, type Session, session } from '../../shared/api/auth.ts';
 import type { LocalSigner } from '../auth/local-keys.ts';
+import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { body, json, refusals } from '../openapi.ts';
 import { findDevUser, listDevUsers } from '../services/dev-users.ts';
-import { doc, valid } from '../validate.ts';
 
 const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -37,38 +37,44 @@ export function loopbackOnly(issuer: string) {
   });
 }
 
+const jwksRoute = createRoute({
+  method: 'get',
+  path: '/.well-known/jwks.json',
+  summary: 'Local mode: the public keys tokens are signed with',
+  tags: ['public'],
+  responses: { 200: json(jwks), ...refusals },
+});
+const usersRoute = createRoute({
+  method: 'get',
+  path: '/dev/users',
+  summary: 'Local mode: demo people one can sign in as',
+  tags: ['public'],
+  responses: { 200: json(z.array(devUser)), ...refusals },
+});
+const tokenRoute = createRoute({
+  method: 'post',
+  path: '/dev/token',
+  summary: 'Local mode: a token for a demo person',
+  tags: ['public'],
+  request: { body: body(devTokenRequest) },
+  responses: { 200: json(session), ...refusals },
+});
+
 /**
  * Local mode's sign-in: pick a demo person, get a token shaped as Supabase Auth's. Mounted only
- * when the API signs its own tokens; with a Supabase project these routes do not exist.
+ * when the API signs its own tokens (the local server passes it to createApp); with a Supabase
+ * project these routes do not exist, and the deployed bundle does not contain them.
  */
 export function devAuth(signer: LocalSigner) {
-  return new Hono<AppEnv>()
-    .use(loopbackOnly(signer.issuer))
-    .get(
-      '/.well-known/jwks.json',
-      doc({
-        summary: 'Local mode: the public keys tokens are signed with',
-        tags: ['public'],
-        responses: { 200: z.object({ keys: z.array(z.unknown()) }) },
-      }),
-      (c) => c.json(signer.jwks),
-    )
-    .get(
-      '/dev/users',
-      doc({ summary: 'Local mode: demo people one can sign in as', tags: ['public'], responses: { 200: z.array(devUser) } }),
-      async (c) => c.json(await c.get('deps').db.asService(listDevUsers)),
-    )
-    .post(
-      '/dev/token',
-      doc({ summary: 'Local mode: a token for a demo person', tags: ['public'], responses: { 200: session } }),
-      valid('json', devTokenRequest),
-      async (c) => {
-        const { email } = c.req.valid('json');
-        const user = await c.get('deps').db.asService((db) => findDevUser(db, email));
-        if (!user) throw apiError(404, 'not_found', 'error.notFound');
-        const { token, expiresAt } = await signer.sign(user);
-        const body: Session = { access_token: token, expires_at: expiresAt, email: user.email, name: user.name };
-        return c.json(body);
-      },
-    );
+  return $(new OpenAPIHono<AppEnv>().use(loopbackOnly(signer.issuer)))
+    .openapi(jwksRoute, (c) => c.json(signer.jwks as z.infer<typeof jwks>, 200))
+    .openapi(usersRoute, async (c) => c.json(await c.var.deps.db.asService(listDevUsers), 200))
+    .openapi(tokenRoute, async (c) => {
+      const { email } = c.req.valid('json');
+      const user = await c.var.deps.db.asService((db) => findDevUser(db, email));
+      if (!user) throw apiError(404, 'not_found', 'error.notFound');
+      const { token, expiresAt } = await signer.sign(user);
+      const answer: Session = { access_token: token, expires_at: expiresAt, email: user.email, name: user.name };
+      return c.json(answer, 200);
+    });
 }

@@ -1,175 +1,97 @@
-import { Hono } from 'hono';
+import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
-import { z } from 'zod';
 import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import {
   outcome,
   outcomeCreate,
   outcomePatch,
   outcomeQuery,
-  questionnaire,
+  questionnaireList,
   response,
   responseCreate,
   responseQuery,
 } from '../../shared/api/monitoring.ts';
-import type { AppEnv } from '../app.ts';
-import { requireUser } from '../auth/require-user.ts';
-import type { Queryable } from '../db/database.ts';
-import { apiError } from '../errors.ts';
-import { createOnce, listPage, updateById } from '../services/rows.ts';
-import { doc, ifMatch, valid, withVersion } from '../validate.ts';
+import { asCaller } from '../auth/as-caller.ts';
+import type { AppEnv } from '../env.ts';
+import { body, callerRefusals, json } from '../openapi.ts';
+import { correctOutcome, listOutcomes, listQuestionnaires, listResponses, recordOutcome, submitResponse } from '../services/monitoring.ts';
+import { ifMatch, withVersion } from '../validate.ts';
 
-const responseSelect = `
-  select r.id, r.programme_id, r.questionnaire_id, r.respondent_person_id, r.group_id, r.submitted_at::text as submitted_at,
-    coalesce((select json_agg(json_build_object('item_id', a.item_id, 'scale_value', a.scale_value, 'choice_value', a.choice_value,
-      'text_value', a.text_value)) from public.questionnaire_answers a where a.response_id = r.id), '[]'::json) as answers
-  from public.questionnaire_responses r`;
-const outcomeColumns = `id, xmin::text as version, programme_id, person_id, group_id, metric_key, value_before::float8 as value_before, value_after::float8 as value_after,
-  measured_before_on::text as measured_before_on, measured_after_on::text as measured_after_on, source`;
-const readResponse = async (db: Queryable, id: string) => (await db.query(`${responseSelect} where r.id = $1`, [id])).rows[0];
-const readOutcome = async (db: Queryable, id: string) =>
-  (await db.query(`select ${outcomeColumns} from public.outcomes where id = $1`, [id])).rows[0];
+const tags = ['monitoring'];
 
-export const questionnaires = new Hono<AppEnv>().use(requireUser).get(
-  '/',
-  doc({
+export const questionnaires = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
     summary: 'Questionnaires of the catalog with their items',
-    tags: ['monitoring'],
-    responses: { 200: z.object({ items: z.array(questionnaire) }) },
+    tags,
+    middleware: [etag()] as const,
+    responses: { 200: json(questionnaireList), ...callerRefusals },
   }),
-  etag(),
-  async (c) => {
-    const items = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-      const { rows } = await db.query(`
-        select q.id, q.key, q.audience, q.purpose, q.title_ru, q.title_en,
-          coalesce((select json_agg(json_build_object('id', i.id, 'key', i.key, 'position', i.position, 'kind', i.kind,
-            'text_ru', i.text_ru, 'text_en', i.text_en, 'choices', i.choices) order by i.position)
-            from public.catalog_questionnaire_items i where i.questionnaire_id = q.id), '[]'::json) as items
-        from public.catalog_questionnaires q order by q.purpose, q.audience, q.key`);
-      return rows;
-    });
-    return c.json({ items });
-  },
+  async (c) => c.json({ items: await listQuestionnaires(c.var.db) }, 200),
 );
 
-export const responses = new Hono<AppEnv>()
-  .use(requireUser)
-  .get(
-    '/',
-    doc({ summary: 'Questionnaire responses (own; curators: the school’s)', tags: ['monitoring'], responses: { 200: listOf(response) } }),
-    valid('query', responseQuery),
-    async (c) => {
-      const { programme_id, questionnaire_id, respondent_person_id, limit, cursor } = c.req.valid('query');
-      const sql = `${responseSelect} where ($1::uuid is null or r.programme_id = $1) and ($2::uuid is null or r.questionnaire_id = $2)
-      and ($3::uuid is null or r.respondent_person_id = $3) order by r.submitted_at desc, r.id`;
-      const page = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), (db) =>
-          listPage(db, sql, [programme_id ?? null, questionnaire_id ?? null, respondent_person_id ?? null], { limit, cursor }),
-        );
-      return c.json(page);
-    },
+export const responses = $(new OpenAPIHono<AppEnv>().use(asCaller))
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: 'Questionnaire responses (own; curators: the school’s)',
+      tags,
+      request: { query: responseQuery },
+      responses: { 200: json(listOf(response)), ...callerRefusals },
+    }),
+    async (c) => c.json(await listResponses(c.var.db, c.req.valid('query')), 200),
   )
-  .post(
-    '/',
-    doc({ summary: 'Answer a questionnaire (monitoring, preferences)', tags: ['monitoring'], responses: { 201: response, 200: response } }),
-    valid('json', responseCreate),
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Answer a questionnaire (monitoring, preferences)',
+      tags,
+      request: { body: body(responseCreate) },
+      responses: { 201: json(response, 'Answered'), 200: json(response, 'Answered before: the response as stored'), ...callerRefusals },
+    }),
     async (c) => {
-      const { answers, ...sent } = c.req.valid('json');
-      const { row, created } = await c.get('deps').db.asUser(c.get('claims'), (db) =>
-        createOnce(
-          db,
-          {
-            sql: `insert into public.questionnaire_responses (id, organisation_id, programme_id, questionnaire_id, respondent_person_id, group_id)
-                  select $1, pr.organisation_id, pr.id, $3, $4, $5 from public.programmes pr where pr.id = $2
-                  on conflict (id) do nothing returning id`,
-            params: [sent.id, sent.programme_id, sent.questionnaire_id, sent.respondent_person_id, sent.group_id ?? null],
-          },
-          () => readResponse(db, sent.id),
-          sent,
-          async () => {
-            const items = await db.query<{ id: string }>('select id from public.catalog_questionnaire_items where questionnaire_id = $1', [
-              sent.questionnaire_id,
-            ]);
-            const known = new Set(items.rows.map((i) => i.id));
-            if (answers.some((a) => !known.has(a.item_id))) throw apiError(422, 'validation_failed', 'error.validation');
-            await db.query(
-              `insert into public.questionnaire_answers (response_id, item_id, organisation_id, scale_value, choice_value, text_value)
-               select $1, a.item_id, r.organisation_id, a.scale_value, a.choice_value, a.text_value
-               from public.questionnaire_responses r,
-                 jsonb_to_recordset($2::jsonb) as a(item_id uuid, scale_value int, choice_value text, text_value text)
-               where r.id = $1`,
-              [sent.id, JSON.stringify(answers)],
-            );
-          },
-        ),
-      );
-      return c.json(row, created ? 201 : 200);
+      const { row, created } = await submitResponse(c.var.db, c.req.valid('json'));
+      return created ? c.json(row, 201) : c.json(row, 200);
     },
   );
 
-export const outcomes = new Hono<AppEnv>()
-  .use(requireUser)
-  .get(
-    '/',
-    doc({ summary: 'Outcomes: evaluated results before and after', tags: ['monitoring'], responses: { 200: listOf(outcome) } }),
-    valid('query', outcomeQuery),
+export const outcomes = $(new OpenAPIHono<AppEnv>().use(asCaller))
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: 'Outcomes: evaluated results before and after',
+      tags,
+      request: { query: outcomeQuery },
+      responses: { 200: json(listOf(outcome)), ...callerRefusals },
+    }),
+    async (c) => c.json(await listOutcomes(c.var.db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Record an outcome (curator)',
+      tags,
+      request: { body: body(outcomeCreate) },
+      responses: { 201: json(outcome, 'Recorded'), 200: json(outcome, 'Recorded before: the outcome as stored'), ...callerRefusals },
+    }),
     async (c) => {
-      const { programme_id, person_id, group_id, limit, cursor } = c.req.valid('query');
-      const sql = `select ${outcomeColumns} from public.outcomes where ($1::uuid is null or programme_id = $1) and ($2::uuid is null or person_id = $2)
-      and ($3::uuid is null or group_id = $3) order by created_at, id`;
-      const page = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), (db) =>
-          listPage(db, sql, [programme_id ?? null, person_id ?? null, group_id ?? null], { limit, cursor }),
-        );
-      return c.json(page);
+      const { row, created } = await recordOutcome(c.var.db, c.req.valid('json'));
+      return created ? c.json(row, 201) : c.json(row, 200);
     },
   )
-  .post(
-    '/',
-    doc({ summary: 'Record an outcome (curator)', tags: ['monitoring'], responses: { 201: outcome, 200: outcome } }),
-    valid('json', outcomeCreate),
-    async (c) => {
-      const sent = c.req.valid('json');
-      const { row, created } = await c.get('deps').db.asUser(c.get('claims'), (db) =>
-        createOnce(
-          db,
-          {
-            sql: `insert into public.outcomes (id, organisation_id, programme_id, person_id, group_id, metric_key, value_before, value_after,
-                  measured_before_on, measured_after_on, source)
-                select $1, pr.organisation_id, pr.id, $3, $4, $5, $6, $7, $8, $9, $10 from public.programmes pr where pr.id = $2
-                on conflict (id) do nothing returning id`,
-            params: [
-              sent.id,
-              sent.programme_id,
-              sent.person_id ?? null,
-              sent.group_id ?? null,
-              sent.metric_key,
-              sent.value_before ?? null,
-              sent.value_after ?? null,
-              sent.measured_before_on ?? null,
-              sent.measured_after_on ?? null,
-              sent.source ?? null,
-            ],
-          },
-          () => readOutcome(db, sent.id),
-          sent,
-        ),
-      );
-      return c.json(row, created ? 201 : 200);
-    },
-  )
-  .patch(
-    '/:id',
-    doc({ summary: 'Correct an outcome (curator)', tags: ['monitoring'], responses: { 200: outcome, 412: staleResponse(outcome) } }),
-    valid('param', idParam),
-    valid('json', outcomePatch),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const row = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'outcomes', id, c.req.valid('json'), outcomeColumns, ifMatch(c)));
-      return c.json(withVersion(c, row));
-    },
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      summary: 'Correct an outcome (curator)',
+      tags,
+      request: { params: idParam, body: body(outcomePatch) },
+      responses: { 200: json(outcome), 412: json(staleResponse(outcome), 'Changed meanwhile'), ...callerRefusals },
+    }),
+    async (c) => c.json(withVersion(c, await correctOutcome(c.var.db, c.req.valid('param').id, c.req.valid('json'), ifMatch(c))), 200),
   );

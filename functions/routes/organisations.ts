@@ -1,109 +1,95 @@
-import { Hono } from 'hono';
+import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
 import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import { classCreate, classPatch, classQuery, organisation, organisationPatch, schoolClass } from '../../shared/api/organisations.ts';
-import type { AppEnv } from '../app.ts';
-import { requireUser } from '../auth/require-user.ts';
-import { createOnce, listPage, oneOrNotFound, updateById, type Versioned } from '../services/rows.ts';
-import { doc, ifMatch, valid, withVersion } from '../validate.ts';
+import { asCaller } from '../auth/as-caller.ts';
+import type { AppEnv } from '../env.ts';
+import { body, callerRefusals, json } from '../openapi.ts';
+import {
+  createClass,
+  listClasses,
+  listOrganisations,
+  patchOrganisation,
+  readOrganisation,
+  renameClass,
+} from '../services/organisations.ts';
+import { ifMatch, withVersion } from '../validate.ts';
 
-const orgColumns = 'id, xmin::text as version, name, short_name, city, municipality, region, domain, kind';
-const classColumns = 'id, xmin::text as version, organisation_id, name, grade';
+const tags = ['organisations'];
 
-export const organisations = new Hono<AppEnv>()
-  .use(requireUser)
-  .get('/', doc({ summary: 'My organisations', tags: ['organisations'], responses: { 200: listOf(organisation) } }), etag(), async (c) => {
-    const rows = await c.get('deps').db.asUser(c.get('claims'), async (db) => {
-      return (await db.query(`select ${orgColumns} from public.organisations order by name`)).rows;
-    });
-    return c.json({ items: rows, next_cursor: null });
-  })
-  .get(
-    '/:id',
-    doc({ summary: 'An organisation', tags: ['organisations'], responses: { 200: organisation } }),
-    valid('param', idParam),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const row = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), async (db) =>
-          oneOrNotFound((await db.query<Versioned>(`select ${orgColumns} from public.organisations where id = $1`, [id])).rows),
-        );
-      return c.json(withVersion(c, row));
-    },
-  )
-  .patch(
-    '/:id',
-    doc({
-      summary: 'Edit the organisation’s card (head, curator)',
-      tags: ['organisations'],
-      responses: { 200: organisation, 412: staleResponse(organisation) },
+export const organisations = $(new OpenAPIHono<AppEnv>().use(asCaller))
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: 'My organisations',
+      tags,
+      middleware: [etag()] as const,
+      responses: { 200: json(listOf(organisation)), ...callerRefusals },
     }),
-    valid('param', idParam),
-    valid('json', organisationPatch),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const row = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), (db) => updateById(db, 'organisations', id, c.req.valid('json'), orgColumns, ifMatch(c)));
-      return c.json(withVersion(c, row));
-    },
+    async (c) => c.json(await listOrganisations(c.var.db), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      summary: 'An organisation',
+      tags,
+      request: { params: idParam },
+      responses: { 200: json(organisation), ...callerRefusals },
+    }),
+    async (c) => c.json(withVersion(c, await readOrganisation(c.var.db, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      summary: 'Edit the organisation’s card (head, curator)',
+      tags,
+      request: { params: idParam, body: body(organisationPatch) },
+      responses: { 200: json(organisation), 412: json(staleResponse(organisation), 'Changed meanwhile'), ...callerRefusals },
+    }),
+    async (c) => c.json(withVersion(c, await patchOrganisation(c.var.db, c.req.valid('param').id, c.req.valid('json'), ifMatch(c))), 200),
   );
 
-export const classes = new Hono<AppEnv>()
-  .use(requireUser)
-  .get(
-    '/',
-    doc({ summary: 'Classes', tags: ['organisations'], responses: { 200: listOf(schoolClass) } }),
-    valid('query', classQuery),
-    etag(),
+export const classes = $(new OpenAPIHono<AppEnv>().use(asCaller))
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: 'Classes',
+      tags,
+      middleware: [etag()] as const,
+      request: { query: classQuery },
+      responses: { 200: json(listOf(schoolClass)), ...callerRefusals },
+    }),
     async (c) => {
       const { organisation_id, limit, cursor } = c.req.valid('query');
-      const rows = await c.get('deps').db.asUser(c.get('claims'), (db) =>
-        listPage(
-          db,
-          `select ${classColumns} from public.classes where ($1::uuid is null or organisation_id = $1)
-        order by grade nulls last, name`,
-          [organisation_id ?? null],
-          { limit, cursor },
-        ),
-      );
-      return c.json(rows);
+      return c.json(await listClasses(c.var.db, organisation_id ?? null, { limit, cursor }), 200);
     },
   )
-  .post(
-    '/',
-    doc({ summary: 'Add a class (curator)', tags: ['organisations'], responses: { 201: schoolClass, 200: schoolClass } }),
-    valid('json', classCreate),
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Add a class (curator)',
+      tags,
+      request: { body: body(classCreate) },
+      responses: { 201: json(schoolClass, 'Added'), 200: json(schoolClass, 'Added before: the class as stored'), ...callerRefusals },
+    }),
     async (c) => {
-      const sent = c.req.valid('json');
-      const { row, created } = await c.get('deps').db.asUser(c.get('claims'), (db) =>
-        createOnce(
-          db,
-          {
-            sql: `insert into public.classes (id, organisation_id, name, grade) values ($1, $2, $3, $4) on conflict (id) do nothing returning id`,
-            params: [sent.id, sent.organisation_id, sent.name, Number.parseInt(sent.name, 10)],
-          },
-          async () => (await db.query(`select ${classColumns} from public.classes where id = $1`, [sent.id])).rows[0],
-          sent,
-        ),
-      );
-      return c.json(row, created ? 201 : 200);
+      const { row, created } = await createClass(c.var.db, c.req.valid('json'));
+      return created ? c.json(row, 201) : c.json(row, 200);
     },
   )
-  .patch(
-    '/:id',
-    doc({ summary: 'Rename a class (curator)', tags: ['organisations'], responses: { 200: schoolClass, 412: staleResponse(schoolClass) } }),
-    valid('param', idParam),
-    valid('json', classPatch),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const { name } = c.req.valid('json');
-      const row = await c
-        .get('deps')
-        .db.asUser(c.get('claims'), (db) =>
-          updateById(db, 'classes', id, { name, grade: Number.parseInt(name, 10) }, classColumns, ifMatch(c)),
-        );
-      return c.json(withVersion(c, row));
-    },
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      summary: 'Rename a class (curator)',
+      tags,
+      request: { params: idParam, body: body(classPatch) },
+      responses: { 200: json(schoolClass), 412: json(staleResponse(schoolClass), 'Changed meanwhile'), ...callerRefusals },
+    }),
+    async (c) => c.json(withVersion(c, await renameClass(c.var.db, c.req.valid('param').id, c.req.valid('json').name, ifMatch(c))), 200),
   );

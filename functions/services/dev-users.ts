@@ -1,4 +1,4 @@
-import type { DevUser } from '../../shared/schemas.ts';
+import type { DevUser } from '../../shared/api/auth.ts';
 import type { Queryable } from '../db/database.ts';
 
 const roleWords: Record<string, string> = {

@@ -1,12 +1,30 @@
+// Meetings of a group: the list, logging one (idempotent on the client's id), and the feedback after it.
 import type { z } from 'zod';
-import type { Meeting, meetingCreate } from '../../shared/schemas.ts';
+import type { FeedbackRow, Meeting, meetingCreate } from '../../shared/api/meetings.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
+import { listPage, type Page } from './rows.ts';
 
 type NewMeeting = z.output<typeof meetingCreate>;
 
-export const meetingColumns = `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
-  (select n.notes from public.meeting_notes n where n.meeting_id = m.id) as notes, m.author_person_id, m.created_at::text as created_at`;
+const meetingFields = (notes: string) => `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
+  ${notes} as notes, m.author_person_id, m.created_at::text as created_at`;
+const meetingColumns = meetingFields('(select n.notes from public.meeting_notes n where n.meeting_id = m.id)');
+
+/** Meetings of the groups the caller may see, newest first. */
+export function listMeetings(
+  db: Queryable,
+  groupId: string | null,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Page<Meeting>> {
+  return listPage<Meeting>(
+    db,
+    `select ${meetingColumns} from public.meetings m where ($1::uuid is null or m.group_id = $1)
+    order by m.held_on desc, m.created_at desc, m.id`,
+    [groupId],
+    page,
+  );
+}
 
 export interface FeedbackEntry {
   person_id: string;
@@ -65,7 +83,7 @@ export async function feedbackOnMeeting(db: Queryable, meetingId: string, entrie
   ).rows[0];
   if (!meeting) throw apiError(404, 'not_found', 'error.notFound');
   await recordFeedback(db, meeting, entries);
-  const { rows } = await db.query(
+  const { rows } = await db.query<FeedbackRow>(
     'select meeting_id, person_id, rating, comment, created_at::text as created_at from public.meeting_feedback where meeting_id = $1 order by person_id',
     [meetingId],
   );
@@ -97,23 +115,29 @@ function sameMeeting(stored: Meeting, sent: NewMeeting): boolean {
  * and creates nothing; the same id with other content is a conflict.
  */
 export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ meeting: Meeting; created: boolean }> {
+  // One statement inserts the meeting and answers it as read back (it has no notes yet).
   const inserted = await db
-    .query<{ id: string; organisation_id: string }>(
-      `insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, format, topic, author_person_id)
-     select $1, g.organisation_id, g.id, $3, $4, $5, $6, nullif($7, ''),
-       (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = g.organisation_id limit 1)
-     from public.mentoring_groups g
-     where g.id = $2
-     on conflict (id) do nothing
-     returning id, organisation_id`,
+    .query<Meeting & { organisation_id: string }>(
+      `with inserted as (
+         insert into public.meetings (id, organisation_id, group_id, kind, held_on, duration_minutes, format, topic, author_person_id)
+         select $1, g.organisation_id, g.id, $3, $4, $5, $6, nullif($7, ''),
+           (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = g.organisation_id limit 1)
+         from public.mentoring_groups g
+         where g.id = $2
+         on conflict (id) do nothing
+         returning *
+       )
+       select ${meetingFields('null::text')}, m.organisation_id from inserted m`,
       [sent.id, sent.group_id, sent.kind, sent.held_on, sent.duration_minutes, sent.format, sent.topic ?? ''],
     )
     .catch((error: { code?: string }) => {
       // Row-level security refused the row: the caller sees the group but does not mentor it.
       throw error.code === '42501' ? apiError(403, 'forbidden', 'error.notInGroup') : error;
     });
-  const created = inserted.rows[0];
+  const [created] = inserted.rows;
   if (created) {
+    const { organisation_id: _organisation, ...meeting } = created;
+    if (!sent.feedback?.length && !sent.notes) return { meeting, created: true };
     if (sent.feedback?.length)
       await recordFeedback(db, { id: sent.id, organisation_id: created.organisation_id, group_id: sent.group_id }, sent.feedback);
     // The mentor's notes are kept apart: teachers and guardians may see that a pair met, not what was said.

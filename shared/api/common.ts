@@ -1,6 +1,7 @@
 // Pieces every resource's schemas share: ids, dates, the client id that makes creates
 // idempotent, and paginated lists.
 import { z } from 'zod';
+import type { ErrorCode } from '../errors.ts';
 
 export const id = z.uuid();
 export const isoDate = z.iso.date();
@@ -41,3 +42,25 @@ export const version = z.string().describe('Row version; its ETag. Send as If-Ma
 export function staleResponse<T extends z.ZodType>(current: T) {
   return z.object({ error: z.object({ code: z.literal('precondition_failed'), message: z.string(), message_en: z.string() }), current });
 }
+
+const errorCodes = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_failed',
+  'rule_violation',
+  'payload_too_large',
+  'internal',
+] as const satisfies readonly ErrorCode[];
+
+/** Every refusal: a code, the message in Russian and English, and the bad fields of a malformed request. */
+export const apiErrorBody = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    message_en: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string(), message_en: z.string() })).optional(),
+  }),
+});

@@ -20,6 +20,7 @@ export const questionnaire = z.object({
     }),
   ),
 });
+export type Questionnaire = z.infer<typeof questionnaire>;
 export const responseCreate = z
   .object({
     ...clientId,
@@ -56,6 +57,8 @@ export const response = z.object({
     z.object({ item_id: id, scale_value: z.int().nullable(), choice_value: z.string().nullable(), text_value: z.string().nullable() }),
   ),
 });
+export type QuestionnaireResponse = z.infer<typeof response>;
+export type Outcome = z.infer<typeof outcome>;
 export const responseQuery = page
   .extend({ programme_id: id.optional(), questionnaire_id: id.optional(), respondent_person_id: id.optional() })
   .strict();
@@ -95,3 +98,4 @@ export const outcomePatch = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Нечего менять / Nothing to change' });
 export const outcomeQuery = page.extend({ programme_id: id.optional(), person_id: id.optional(), group_id: id.optional() }).strict();
+export const questionnaireList = z.object({ items: z.array(questionnaire) });

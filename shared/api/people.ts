@@ -97,6 +97,7 @@ export const consent = z.object({
   document_version: z.string(),
   withdrawn_on: z.string().nullable(),
 });
+export type Consent = z.infer<typeof consent>;
 export const consentCreate = z
   .object({
     ...clientId,

@@ -14,6 +14,7 @@ const academicYear = z
   .string()
   .regex(/^\d{4}\/\d{4}$/, { message: 'Учебный год пишется как «2026/2027» / Academic year looks like "2026/2027"' })
   .refine((year) => Number(year.slice(5)) === Number(year.slice(0, 4)) + 1, { message: 'Годы идут подряд / Consecutive years' });
+export type Programme = z.infer<typeof programme>;
 export const programmeCreate = z
   .object({
     ...clientId,
@@ -105,6 +106,7 @@ const enrolmentFields = {
   subjects: z.array(z.string().trim().min(1).max(100)).max(30),
   capacity: z.int().min(1).max(30),
 };
+export type Enrolment = z.infer<typeof enrolment>;
 export const enrolmentCreate = z
   .object({ ...clientId, programme_id: id, person_id: id, base: z.enum(['mentee', 'mentor']), ...enrolmentFields })
   .partial({
@@ -143,3 +145,6 @@ export const programmeWarning = z.object({
   /** For no_recent_meeting: the last meeting's date (null: none yet). */
   last_meeting_on: z.string().nullable(),
 });
+export type ProgrammeWarning = z.infer<typeof programmeWarning>;
+export const programmeWarnings = z.object({ items: z.array(programmeWarning) });
+export const checklist = z.object({ items: z.array(checklistItem) });

@@ -15,6 +15,7 @@ export const kpiRow = z.object({
 });
 export const kpiReport = z.object({ organisation_id: id, date: z.string(), target_share: z.number(), rows: z.array(kpiRow) });
 
+export type KpiRow = z.infer<typeof kpiRow>;
 export const kpiMonthlyQuery = z.object({ organisation_id: id, from: isoDate, to: isoDate }).strict();
 export const kpiMonth = z.object({
   month: z.string(),
@@ -26,6 +27,7 @@ export const kpiMonth = z.object({
   staff_share: z.number().nullable(),
 });
 
+export type KpiMonth = z.infer<typeof kpiMonth>;
 export const regionQuery = z.object({ region: z.string().trim().min(1).max(200), date: isoDate.optional() }).strict();
 export const regionRow = z.object({
   level: z.enum(['region', 'municipality', 'organisation']),
@@ -41,6 +43,7 @@ export const regionRow = z.object({
   staff_share: z.number().nullable(),
 });
 
+export type RegionRow = z.infer<typeof regionRow>;
 export const auditQuery = page
   .extend({
     organisation_id: id.optional(),
@@ -62,3 +65,6 @@ export const auditEntry = z.object({
   old_data: z.unknown(),
   new_data: z.unknown(),
 });
+export const kpiMonthly = z.object({ target_share: z.number(), months: z.array(kpiMonth) });
+export const regionReport = z.object({ region: z.string(), date: z.string(), target_share: z.number(), rows: z.array(regionRow) });
+export type AuditEntry = z.infer<typeof auditEntry>;

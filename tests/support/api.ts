@@ -2,6 +2,7 @@ import { createApp } from '../../functions/app.ts';
 import { standInAccounts } from '../../functions/auth/accounts.ts';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { createVerifier } from '../../functions/auth/verifier.ts';
+import { devAuth } from '../../functions/routes/dev-auth.ts';
 import type { TwoSchools } from './school.ts';
 
 export const issuer = 'http://127.0.0.1:8787/auth/v1';
@@ -14,7 +15,7 @@ export async function testApi(s: TwoSchools) {
     verifier: createVerifier({ mode: 'local', jwks: signer.jwks, issuer }),
     accounts: standInAccounts(s.db),
     version: 'test',
-    localSigner: signer,
+    devAuth: devAuth(signer),
   });
   /** Headers of a request as the demo person `personKey` (of school B with `school`). */
   const as = async (personKey: string, school?: string) => {

@@ -7,6 +7,23 @@ import { apiError } from '../../errors.ts';
 import type { ExistingPerson, RosterPlan } from './plan.ts';
 import type { RosterRow } from './types.ts';
 
+/**
+ * The class a roster goes to: the organisation must be one the caller sees, and the class (when
+ * given) one of its classes; answers the class's name (null without one), or refuses with 404.
+ */
+export async function rosterTarget(db: Queryable, organisationId: string, classId: string | undefined): Promise<string | null> {
+  const visible = await db.query('select 1 from public.organisations where id = $1', [organisationId]);
+  if (visible.rows.length === 0) throw apiError(404, 'not_found', 'error.notFound');
+  if (!classId) return null;
+  const found = await db.query<{ name: string }>('select name from public.classes where id = $1 and organisation_id = $2', [
+    classId,
+    organisationId,
+  ]);
+  const name = found.rows[0]?.name;
+  if (!name) throw apiError(404, 'not_found', 'error.notFound');
+  return name;
+}
+
 export async function existingPeople(db: Queryable, organisationId: string): Promise<ExistingPerson[]> {
   const { rows } = await db.query<ExistingPerson>(
     `select p.id, p.last_name as last, p.first_name as first, p.middle_name as middle, c.name as "className", d.email

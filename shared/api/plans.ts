@@ -1,33 +1,6 @@
+// The individual plan of a pair (stage 6, the planning meeting): goals with their tasks.
 import { z } from 'zod';
-import { clientId, id, isoDate, page, version } from './common.ts';
-
-export const meetingQuery = page.extend({ group_id: id.optional() }).strict();
-
-/** The short form after a meeting: each participant's 1–10 and a comment; attendance too. */
-export const meetingFeedback = z
-  .object({
-    entries: z
-      .array(
-        z
-          .object({
-            person_id: id,
-            present: z.boolean().default(true),
-            rating: z.int().min(1).max(10).optional(),
-            comment: z.string().trim().max(2000).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(40),
-  })
-  .strict();
-export const feedbackRow = z.object({
-  meeting_id: id,
-  person_id: id,
-  rating: z.int(),
-  comment: z.string().nullable(),
-  created_at: z.string(),
-});
+import { clientId, id, isoDate, version } from './common.ts';
 
 const planStatus = z.enum(['planned', 'in_progress', 'done', 'dropped']);
 export const goal = z.object({
@@ -42,6 +15,7 @@ export const goal = z.object({
   tasks: z.array(z.object({ id, title: z.string(), due_on: z.string().nullable(), status: planStatus, position: z.int() })),
 });
 export type Goal = z.infer<typeof goal>;
+export const plan = z.object({ goals: z.array(goal) });
 export const goalCreate = z
   .object({
     ...clientId,
@@ -63,6 +37,17 @@ export const goalPatch = z
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Нечего менять / Nothing to change' });
+
+export const task = z.object({
+  id,
+  version,
+  goal_id: id,
+  title: z.string(),
+  due_on: z.string().nullable(),
+  status: planStatus,
+  position: z.int(),
+});
+export type Task = z.infer<typeof task>;
 export const taskCreate = z
   .object({
     ...clientId,

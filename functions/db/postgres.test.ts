@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { inlineParams } from './postgres.ts';
+
+describe('inlineParams', () => {
+  it('quotes every parameter as node-postgres would send it, and only the parameters', () => {
+    expect(inlineParams('select $1, $2, $10, $3::int', ["it's", null, 1, 2, 3, 4, 5, 6, 7, 'ten'])).toBe(
+      `select 'it''s', null, 'ten', '1'::int`,
+    );
+    expect(inlineParams('select $1::text[], $2::jsonb, $3', [['a', null], { a: 1 }, true])).toBe(
+      `select '{"a",NULL}'::text[], '{"a":1}'::jsonb, 'true'`,
+    );
+    expect(() => inlineParams('select $2', [1])).toThrow();
+  });
+});

@@ -1,0 +1,47 @@
+// The signed-in person: who they are in each school, and the pairs and groups they are in (or may see).
+import { z } from 'zod';
+import { groupRoles, groupStatuses, meetingKinds } from '../catalog.ts';
+import { id, isoDate } from './common.ts';
+
+export const groupMember = z.object({
+  person_id: id,
+  role: z.enum(groupRoles),
+  last: z.string(),
+  first: z.string(),
+  middle: z.string().nullable(),
+  class_name: z.string().nullable(),
+  google_user_id: z.string().nullable(),
+});
+export type GroupMember = z.infer<typeof groupMember>;
+
+export const groupSummary = z.object({
+  id,
+  form: z.string(),
+  /** The role model's Russian label (role_model_label_en in English); role_model_key for code. */
+  role_model: z.string(),
+  role_model_key: z.string(),
+  role_model_label_en: z.string(),
+  status: z.enum(groupStatuses),
+  started_on: isoDate.nullable(),
+  /** null when the caller sees the group without being in it (a curator, the mentee's teacher). */
+  my_role: z.enum(groupRoles).nullable(),
+  members: z.array(groupMember),
+  meeting_kinds_held: z.array(z.enum(meetingKinds)),
+  last_meeting_on: isoDate.nullable(),
+  next_kind: z.enum(meetingKinds),
+});
+export type GroupSummary = z.infer<typeof groupSummary>;
+
+export const myPerson = z.object({
+  person_id: id,
+  organisation_id: id,
+  organisation_name: z.string(),
+  last: z.string(),
+  first: z.string(),
+  middle: z.string().nullable(),
+  roles: z.array(z.string()),
+});
+export const me = z.object({ user_id: id, email: z.string().nullable(), people: z.array(myPerson) });
+export type Me = z.infer<typeof me>;
+
+export const myGroupsQuery = z.object({ scope: z.enum(['mine', 'visible']).default('mine') }).strict();
