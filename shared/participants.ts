@@ -4,10 +4,48 @@ import type { GroupRole } from './catalog.ts';
 import { nameTokens, normalizeClassName, surnameKeys, tokenKey, tokensAreNameOf } from './names.ts';
 import type { GroupMember, GroupSummary } from './schemas.ts';
 
+/** Who a person is at school: a pupil, a member of staff, someone from outside; unknown when nothing says. */
+export type PersonKind = 'student' | 'staff' | 'external' | 'unknown';
+
+/**
+ * What kind of list a page shows a person in: a class's (or a course's) pupils, the staff, or a
+ * list that says neither (a name in free text, a course of unknown audience).
+ */
+export type ListKind = 'pupils' | 'staff' | 'unknown';
+
 export interface Participant {
   member: GroupMember;
   /** Every visible group the person is in, with their role there. */
   groups: { group: GroupSummary; role: GroupRole }[];
+  /** Pupil or staff, as far as the data tells (personKindOf); unknown when not given. */
+  kind?: PersonKind;
+}
+
+/**
+ * Who each side of a form is (the methodology's forms: «учитель – ученик» pairs a member of staff
+ * with a pupil). Forms a school adds itself say nothing here.
+ */
+const formSides: Record<string, { mentor: PersonKind; mentee: PersonKind }> = {
+  student_student: { mentor: 'student', mentee: 'student' },
+  teacher_teacher: { mentor: 'staff', mentee: 'staff' },
+  teacher_student: { mentor: 'staff', mentee: 'student' },
+  college_student_pupil: { mentor: 'external', mentee: 'student' },
+  employer_pupil: { mentor: 'external', mentee: 'student' },
+  employer_student: { mentor: 'external', mentee: 'student' },
+};
+
+/**
+ * Pupil or staff: the API's own word when it sends one (`kind`); otherwise a class (only pupils
+ * belong to one), otherwise the side of the form the person is on in any of their groups.
+ */
+export function personKindOf(member: GroupMember & { kind?: string | null }, groups: Participant['groups'] = []): PersonKind {
+  if (member.kind === 'student' || member.kind === 'staff' || member.kind === 'external') return member.kind;
+  if (member.class_name) return 'student';
+  for (const { group, role } of groups) {
+    const side = formSides[group.form]?.[role];
+    if (side) return side;
+  }
+  return 'unknown';
 }
 
 export function participantsOf(groups: readonly GroupSummary[]): Participant[] {
@@ -19,7 +57,15 @@ export function participantsOf(groups: readonly GroupSummary[]): Participant[] {
       byId.set(member.person_id, participant);
     }
   }
-  return [...byId.values()];
+  const participants = [...byId.values()];
+  for (const participant of participants) participant.kind = personKindOf(participant.member, participant.groups);
+  return participants;
+}
+
+/** Whether a person of this kind can be on a list of this kind (a pupils' list names no teacher). */
+export function mayBeListed(kind: PersonKind | undefined, list: ListKind | null | undefined): boolean {
+  if (!kind || kind === 'unknown' || !list || list === 'unknown') return true;
+  return list === 'pupils' ? kind === 'student' : kind !== 'student';
 }
 
 /**
@@ -37,6 +83,8 @@ export interface PersonSeen {
   externalId?: ExternalId | null;
   /** The class the page shows them in (a row's class, or the journal's), as printed. */
   className?: string | null;
+  /** The kind of list they are in (a class journal lists pupils): people of another kind are someone else. */
+  listKind?: ListKind | null;
 }
 
 export type Resolution = { kind: 'none' } | { kind: 'one'; participant: Participant } | { kind: 'ambiguous'; candidates: Participant[] };
@@ -79,7 +127,7 @@ export class ParticipantIndex {
   }
 
   resolve(seen: PersonSeen): Resolution {
-    const key = `${seen.externalId ? `${seen.externalId.system}:${seen.externalId.id}` : ''}|${seen.className ?? ''}|${seen.name}`;
+    const key = `${seen.externalId ? `${seen.externalId.system}:${seen.externalId.id}` : ''}|${seen.listKind ?? ''}|${seen.className ?? ''}|${seen.name}`;
     let found = this.cache.get(key);
     if (!found) {
       found = this.compute(seen);
@@ -108,6 +156,8 @@ export class ParticipantIndex {
       // A participant whose id the site would show is someone else when the page shows a different one.
       const known = external ? idOf(candidate, external.system) : null;
       if (known && external && known !== external.id) return false;
+      // A class's list of pupils names no teacher, a staff list no pupil (issue 15: a pupil badged as her teacher namesake).
+      if (!mayBeListed(candidate.kind, seen.listKind)) return false;
       // A namesake in another class is another person.
       const theirClass = candidate.member.class_name ? normalizeClassName(candidate.member.class_name) : null;
       return !(pageClass && theirClass && pageClass !== theirClass);

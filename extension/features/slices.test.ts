@@ -70,7 +70,13 @@ describe('a pass in slices', () => {
   });
 
   it('an adapter that returns an array is read in one slice', () => {
-    const person: PersonOnPage = { anchor: thousand(1).body, name: 'Мария Карпова', externalId: null, className: null };
+    const person: PersonOnPage = {
+      anchor: thousand(1).body,
+      name: 'Мария Карпова',
+      externalId: null,
+      className: null,
+      listKind: 'unknown',
+    };
     const people: PersonOnPage[] = [];
     expect(readUntil([person][Symbol.iterator](), people, participant, Number.POSITIVE_INFINITY)).toBe(true);
     expect(people).toEqual([person]);

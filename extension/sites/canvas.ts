@@ -20,6 +20,9 @@ export const selectors = {
   name: 'a.roster_user_name',
   /** The section cell: a school names sections after classes («9Б»). */
   section: '.section',
+  /** Canvas marks each row with the enrolment's type (RosterUserView): teachers, TAs and designers are staff. */
+  staffRow: '.TeacherEnrollment, .TaEnrollment, .DesignerEnrollment',
+  studentRow: '.StudentEnrollment',
 } as const;
 
 export const canvas: SiteAdapter = {
@@ -37,12 +40,11 @@ export const canvas: SiteAdapter = {
       if (!link || !name) continue;
       const sections = [...row.querySelectorAll(selectors.section)].map((s) => normalizeClassName(textOf(s))).filter(Boolean);
       const id = /^user_(\d+)$/.exec(row.id)?.[1];
-      yield {
-        anchor: link,
-        name,
-        externalId: id ? { system: 'canvas', id } : null,
-        className: sections.length === 1 ? (sections[0] ?? null) : null,
-      };
+      const className = sections.length === 1 ? (sections[0] ?? null) : null;
+      // A student in a section named after a class is that class's pupil; a student of a course
+      // that names no class may be a teacher in training: unknown (issue 15).
+      const listKind = row.matches(selectors.staffRow) ? 'staff' : row.matches(selectors.studentRow) && className ? 'pupils' : 'unknown';
+      yield { anchor: link, name, externalId: id ? { system: 'canvas', id } : null, className, listKind };
     }
   },
 };

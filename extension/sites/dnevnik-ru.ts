@@ -42,7 +42,7 @@ export const dnevnikRu: SiteAdapter = {
       const name = textOf(link);
       if (!name) continue;
       const id = /[?&]student=(\d+)/.exec(link.getAttribute('href') ?? '')?.[1];
-      people.push({ anchor: link, name, externalId: id ? { system: 'dnevnik-ru', id } : null, className });
+      people.push({ anchor: link, name, externalId: id ? { system: 'dnevnik-ru', id } : null, className, listKind: 'pupils' });
     }
     return people;
   },

@@ -38,7 +38,13 @@ export const eduTatar: SiteAdapter = {
       if (!name) continue;
       const id = /login=(\d+)/.exec(cell.getAttribute('title') ?? '')?.[1];
       const texts = [...cell.childNodes].filter((node) => node.nodeType === 3 && node.textContent?.trim());
-      people.push({ anchor: texts.at(-1) ?? cell, name, externalId: id ? { system: 'edu-tatar', id } : null, className });
+      people.push({
+        anchor: texts.at(-1) ?? cell,
+        name,
+        externalId: id ? { system: 'edu-tatar', id } : null,
+        className,
+        listKind: 'pupils',
+      });
     }
     return people;
   },

@@ -34,7 +34,7 @@ export const eljur: SiteAdapter = {
       const name = textOf(cell) || cell.getAttribute('name')?.trim();
       if (!name) continue;
       const texts = [...cell.childNodes].filter((node) => node.nodeType === 3 && node.textContent?.trim());
-      people.push({ anchor: texts.at(-1) ?? cell, name, externalId: null, className });
+      people.push({ anchor: texts.at(-1) ?? cell, name, externalId: null, className, listKind: 'pupils' });
     }
     return people;
   },

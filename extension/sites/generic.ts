@@ -92,7 +92,7 @@ export const generic: SiteAdapter = {
       if (text.length < 4 || text.length > 400) continue;
       const names = namesInNode(node, text, lookup);
       if (names.length === 0 || !isPageText(node.parentElement)) continue;
-      for (const name of names) yield { anchor: node as ChildNode, name, externalId: null, className: null };
+      for (const name of names) yield { anchor: node as ChildNode, name, externalId: null, className: null, listKind: 'unknown' };
     }
   },
 };

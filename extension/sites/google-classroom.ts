@@ -2,6 +2,7 @@
 // appended to <body>, and old ones stay in the DOM, hidden. Selectors from a public roster tool
 // (see tests/fixtures/pages/reference/google-classroom-people.html); obfuscated classes rotate, so
 // none is used. A row's data-student-id is the student's Google user id.
+import { classNameIn } from '../../shared/names.ts';
 import { anchorFor, isInHiddenView, type SiteAdapter, textOf } from './types.ts';
 
 const host = 'classroom.google.com';
@@ -64,7 +65,11 @@ export const googleClassroom: SiteAdapter = {
     'https://classroom.google.com/w/NjQ2NTQ3MjY1NjQy/t/all',
   ],
   // A course's people and grades may run to hundreds: a generator, read by the overlay in slices.
+  // Only the Students list is read (the Teachers list has no data-student-id): in a school's
+  // Classroom they are its pupils, so a teacher who shares a pupil's name is someone else (issue 15).
+  // The course's title may name the class («Физика 10Б»).
   *findPeople(document) {
+    const className = classNameIn(document.title);
     for (const row of document.querySelectorAll(selectors.studentRow)) {
       if (isInHiddenView(row, selectors.view)) continue;
       const name = nameOf(row);
@@ -74,7 +79,8 @@ export const googleClassroom: SiteAdapter = {
         anchor: anchorFor(row.querySelector(selectors.rowHeader) ?? row, name),
         name,
         externalId: id ? { system: 'google', id } : null,
-        className: null,
+        className,
+        listKind: 'pupils',
       };
     }
   },

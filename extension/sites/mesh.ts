@@ -55,7 +55,7 @@ export const mesh: SiteAdapter = {
       const name = cell ? textOf(cell) : '';
       if (!cell || !name || /\d/.test(name)) continue;
       const id = /^studentName-(\d+)/.exec(cell.getAttribute('data-test-component') ?? '')?.[1];
-      people.push({ anchor: anchorFor(cell, name), name, externalId: id ? { system: 'mesh', id } : null, className });
+      people.push({ anchor: anchorFor(cell, name), name, externalId: id ? { system: 'mesh', id } : null, className, listKind: 'pupils' });
     }
     return people;
   },

@@ -60,7 +60,13 @@ export const netschool: SiteAdapter = {
       const name = cell ? textOf(cell) : '';
       if (!cell || !name) continue;
       const id = row.getAttribute('data-student-id');
-      people.push({ anchor: anchorFor(cell, name), name, externalId: id ? { system: 'netschool', id } : null, className });
+      people.push({
+        anchor: anchorFor(cell, name),
+        name,
+        externalId: id ? { system: 'netschool', id } : null,
+        className,
+        listKind: 'pupils',
+      });
     }
     return people;
   },

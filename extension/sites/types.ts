@@ -1,4 +1,4 @@
-import type { ExternalId } from '../../shared/participants.ts';
+import type { ExternalId, ListKind } from '../../shared/participants.ts';
 
 /** A person shown on a host page: where to put our mark, and what the page says about them. */
 export interface PersonOnPage {
@@ -10,6 +10,11 @@ export interface PersonOnPage {
   externalId: ExternalId | null;
   /** The class the page shows them in (the row's, or the journal's heading), as printed; null when unknown. */
   className: string | null;
+  /**
+   * The kind of list they are on, as the page says it: a class journal lists pupils, a course's
+   * teachers are staff; `unknown` where the page does not say (free text, a course of unknown audience).
+   */
+  listKind: ListKind;
 }
 
 /**
