@@ -8,6 +8,7 @@ import {
   latinKey,
   nameTokens,
   normalizeClassName,
+  sexOf,
   shortName,
 } from './names.ts';
 
@@ -125,5 +126,27 @@ describe('classes', () => {
     ['Сводная: 10А, 10Б', null],
   ])('finds the class in «%s»', (text, expected) => {
     expect(classNameIn(text)).toBe(expected);
+  });
+});
+
+describe('sexOf (the words that agree with a person: «Наставляемая», «ученица»)', () => {
+  it.each([
+    [{ last: 'Карпова', first: 'Мария', middle: 'Алексеевна' }, 'f'],
+    [{ last: 'Иванов', first: 'Лев', middle: 'Львович' }, 'm'],
+    [{ last: 'Цой', first: 'Виктория', middle: 'Робертовна' }, 'f'],
+    [{ last: 'Ким', first: 'Никита', middle: 'Ильич' }, 'm'],
+    [{ last: 'Алиева', first: 'Лейла', middle: 'Рашид кызы' }, 'f'],
+    [{ last: 'Мамедов', first: 'Ахмед', middle: 'Ильхам оглы' }, 'm'],
+    [{ last: 'Степанова', first: 'Дарина', middle: null }, 'f'],
+    [{ last: 'Кудрявцев', first: 'Даниил', middle: null }, 'm'],
+    [{ last: 'Толстая', first: 'Анна', middle: null }, 'f'],
+    [{ last: 'Ким', first: 'Саша', middle: null }, null],
+    [{ last: 'Цой', first: 'Саша', middle: null }, null],
+    [{ last: 'Karpova', first: 'Mariya', middle: null }, null],
+  ] as const)('%o → %s', (person, expected) => {
+    expect(sexOf(person)).toBe(expected);
+  });
+  it('takes the data’s own word first', () => {
+    expect(sexOf({ last: 'Иванов', first: 'Саша', middle: null, sex: 'f' })).toBe('f');
   });
 });

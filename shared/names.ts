@@ -179,3 +179,28 @@ export function classNameIn(text: string): string | null {
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
+
+export type Sex = 'f' | 'm';
+
+const femalePatronymic = /(вна|чна|кызы|гызы)$/u;
+const malePatronymic = /(вич|ич|оглы|улы|уулу)$/u;
+const femaleSurname = /(ова|ева|ина|ына|ская|цкая|ая)$/u;
+const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
+
+/**
+ * A person's sex for the words that agree with it («Наставляемая», «ученица»): the data's own
+ * `sex` when it has one, otherwise the patronymic (-вна / -вич: certain), otherwise a Russian
+ * surname's ending (Карпова / Карпов); null when neither says (Ким, Дюма, Latin spellings).
+ * First names are not used: Никита, Илья and Саша end like girls' names.
+ */
+export function sexOf(person: PersonName & { sex?: string | null }): Sex | null {
+  if (person.sex === 'f' || person.sex === 'm') return person.sex;
+  const middle = person.middle ? normalizeNamePart(person.middle.replace(/\s+/g, '')) : '';
+  if (middle && femalePatronymic.test(middle)) return 'f';
+  if (middle && malePatronymic.test(middle)) return 'm';
+  const last = normalizeNamePart(person.last);
+  if (!/[а-я]/.test(last) || last.length < 4) return null;
+  if (femaleSurname.test(last)) return 'f';
+  if (maleSurname.test(last)) return 'm';
+  return null;
+}

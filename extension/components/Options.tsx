@@ -1,14 +1,49 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { translateFor } from '../../shared/i18n/index.ts';
+import { sexOf } from '../../shared/names.ts';
+import type { DevUser } from '../../shared/schemas.ts';
 import { api } from '../utils/api.ts';
-import { currentSession, saveLocalSession, signInWithGoogle, signOut } from '../utils/auth.ts';
+import { describeError, OfflineError } from '../utils/api-errors.ts';
+import { saveLocalSession, signInWithGoogle, signOut } from '../utils/auth.ts';
 import { apiUrl, usesSupabaseAuth } from '../utils/config.ts';
-import { t } from '../utils/i18n.ts';
+import { t, tn } from '../utils/i18n.ts';
 import { JournalHosts } from './JournalHosts.tsx';
 import { useAsync } from './use-async.ts';
+import { useSession, useSessionRefused } from './use-session.ts';
+
+const folded = (text: string) => text.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+
+/**
+ * The local API describes demo people in Russian with the masculine words («ученик, 10Б,
+ * наставляемый: 1»); a girl is «ученица», «наставляемая». The person's sex from her name (sexOf).
+ */
+export function describeDevUser(user: DevUser): string {
+  const [last = '', first = '', ...middle] = user.name.split(/\s+/);
+  const sex = sexOf({ last, first, middle: middle.join(' ') || null });
+  return user.description
+    .split(', ')
+    .map((part) => {
+      if (part === 'ученик') return translateFor('ru', 'person.student', sex);
+      if (part.startsWith('наставляемый:')) return part.replace('наставляемый', translateFor('ru', 'person.mentee', sex));
+      return part;
+    })
+    .join(', ');
+}
+
+/** Whether a demo person fits what was typed: every word in the name, e-mail or description. */
+export function matchesSearch(user: DevUser, query: string): boolean {
+  const haystack = folded(`${user.name} ${user.email} ${describeDevUser(user)}`);
+  return folded(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
 
 function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const [users] = useAsync(() => api.devUsers());
-  const [email, setEmail] = useState('');
+  const [users, retry] = useAsync(() => api.devUsers());
+  const [selected, setSelected] = useState('');
+  const [query, setQuery] = useState('');
+  const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (users.status === 'loading')
@@ -20,19 +55,26 @@ function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   if (users.status === 'failed')
     return (
       <div class="status error" role="alert">
-        {users.error.message}
+        <span data-testid="dev-login-error">{describeError(users.error)}</span>{' '}
+        <button type="button" class="secondary" onClick={retry}>
+          {t('curator.retry')}
+        </button>
       </div>
     );
-  const chosen = email || users.value[0]?.email || '';
+  // 605 people in the demo school: a search by name, e-mail or role, and the address typed in full.
+  const found = query.trim() ? users.value.filter((user) => matchesSearch(user, query)) : users.value;
+  const inList = found.some((user) => user.email === selected);
+  const chosen = typed.trim() || (inList ? selected : found[0]?.email) || '';
   const signIn = async (event: Event) => {
     event.preventDefault();
+    if (!chosen) return;
     setBusy(true);
     setError(null);
     try {
       await saveLocalSession(await api.devToken(chosen));
       onSignedIn();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }
@@ -40,21 +82,48 @@ function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form onSubmit={signIn}>
       <p class="muted">{t('options.localMode')}</p>
-      <label for="dev-user">{t('options.devUser')}</label>
-      <select id="dev-user" data-testid="dev-login-user" value={chosen} onChange={(e) => setEmail(e.currentTarget.value)}>
-        {users.value.map((user) => (
+      <label for="dev-search">{t('options.devSearch')}</label>
+      <input
+        id="dev-search"
+        type="search"
+        data-testid="dev-login-search"
+        value={query}
+        autocomplete="off"
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      <label for="dev-user">
+        {t('options.devUser')} · <span data-testid="dev-login-found">{tn('options.devFound', found.length)}</span>
+      </label>
+      <select
+        id="dev-user"
+        data-testid="dev-login-user"
+        value={inList ? selected : (found[0]?.email ?? '')}
+        disabled={typed.trim() !== ''}
+        onChange={(e) => setSelected(e.currentTarget.value)}
+      >
+        {found.map((user) => (
           <option value={user.email} key={user.email}>
-            {user.name} — {user.description}
+            {user.name} — {describeDevUser(user)}
           </option>
         ))}
       </select>
+      <label for="dev-email">{t('options.devEmail')}</label>
+      <input
+        id="dev-email"
+        type="email"
+        data-testid="dev-login-email"
+        placeholder="name@school17.example.ru"
+        autocomplete="email"
+        value={typed}
+        onInput={(e) => setTyped(e.currentTarget.value)}
+      />
       {error && (
         <div class="status error" role="alert">
           {error}
         </div>
       )}
       <p>
-        <button type="submit" data-testid="dev-login-submit" disabled={busy}>
+        <button type="submit" data-testid="dev-login-submit" disabled={busy || !chosen}>
           {t('options.devSignIn')}
         </button>
       </p>
@@ -63,8 +132,27 @@ function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
 }
 
 export function Options() {
-  const [session, reload] = useAsync(currentSession);
+  const [session, reload] = useSession();
   const [error, setError] = useState<string | null>(null);
+  /** Set when the API refused the session we had (here or in any other context): the sign-in says why it is back. */
+  const expired = useSessionRefused();
+  const [unreachable, setUnreachable] = useState(false);
+  const signedIn = session.status === 'done' ? session.value : null;
+  // A session stored here may be one the server no longer accepts (a reset made a new signing
+  // key): ask the API once; a 401 forgets it (utils/api.ts) and the sign-in shows.
+  useEffect(() => {
+    if (!signedIn) return;
+    setUnreachable(false);
+    // No «still mounted for this session» guard: the 401 itself clears the session (and so this
+    // effect), and the page must still say why the sign-in is back.
+    api.me().then(
+      () => undefined,
+      (caught: unknown) => {
+        // A 401 forgets the session (utils/api.ts) and marks it refused: the sign-in shows, with why.
+        if (caught instanceof OfflineError) setUnreachable(true);
+      },
+    );
+  }, [signedIn?.access_token]);
   return (
     <main class="options">
       <h1>{t('options.title')}</h1>
@@ -72,32 +160,49 @@ export function Options() {
       <p>
         <code>{apiUrl}</code>
       </p>
+      {unreachable && (
+        <p class="status error" role="alert" data-testid="server-unreachable">
+          {t('error.network')}
+        </p>
+      )}
       <h2>{t('options.signIn')}</h2>
-      {session.status === 'done' && session.value ? (
+      {signedIn ? (
         <div>
-          <p data-testid="signed-in-as">{t('options.signedInAs', { name: session.value.name, email: session.value.email })}</p>
+          <p data-testid="signed-in-as">{t('options.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
           <button type="button" class="secondary" onClick={() => void signOut().then(reload)}>
             {t('options.signOut')}
           </button>
         </div>
-      ) : usesSupabaseAuth ? (
+      ) : (
         <>
-          <button
-            type="button"
-            onClick={() =>
-              void signInWithGoogle().then(reload, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)))
-            }
-          >
-            {t('options.googleSignIn')}
-          </button>
-          {error && (
-            <div class="status error" role="alert">
-              {error}
-            </div>
+          {expired && (
+            <p class="status warn" role="status" data-testid="session-expired">
+              {t('options.sessionExpired')}
+            </p>
+          )}
+          {usesSupabaseAuth ? (
+            <>
+              <button
+                type="button"
+                onClick={() =>
+                  void signInWithGoogle().then(
+                    () => reload(),
+                    (caught: unknown) => setError(describeError(caught)),
+                  )
+                }
+              >
+                {t('options.googleSignIn')}
+              </button>
+              {error && (
+                <div class="status error" role="alert">
+                  {error}
+                </div>
+              )}
+            </>
+          ) : (
+            session.status !== 'loading' && <DevSignIn onSignedIn={reload} />
           )}
         </>
-      ) : (
-        session.status !== 'loading' && <DevSignIn onSignedIn={reload} />
       )}
       <JournalHosts />
     </main>

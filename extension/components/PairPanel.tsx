@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { meetingKinds } from '../../shared/catalog.ts';
-import { fullName, givenAndFamilyName } from '../../shared/names.ts';
+import { fullName, givenAndFamilyName, sexOf } from '../../shared/names.ts';
 import type { Participant } from '../../shared/participants.ts';
 import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
-import { language, roleModelLabel, t } from '../utils/i18n.ts';
+import { language, roleModelLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 
@@ -68,7 +68,7 @@ function GroupCard({
             ))}
           </ul>
         </dd>
-        <dt>{t(mentees.length > 1 ? 'panel.mentees' : 'panel.mentee')}</dt>
+        <dt>{mentees.length > 1 ? t('panel.mentees') : tg('panel.mentee', mentees[0] ? sexOf(mentees[0]) : null)}</dt>
         <dd>
           <ul>
             {mentees.map((m) => (
@@ -84,7 +84,10 @@ function GroupCard({
         {t('panel.nextMeeting', { kind: t(`meetingKind.${group.next_kind}`) })}
       </p>
       <h3>{t('panel.goals')}</h3>
-      <p class="muted empty">{t('panel.goalsEmpty')}</p>
+      <p class="muted empty" data-testid="pair-goals">
+        {/* Goals are set at the planning meeting; once it is held, the text must not promise it again. */}
+        {group.meeting_kinds_held.includes('planning') ? t('panel.goalsNotRecorded') : t('panel.goalsEmpty')}
+      </p>
       {status && (
         <div
           class={`status ${status.kind === 'warn' ? 'warn' : ''}`}

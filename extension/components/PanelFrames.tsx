@@ -7,10 +7,11 @@ import { givenAndFamilyName } from '../../shared/names.ts';
 import { participantsOf } from '../../shared/participants.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { captureRoster } from '../features/roster-capture.ts';
+import { describeError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
 import { PairPanel } from './PairPanel.tsx';
-import { ProgrammePanel } from './ProgrammePanel.tsx';
+import { type GroupName, ProgrammePanel } from './ProgrammePanel.tsx';
 import { useAsync } from './use-async.ts';
 import { ArmWhenVisible } from './write-guard.tsx';
 
@@ -40,7 +41,7 @@ function Placeholder({ loading, failed }: { loading: boolean; failed?: Error }) 
         </p>
       ) : failed ? (
         <p class="status error" role="alert">
-          {failed.message}
+          {describeError(failed)}
         </p>
       ) : (
         <p class="muted">{t('panel.gone')}</p>
@@ -80,13 +81,27 @@ export function PairPanelFrame() {
   );
 }
 
-/** «Новикова Полина — Карпова Мария» for a group the signed-in person may see. */
-function pairNameIn(groups: readonly GroupSummary[], groupId: string): string | null {
+/** «Новикова Полина — Карпова Мария» for a group the signed-in person may see, and how many are in it. */
+function pairNameIn(groups: readonly GroupSummary[], groupId: string): GroupName | null {
   const group = groups.find((g) => g.id === groupId);
   if (!group) return null;
   const mentors = group.members.filter((m) => m.role === 'mentor').map(givenAndFamilyName);
   const mentees = group.members.filter((m) => m.role === 'mentee').map(givenAndFamilyName);
-  return `${mentors.join(', ')} — ${mentees.join(', ')}`;
+  return { names: `${mentors.join(', ')} — ${mentees.join(', ')}`, members: group.members.length };
+}
+
+/**
+ * What the product counts itself for the checklist's «Сколько» (from the groups the curator sees:
+ * the active ones): pairs formed, and pairs that held each step of the meeting sequence.
+ */
+export function knownCounts(groups: readonly GroupSummary[]): Record<string, number> {
+  const held = (kind: GroupSummary['meeting_kinds_held'][number]) => groups.filter((g) => g.meeting_kinds_held.includes(kind)).length;
+  return {
+    pairs_formed: groups.length,
+    introduction_meetings: held('introduction'),
+    trial_meetings: held('trial'),
+    final_meetings: held('final'),
+  };
 }
 
 export function ProgrammePanelFrame() {
@@ -107,6 +122,7 @@ export function ProgrammePanelFrame() {
         load={() => ask({ type: 'nastavnik:programme', organisationId: curator.organisationId })}
         saveItem={(item, patch) => ask({ type: 'nastavnik:checklist-item', id: item.id, version: item.version, patch })}
         pairName={(groupId) => pairNameIn(groups, groupId)}
+        knownCounts={knownCounts(groups)}
         roster={{
           readRoster: () => ask({ type: 'nastavnik:page-roster' }),
           capture: (roster, options) => captureRoster(curator.organisationId, roster, options),

@@ -2,14 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
-import { currentSession } from '../utils/auth.ts';
-import { language, roleModelLabel, t } from '../utils/i18n.ts';
+import { describeError, OfflineError } from '../utils/api-errors.ts';
+import { language, roleModelLabel, t, tn } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { loadMyGroups } from '../utils/my-groups.ts';
 import { flushQueue, submitMeeting } from '../utils/queue.ts';
 import { meetingQueueItem } from '../utils/storage.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useAsync } from './use-async.ts';
+import { useSession, useSessionRefused } from './use-session.ts';
 
 function daysSince(date: string): number {
   return Math.max(0, Math.floor((Date.now() - Date.parse(date)) / 86_400_000));
@@ -18,7 +19,11 @@ function daysSince(date: string): number {
 function LastMet({ group }: { group: GroupSummary }) {
   if (!group.last_meeting_on) return <span class="muted">{t('popup.neverMet')}</span>;
   const days = daysSince(group.last_meeting_on);
-  return <span class="muted">{days === 0 ? t('popup.lastMetToday') : t('popup.lastMet', { days })}</span>;
+  return (
+    <span class="muted" data-testid="last-met">
+      {days === 0 ? t('popup.lastMetToday') : days === 1 ? t('popup.lastMetYesterday') : tn('popup.lastMet', days)}
+    </span>
+  );
 }
 
 function GroupCard({ group, onLog }: { group: GroupSummary; onLog: () => void }) {
@@ -49,13 +54,14 @@ function QueueIndicator() {
   if (waiting === 0) return null;
   return (
     <div class="status warn" data-testid="queue-waiting" role="status">
-      {t('popup.queueWaiting', { count: waiting })}
+      {tn('popup.queueWaiting', waiting)}
     </div>
   );
 }
 
 export function Popup() {
-  const [session] = useAsync(currentSession);
+  const [session] = useSession();
+  const refused = useSessionRefused();
   const [groups, reload] = useAsync(loadMyGroups);
   const [logging, setLogging] = useState<GroupSummary | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
@@ -71,6 +77,11 @@ export function Popup() {
     return (
       <main class="popup">
         <h1>{t('appName')}</h1>
+        {refused && (
+          <p class="status warn" role="status" data-testid="session-expired">
+            {t('options.sessionExpired')}
+          </p>
+        )}
         <p>{t('popup.notSignedIn')}</p>
         <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
@@ -109,8 +120,8 @@ export function Popup() {
             </p>
           )}
           {groups.status === 'failed' && (
-            <div class="status error" role="alert">
-              {groups.error.message}
+            <div class="status error" role="alert" data-testid="groups-error">
+              {describeError(groups.error)}
             </div>
           )}
           {groups.status === 'done' && groups.value.offlineSince !== null && (
@@ -119,6 +130,12 @@ export function Popup() {
                 time: new Date(groups.value.offlineSince).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }),
               })}
             </div>
+          )}
+          {((groups.status === 'failed' && groups.error instanceof OfflineError) ||
+            (groups.status === 'done' && groups.value.offlineSince !== null)) && (
+            <p class="muted" data-testid="offline-badges">
+              {t('error.offlineBadges')}
+            </p>
           )}
           {groups.status === 'done' && groups.value.groups.length === 0 && <p class="muted">{t('popup.noGroups')}</p>}
           {groups.status === 'done' &&

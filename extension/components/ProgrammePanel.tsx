@@ -1,8 +1,8 @@
 import type { Ref, TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { staleCurrent } from '../../shared/errors.ts';
-import type { MessageKey } from '../../shared/i18n/index.ts';
-import { ApiError, OfflineError } from '../utils/api-errors.ts';
+import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
+import { ApiError, describeError } from '../utils/api-errors.ts';
 import type {
   CatalogStage,
   ChecklistItem,
@@ -11,7 +11,7 @@ import type {
   ProgrammeOverview,
   ProgrammeWarning,
 } from '../utils/curator-types.ts';
-import { language, t } from '../utils/i18n.ts';
+import { language, t, tn } from '../utils/i18n.ts';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
 import { formatDate, refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';
@@ -22,41 +22,97 @@ function stageLabel(stage: CatalogStage | undefined): string {
   return language === 'en' ? stage.label_en : stage.label_ru;
 }
 
-/** The seven stages; the current one marked, any one opens its checklist. */
+/** Where a stage stands, from its checklist: done only when every item of it is. */
+export interface StageProgress {
+  number: number;
+  done: number;
+  total: number;
+  complete: boolean;
+  current: boolean;
+}
+
+export function stageProgress(stages: readonly CatalogStage[], current: number, checklist: readonly ChecklistItem[]): StageProgress[] {
+  return stages.map((stage) => {
+    const items = checklist.filter((item) => item.stage === stage.number);
+    const done = items.filter((item) => item.done).length;
+    return {
+      number: stage.number,
+      done,
+      total: items.length,
+      complete: items.length > 0 && done === items.length,
+      current: stage.number === current,
+    };
+  });
+}
+
+/** The stages before the current one whose checklist is not done: an inspector asks about them first. */
+export function unfinishedStages(progress: readonly StageProgress[]): StageProgress[] {
+  const current = progress.find((stage) => stage.current)?.number ?? 0;
+  return progress.filter((stage) => stage.number < current && !stage.complete && stage.total > 0);
+}
+
+function stateOf(stage: StageProgress): 'done' | 'current' | 'started' | 'todo' {
+  if (stage.complete) return 'done';
+  if (stage.current) return 'current';
+  return stage.done > 0 ? 'started' : 'todo';
+}
+
+const stateWord = { done: 'stage.done', current: 'stage.current', started: 'stage.inProgress', todo: 'stage.notStarted' } as const;
+
+/**
+ * The seven stages with their names and real state (issue 15: a dot drawn «done» over «0 из 7»):
+ * ✓ only when the whole checklist is done, the current one marked, others started or not; any one
+ * opens its checklist.
+ */
 function Stepper({
   stages,
-  current,
+  progress,
   shown,
-  checklist,
   onShow,
 }: {
   stages: readonly CatalogStage[];
-  current: number;
+  progress: readonly StageProgress[];
   shown: number;
-  checklist: readonly ChecklistItem[];
   onShow: (stage: number) => void;
 }) {
+  const current = progress.find((p) => p.current)?.number ?? null;
   return (
     <ol class="stages" aria-label={t('curator.stages')} data-testid="programme-stages">
       {stages.map((stage) => {
-        const items = checklist.filter((item) => item.stage === stage.number);
-        const complete = items.length > 0 && items.every((item) => item.done);
-        const state = stage.number === current ? 'current' : complete || stage.number < current ? 'past' : '';
+        const where = progress.find((p) => p.number === stage.number) ?? {
+          number: stage.number,
+          done: 0,
+          total: 0,
+          complete: false,
+          current: false,
+        };
+        const state = stateOf(where);
+        const late = current !== null && stage.number < current && !where.complete;
         return (
-          <li key={stage.number} class={state} aria-current={stage.number === current ? 'step' : undefined}>
+          <li
+            key={stage.number}
+            class={`${state}${where.current ? ' is-current' : ''}${late ? ' late' : ''}`}
+            aria-current={where.current ? 'step' : undefined}
+            data-state={state}
+          >
             <button
               type="button"
               class={`stage ${shown === stage.number ? 'shown' : ''}`}
               aria-pressed={shown === stage.number}
-              title={stageLabel(stage)}
               data-testid="programme-stage"
               data-stage={stage.number}
               onClick={() => onShow(stage.number)}
             >
-              <span aria-hidden="true">{complete ? '✓' : stage.number}</span>
-              <span class="sr">
-                {t('curator.stageN', { number: stage.number })}: {stageLabel(stage)}
-                {stage.number === current ? `, ${t('curator.currentStage')}` : ''}
+              <span class="mark" aria-hidden="true">
+                {where.complete ? '✓' : stage.number}
+              </span>
+              <span class="name">
+                <span class="sr">{t('curator.stageN', { number: stage.number })}: </span>
+                {stageLabel(stage)}
+              </span>
+              <span class="state" data-testid="programme-stage-state">
+                {t(stateWord[state])}
+                {where.total > 0 && !where.complete ? ` · ${t('stage.progress', { done: where.done, total: where.total })}` : ''}
               </span>
             </button>
           </li>
@@ -76,9 +132,18 @@ function today(): string {
 const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
 /** One checklist item: ticked with its evidence, or the evidence form that ticks it. */
-function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: ChecklistItemPatch) => Promise<void> }) {
+function ChecklistRow({
+  item,
+  save,
+  known,
+}: {
+  item: ChecklistItem;
+  save: (patch: ChecklistItemPatch) => Promise<void>;
+  /** What the product itself counts for this item (pairs that held the introduction meeting…). */
+  known?: number | undefined;
+}) {
   const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(item.evidence === 'count' && known !== undefined ? String(known) : '');
   const [link, setLink] = useState('');
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
@@ -90,7 +155,11 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
   }, [editing]);
   const label = language === 'en' ? item.label_en : item.label_ru;
   const inputId = `evidence-${item.id}`;
-  const what = t(`curator.evidence.${item.evidence}` as MessageKey).toLocaleLowerCase(language);
+  // «Сколько пар провели встречу-знакомство», not «Сколько (число)»: the count says of what.
+  const countKey = `curator.countOf.${item.key}`;
+  const evidenceLabel =
+    item.evidence === 'count' && isMessageKey(countKey) ? t(countKey) : t(`curator.evidence.${item.evidence}` as MessageKey);
+  const what = evidenceLabel.toLocaleLowerCase(language);
 
   const write = async (patch: ChecklistItemPatch, done: Status) => {
     if (!armed) return;
@@ -142,12 +211,15 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
         <input
           type="checkbox"
           id={`check-${item.id}`}
-          // Ticked while its evidence is being given; it stays ticked once saved, and unticks on cancel.
-          checked={item.done || editing}
+          // Ticked only once the API saved it (issue 15): opening the evidence form ticks nothing.
+          checked={item.done}
           disabled={saving || (item.done && !armed)}
           aria-expanded={item.done ? undefined : editing}
+          aria-busy={saving}
           data-testid="checklist-check"
-          onChange={() => {
+          onChange={(event) => {
+            // The browser flipped the box: only the saved state may show.
+            event.currentTarget.checked = item.done;
             if (item.done) void write({ done: false }, { kind: 'ok', text: t('curator.unticked') });
             else {
               setStatus(null);
@@ -173,7 +245,7 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
       )}
       {editing && !item.done && (
         <form class="evidence-form" onSubmit={submit} data-testid="checklist-form">
-          <label for={inputId}>{t(`curator.evidence.${item.evidence}` as MessageKey)}</label>
+          <label for={inputId}>{evidenceLabel}</label>
           {item.evidence === 'note' ? (
             <textarea
               id={inputId}
@@ -186,7 +258,14 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
           ) : item.evidence === 'date' ? (
             <input type="date" max={today()} {...valueProps} />
           ) : item.evidence === 'count' ? (
-            <input type="number" inputMode="numeric" min={0} {...valueProps} />
+            <>
+              <input type="number" inputMode="numeric" min={0} {...valueProps} />
+              {known !== undefined && (
+                <p class="muted hint" data-testid="evidence-known">
+                  {t('curator.countKnown', { count: known })}
+                </p>
+              )}
+            </>
           ) : (
             <input type="url" placeholder="https://" {...valueProps} />
           )}
@@ -213,41 +292,89 @@ function ChecklistRow({ item, save }: { item: ChecklistItem; save: (patch: Check
           </div>
         </form>
       )}
-      {saving && !editing && <p class="muted">{t('curator.saving')}</p>}
+      {saving && (
+        <p class="muted loading" role="status" data-testid="checklist-saving">
+          <span class="spinner" aria-hidden="true" /> {t('curator.saving')}
+        </p>
+      )}
       <StatusLine status={status} testId="checklist-status" />
     </li>
   );
 }
 
-const warningKinds = ['minor_without_consent', 'untrained_mentor', 'no_recent_meeting'] as const;
+/** A pair or group as the warnings name it: «Новикова Полина — Карпова Мария», and how many are in it. */
+export interface GroupName {
+  names: string;
+  members: number;
+}
+
+type WarningKind = 'unfinished_stage' | 'minor_without_consent' | 'untrained_mentor' | 'never_met' | 'no_recent_meeting';
+const warningKinds: readonly WarningKind[] = [
+  'unfinished_stage',
+  'minor_without_consent',
+  'untrained_mentor',
+  'never_met',
+  'no_recent_meeting',
+];
 const shownPerKind = 12;
 
-function Warnings({ warnings, pairName }: { warnings: readonly ProgrammeWarning[]; pairName: (groupId: string) => string | null }) {
-  if (warnings.length === 0) return <p class="muted">{t('curator.warningsEmpty')}</p>;
+/** «пара: …» for two people, «группа: …» for three and more. */
+function groupLabel(group: GroupName): string {
+  return t(group.members > 2 ? 'curator.group' : 'curator.pair', { names: group.names });
+}
+
+function Warnings({
+  warnings,
+  unfinished,
+  stages,
+  pairName,
+}: {
+  warnings: readonly ProgrammeWarning[];
+  unfinished: readonly StageProgress[];
+  stages: readonly CatalogStage[];
+  pairName: (groupId: string) => GroupName | null;
+}) {
+  if (warnings.length === 0 && unfinished.length === 0) return <p class="muted">{t('curator.warningsEmpty')}</p>;
+  // A pair that never met is not «three weeks without a meeting»: two lists (issue 15).
+  const kindOf = (warning: ProgrammeWarning): WarningKind =>
+    warning.kind === 'no_recent_meeting' && !warning.last_meeting_on ? 'never_met' : (warning.kind as WarningKind);
+  const lines = (kind: WarningKind): { key: string; text: string }[] => {
+    if (kind === 'unfinished_stage') {
+      return unfinished.map((stage) => ({
+        key: `stage-${stage.number}`,
+        text: t('curator.unfinishedStage', {
+          number: stage.number,
+          name: stageLabel(stages.find((s) => s.number === stage.number)),
+          done: stage.done,
+          total: stage.total,
+        }),
+      }));
+    }
+    return warnings
+      .filter((warning) => kindOf(warning) === kind)
+      .map((warning) => {
+        const group = pairName(warning.group_id);
+        const text =
+          kind === 'never_met'
+            ? (group?.names ?? t('curator.noMeetingYet'))
+            : kind === 'no_recent_meeting'
+              ? [group?.names, t('curator.lastMeeting', { date: formatDate(warning.last_meeting_on ?? '') })].filter(Boolean).join(': ')
+              : [warning.person_name ?? '', group ? groupLabel(group) : ''].filter(Boolean).join(', ');
+        return { key: `${warning.group_id}:${warning.person_id ?? ''}`, text };
+      });
+  };
   return (
     <div data-testid="programme-warnings">
       {warningKinds.map((kind) => {
-        const list = warnings.filter((warning) => warning.kind === kind);
+        const list = lines(kind);
         if (list.length === 0) return null;
         return (
           <details key={kind} class="warning" data-testid="programme-warning" data-kind={kind}>
-            <summary>
-              {t(`curator.warning.${kind}`)}: <strong>{list.length}</strong>
-            </summary>
+            <summary>{tn(`curator.warning.${kind}`, list.length)}</summary>
             <ul>
-              {list.slice(0, shownPerKind).map((warning) => {
-                const pair = pairName(warning.group_id);
-                const when = warning.last_meeting_on
-                  ? t('curator.lastMeeting', { date: formatDate(warning.last_meeting_on) })
-                  : t('curator.noMeetingYet');
-                const text =
-                  kind === 'no_recent_meeting'
-                    ? pair
-                      ? `${pair}: ${when}`
-                      : when
-                    : [warning.person_name ?? '', pair ? t('curator.pair', { names: pair }) : ''].filter(Boolean).join(', ');
-                return <li key={`${warning.group_id}:${warning.person_id ?? ''}`}>{text}</li>;
-              })}
+              {list.slice(0, shownPerKind).map((line) => (
+                <li key={line.key}>{line.text}</li>
+              ))}
               {list.length > shownPerKind && <li class="muted">{t('curator.more', { count: list.length - shownPerKind })}</li>}
             </ul>
           </details>
@@ -261,13 +388,15 @@ export interface ProgrammePanelProps {
   curator: Curator;
   load: () => Promise<ProgrammeOverview>;
   saveItem: (item: ChecklistItem, patch: ChecklistItemPatch) => Promise<ChecklistItem>;
-  pairName: (groupId: string) => string | null;
+  pairName: (groupId: string) => GroupName | null;
+  /** What the product counts itself, by checklist key (pairs_formed, introduction_meetings…): prefills «Сколько». */
+  knownCounts?: Readonly<Record<string, number>>;
   roster: Omit<RosterSectionProps, 'organisationName'>;
   onClose: () => void;
 }
 
 /** The curator's drawer: the seven stages, the checklist of the one shown, warnings, and the page's roster. */
-export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onClose }: ProgrammePanelProps) {
+export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts = {}, roster, onClose }: ProgrammePanelProps) {
   const [state, reload] = useAsync(load, [curator.organisationId]);
   const [items, setItems] = useState<ChecklistItem[] | null>(null);
   const [shown, setShown] = useState<number | null>(null);
@@ -292,6 +421,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
   const checklist = items ?? [];
   const stageItems = checklist.filter((item) => item.stage === stageShown);
   const stage = overview?.stages.find((s) => s.number === stageShown);
+  const progress = overview ? stageProgress(overview.stages, current, checklist) : [];
 
   const replace = (next: ChecklistItem) => setItems((list) => (list ?? []).map((item) => (item.id === next.id ? next : item)));
   const save = async (item: ChecklistItem, patch: ChecklistItemPatch) => {
@@ -332,7 +462,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
       )}
       {state.status === 'failed' && (
         <div class="status error" role="alert">
-          {state.error instanceof OfflineError ? t('error.network') : state.error.message}{' '}
+          {describeError(state.error)}{' '}
           <button type="button" class="secondary" onClick={reload}>
             {t('curator.retry')}
           </button>
@@ -341,7 +471,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
       {overview && !programme && <p class="muted">{t('curator.noProgramme')}</p>}
       {overview && programme && (
         <>
-          <Stepper stages={overview.stages} current={current} shown={stageShown} checklist={checklist} onShow={setShown} />
+          <Stepper stages={overview.stages} progress={progress} shown={stageShown} onShow={setShown} />
           <section aria-labelledby="nastavnik-stage-title" data-testid="programme-checklist" data-stage={stageShown}>
             <p class="eyebrow">
               {t('curator.stageOf', { number: stageShown })}
@@ -357,7 +487,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
                 </p>
                 <ul class="checklist">
                   {stageItems.map((item) => (
-                    <ChecklistRow key={item.id} item={item} save={(patch) => save(item, patch)} />
+                    <ChecklistRow key={item.id} item={item} known={knownCounts[item.key]} save={(patch) => save(item, patch)} />
                   ))}
                 </ul>
               </>
@@ -365,7 +495,7 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, roster, onCl
           </section>
           <section aria-labelledby="nastavnik-warnings-title">
             <h3 id="nastavnik-warnings-title">{t('curator.warnings')}</h3>
-            <Warnings warnings={overview.warnings} pairName={pairName} />
+            <Warnings warnings={overview.warnings} unfinished={unfinishedStages(progress)} stages={overview.stages} pairName={pairName} />
           </section>
         </>
       )}

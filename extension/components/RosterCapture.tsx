@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { fullName } from '../../shared/names.ts';
 import type { RosterPreview } from '../utils/curator-types.ts';
-import { language, t } from '../utils/i18n.ts';
+import { language, t, tn } from '../utils/i18n.ts';
 import type { PageRosterData, RosterCapture } from '../utils/messages.ts';
 import { refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';
@@ -30,8 +30,7 @@ function withClass(name: string, className: string | null): string {
 
 /** «Добавить 1 нового», «Добавить 3 новых», «Добавить 21 нового». */
 function importLabel(count: number): string {
-  const one = language === 'ru' ? count % 10 === 1 && count % 100 !== 11 : count === 1;
-  return t(one ? 'roster.importOne' : 'roster.importMany', { count });
+  return tn('roster.import', count);
 }
 
 function message(item: { message_ru: string; message_en: string }): string {
@@ -213,8 +212,8 @@ export function RosterSection({ readRoster, capture, onImported }: RosterSection
         <>
           <p class="muted">
             {roster.className
-              ? t('roster.onPageClass', { count: roster.rows, className: roster.className.toLocaleUpperCase('ru') })
-              : `${t('roster.onPage', { count: roster.rows })} ${t('roster.noClass')}`}
+              ? tn('roster.onPageClass', roster.rows, { className: roster.className.toLocaleUpperCase('ru') })
+              : `${tn('roster.onPage', roster.rows)} ${t('roster.noClass')}`}
           </p>
           {roster.skipped.length > 0 && <p class="muted">{t('roster.unreadable', { names: roster.skipped.join(', ') })}</p>}
           {busy === 'checking' && (
@@ -227,7 +226,7 @@ export function RosterSection({ readRoster, capture, onImported }: RosterSection
           <div class="actions">
             {preview ? (
               <>
-                {moving > 0 && <p class="muted">{t('roster.alsoUpdates', { count: moving })}</p>}
+                {moving > 0 && <p class="muted">{tn('roster.alsoUpdates', moving)}</p>}
                 <button
                   type="button"
                   data-testid="roster-import"

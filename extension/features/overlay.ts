@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ParticipantIndex } from '../../shared/participants.ts';
 import { type Finding, isOurBadge, type NameLookup, type PersonOnPage, type SiteAdapter } from '../sites/types.ts';
+import { OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import type { BadgePerson } from '../utils/messages.ts';
 import { sessionItem } from '../utils/storage.ts';
@@ -21,6 +22,8 @@ export interface OverlayState {
   version: number;
   /** Whether this URL is one of the adapter's people pages. */
   onPeoplePage: boolean;
+  /** The API could not be reached at the last refresh: the badges shown (if any) are as of before. */
+  unreachable: boolean;
   /**
    * The programme participants the page shows now: the people the adapter found whom the index
    * resolves, to one or several (empty off people pages or when nobody is signed in).
@@ -75,6 +78,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     index: new ParticipantIndex([]),
     version: 0,
     onPeoplePage: false,
+    unreachable: false,
     people: [],
   };
   // A new lookup with every new index: adapters may remember answers per lookup.
@@ -169,11 +173,12 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
       try {
         const participants = await ask({ type: 'nastavnik:badge-people' });
         const changed = JSON.stringify(participants) !== JSON.stringify(state.participants);
+        state = { ...state, unreachable: false };
         if (changed) {
           state = {
             ...state,
             participants,
-            index: new ParticipantIndex((participants ?? []).map(({ member }) => ({ member, groups: [] }))),
+            index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
             version: state.version + 1,
           };
           lookup = lookupFor(state.index);
@@ -181,7 +186,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
           return;
         }
       } catch (error) {
-        // Keep what we had: the page stays as it was, the next refresh tries again.
+        // Keep what we had: the page stays as it was, the next refresh tries again; the offline
+        // notice says once, quietly, that marks may be missing (features/offline-notice.ts).
+        if (error instanceof OfflineError) state = { ...state, unreachable: true };
         console.warn('[nastavnik]', error instanceof Error ? error.message : error);
       } finally {
         loading = undefined;

@@ -4,9 +4,10 @@
 // badge carries only `data-nastavnik-badge="participant" | "ambiguous"` and its word: whom it
 // stands for lives in this script's memory (a WeakMap), and the pair, form and next step are shown
 // in the pair panel's frame, never in the page. Built with DOM calls only (never HTML from strings).
+import { sexOf } from '../../shared/names.ts';
 import type { Participant, Resolution } from '../../shared/participants.ts';
 import { isOurBadge, type PersonOnPage } from '../sites/types.ts';
-import { t } from '../utils/i18n.ts';
+import { t, tg } from '../utils/i18n.ts';
 import type { OverlayFeature, OverlayState } from './overlay.ts';
 
 /** The one mark tests (and people reading the page's DOM) see: `participant` or `ambiguous`. */
@@ -60,7 +61,9 @@ function badgeFor(document: Document, resolution: Shown): HTMLElement {
   Object.assign(badge.style, pill);
   if (resolution.kind === 'one') {
     badge.setAttribute(badgeAttribute, 'participant');
-    badge.textContent = t(`role.${roleOf(resolution.participant)}`);
+    // The person's own gender: «Наставляемая» for a girl (sexOf: the patronymic, else the surname).
+    const role = roleOf(resolution.participant);
+    badge.textContent = role === 'mentee' ? tg('role.mentee', sexOf(resolution.participant.member)) : t('role.mentor');
     Object.assign(badge.style, looks.one);
     personIds.set(badge, [resolution.participant.member.person_id]);
   } else {

@@ -6,7 +6,7 @@ import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster
 import { isApiErrorBody } from '../../shared/errors.ts';
 import type { DevUser, GroupSummary, Me, Meeting, MeetingCreate, Session } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
-import { getAccessToken } from './auth.ts';
+import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
 import type { Catalog, ChecklistItem, ChecklistItemPatch, Programme, ProgrammeWarning } from './curator-types.ts';
 
@@ -27,6 +27,9 @@ async function send(input: RequestInfo | URL, init: RequestInit = {}, signedIn =
     throw new OfflineError(error instanceof Error ? error.message : String(error));
   }
   if (response.status >= 500) throw new OfflineError(`HTTP ${response.status}`);
+  // The API refused the session (expired, or signed with a key the server no longer has after a
+  // reset): it is forgotten, and every surface shows the sign-in again (issue 15).
+  if (response.status === 401 && signedIn) await forgetSession();
   return response;
 }
 

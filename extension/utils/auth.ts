@@ -4,7 +4,7 @@ import { createClient, type SupabaseClient, type Session as SupabaseSession } fr
 import { browser } from 'wxt/browser';
 import type { Session } from '../../shared/schemas.ts';
 import { supabaseAnonKey, supabaseUrl, usesSupabaseAuth } from './config.ts';
-import { sessionItem } from './storage.ts';
+import { sessionItem, sessionRefusedItem } from './storage.ts';
 
 // A static import: MV3 service workers cannot load code with import().
 let supabase: SupabaseClient | undefined;
@@ -52,6 +52,7 @@ export async function getAccessToken(): Promise<string | null> {
 }
 
 export async function saveLocalSession(session: Session): Promise<void> {
+  await sessionRefusedItem.setValue(false);
   await sessionItem.setValue(session);
 }
 
@@ -68,7 +69,15 @@ export async function signInWithGoogle(): Promise<Session> {
   if (!code) throw new Error('Sign-in was cancelled');
   const exchanged = await client.auth.exchangeCodeForSession(code);
   if (exchanged.error || !exchanged.data.session) throw exchanged.error ?? new Error('No session');
+  await sessionRefusedItem.setValue(false);
   return fromSupabase(exchanged.data.session);
+}
+
+/** A session the API refused (401): dropped, so that the sign-in shows wherever the person looks. */
+export async function forgetSession(): Promise<void> {
+  if ((await currentSession()) === null) return;
+  await sessionRefusedItem.setValue(true);
+  await signOut();
 }
 
 export async function signOut(): Promise<void> {

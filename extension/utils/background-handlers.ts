@@ -6,9 +6,10 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { participantsOf } from '../../shared/participants.ts';
 import { meetingCreate } from '../../shared/schemas.ts';
-import { ApiError, api } from './api.ts';
+import { ApiError, api, OfflineError } from './api.ts';
 import { getAccessToken } from './auth.ts';
 import type { Curator, ProgrammeOverview } from './curator-types.ts';
+import { t } from './i18n.ts';
 import {
   type BadgePerson,
   isRequest,
@@ -67,9 +68,24 @@ function askTab(tabId: number, request: TabRequest): Promise<unknown> {
 
 /** The participants as badges need them: the name to find on the page and the role to draw. */
 function badgePeople(groups: Parameters<typeof participantsOf>[0]): BadgePerson[] {
-  return participantsOf(groups).map(({ member, groups: theirs }) => ({
+  return participantsOf(groups).map(({ member, groups: theirs, kind }) => ({
     member: { ...member, role: theirs.some((g) => g.role === 'mentor') ? 'mentor' : 'mentee' },
+    kind: kind ?? 'unknown',
   }));
+}
+
+/**
+ * The toolbar button says when the API cannot be reached (journal pages then show no marks): a
+ * quiet «!» and its tooltip, cleared by the next answer (issue 15: badges vanished silently).
+ */
+async function showReachability(reachable: boolean): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ text: reachable ? '' : '!' });
+    if (!reachable) await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
+    await browser.action.setTitle({ title: reachable ? t('appName') : `${t('appName')}: ${t('error.offlineBadges')}` });
+  } catch {
+    // No toolbar button here (tests with a fake browser): nothing to say it on.
+  }
 }
 
 /** The first school where the signed-in person is a curator or the head; null for everyone else. */
@@ -105,9 +121,17 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
   const tabId = sender.tab?.id;
   try {
     switch (message.type) {
-      case 'nastavnik:badge-people':
+      case 'nastavnik:badge-people': {
         if (!(await getAccessToken())) return { ok: true, value: null };
-        return { ok: true, value: badgePeople(await api.visibleGroups()) };
+        try {
+          const value = badgePeople(await api.visibleGroups());
+          void showReachability(true);
+          return { ok: true, value };
+        } catch (error) {
+          if (error instanceof OfflineError) void showReachability(false);
+          throw error;
+        }
+      }
       case 'nastavnik:runs-programme':
         return { ok: true, value: (await curator()) !== null };
       case 'nastavnik:open-panel': {

@@ -1,10 +1,28 @@
-import { type MessageKey, pickLanguage, translate } from '../../shared/i18n/index.ts';
+import {
+  type CountedKey,
+  type GenderedKey,
+  type MessageKey,
+  pickLanguage,
+  translate,
+  translateCount,
+  translateFor,
+} from '../../shared/i18n/index.ts';
 
 export const language = pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages);
 
 /** The interface text for `key` in the browser's language (Russian first). */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(language, key, params);
+}
+
+/** The text for a number, in the right plural form («3 встречи ждут отправки»). */
+export function tn(key: CountedKey, count: number, params?: Record<string, string | number>): string {
+  return translateCount(language, key, count, params);
+}
+
+/** The word in the person's gender («Наставляемая»); the masculine when unknown. */
+export function tg(key: GenderedKey, sex: 'f' | 'm' | null | undefined, params?: Record<string, string | number>): string {
+  return translateFor(language, key, sex, params);
 }
 
 /** A group's role model as the catalog names it, in the person's language. */

@@ -5,6 +5,7 @@
 // host page can neither read nor script. `requestAccess` says who may send what; the background checks it.
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
+import type { PersonKind } from '../../shared/participants.ts';
 import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
 import type { ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, RosterPreview } from './curator-types.ts';
 
@@ -24,6 +25,8 @@ export interface RosterCapture {
  */
 export interface BadgePerson {
   member: GroupMember;
+  /** Pupil or staff (a pupils' list names no teacher): from the API's data, see personKindOf. */
+  kind: PersonKind;
 }
 
 /** The panel a content script asks for (after a real click on its badge or launcher). */

@@ -6,6 +6,12 @@ import type { PanelTickets } from './panel-tickets.ts';
 /** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
 
+/**
+ * Set when the API refused the stored session (401: it expired, or the server's signing key
+ * changed with a reset) and it was forgotten; cleared by the next sign-in. The sign-in forms say why they are back.
+ */
+export const sessionRefusedItem = storage.defineItem<boolean>('local:sessionRefused', { fallback: false, version: 1 });
+
 export interface QueuedMeeting {
   meeting: MeetingCreate;
   queuedAt: number;

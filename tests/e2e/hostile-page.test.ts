@@ -306,7 +306,7 @@ describe.skipIf(!chromiumPath)('a hostile page on a supported host', () => {
 
     // The curator ticks a checklist item with evidence, inside the frame: the row is in the database.
     const item = frame.locator('[data-testid="checklist-item"][data-key="introduction_meetings"]');
-    await item.getByTestId('checklist-check').check();
+    await item.getByTestId('checklist-check').click(); // opens the evidence form; the box ticks once saved
     await item.getByTestId('evidence-value').fill('9');
     await item.getByTestId('checklist-save').click();
     await expect.poll(() => item.getByTestId('checklist-status').textContent(), { timeout: 15_000 }).toContain('Сохранено');

@@ -73,7 +73,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     expect(await page.locator('[data-nastavnik-badge="ambiguous"]').count()).toBe(0);
     const karpova = mentees.find((person) => person.id === demoUuid('s-0482'));
     const badge = await badgeOf(page, karpova as Named);
-    expect(await badge.textContent()).toBe('Наставляемый');
+    expect(await badge.textContent()).toBe('Наставляемая'); // a girl: in her own gender
     // The badge says its role and nothing more: who she is paired with is in the pair panel's frame.
     expect(await badge.evaluate((node) => node.getAttributeNames().sort())).toEqual([
       'aria-haspopup',
@@ -139,7 +139,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     await page.getByTestId('meeting-topic').fill(topic);
     await page.getByTestId('meeting-save').click();
     await expect.poll(() => page.getByTestId('meeting-status').textContent()).toContain('Нет связи');
-    await expect.poll(() => page.getByTestId('queue-waiting').textContent()).toContain('Ждут отправки: 1');
+    await expect.poll(() => page.getByTestId('queue-waiting').textContent()).toContain('1 встреча ждёт отправки');
     if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-offline.png') });
 
     server = await startLocalServer({ port, dataDir, databaseUrl: database.url });
