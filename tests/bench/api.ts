@@ -114,7 +114,7 @@ interface Answer {
   ms: number;
 }
 
-function call(method: string, path: string, token: string | null, payload?: unknown): Promise<Answer> {
+function call(method: string, path: string, token: string | null, payload?: unknown, base: URL = apiUrl): Promise<Answer> {
   const body = payload === undefined ? undefined : JSON.stringify(payload);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -124,7 +124,7 @@ function call(method: string, path: string, token: string | null, payload?: unkn
   }
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request({ host: apiUrl.hostname, port: apiUrl.port, path, method, headers, agent }, (res) => {
+    const req = request({ host: base.hostname, port: base.port, path, method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
@@ -207,12 +207,13 @@ try {
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
     serverLog.push(line);
   });
-  const ready = await new Promise<{ url: string; pid: number; demoLoaded: boolean }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; baselineUrl: string; pid: number; demoLoaded: boolean }>((resolve, reject) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve(JSON.parse(line)));
     child.once('exit', (code) => reject(new Error(`the API server exited (${code}) before serving:\n${serverLog.join('\n')}`)));
   });
   if (!ready.demoLoaded) throw new Error('the demo school was not loaded into the fresh database');
   apiUrl = new URL(ready.url);
+  const baselineUrl = new URL(ready.baselineUrl);
   const pid = child.pid ?? ready.pid;
   console.log(
     `API at ${ready.url} (pid ${pid}), migrated and demo school loaded in ${((performance.now() - startedServer) / 1000).toFixed(1)} s`,
@@ -257,14 +258,10 @@ try {
 
   const groupsBefore = new Operation();
   const groupsAfter = new Operation();
-  const creates = new Operation();
-  const replays = new Operation();
 
   interface Client {
     token: string;
     groupIds: string[];
-    /** Requests answered 201: what a retry sends again. */
-    acknowledged: Record<string, unknown>[];
     /** Kinds this client logged per group: GET /me/groups must show them afterwards. */
     kindsLogged: Map<string, Set<string>>;
   }
@@ -282,7 +279,7 @@ try {
       if (answer.status !== 200) throw new Error(`GET /me/groups as ${email}: ${answer.status} ${answer.body}`);
       const groupIds = (JSON.parse(answer.body) as GroupSummary[]).filter((g) => g.my_role === 'mentor').map((g) => g.id);
       if (groupIds.length === 0) throw new Error(`${email} mentors no active group`);
-      return { token, groupIds, acknowledged: [], kindsLogged: new Map() };
+      return { token, groupIds, kindsLogged: new Map() };
     }),
   );
   console.log(
@@ -290,10 +287,64 @@ try {
   );
 
   // -------------------------------------------------------------------------------------------
-  // 3. The load: each client logs meetings for `seconds`, retrying an acknowledged one now and then.
-  const acknowledgedIds = new Set<string>();
+  // 3. The load: each client logs meetings for `seconds`, retrying an acknowledged one now and then;
+  // first against the baseline (api-baseline.ts: token check and one round trip), then the app.
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+  interface Phase {
+    creates: Operation;
+    replays: Operation;
+    /** Ids answered 201 (to a create or, anomalously, to a retry). */
+    acknowledgedIds: Set<string>;
+    seconds: number;
+  }
+  const drive = async (base: URL, prefix: string): Promise<Phase> => {
+    const phase: Phase = { creates: new Operation(), replays: new Operation(), acknowledgedIds: new Set(), seconds: 0 };
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      clients.map(async (client, index) => {
+        /** Requests answered 201: what a retry sends again. */
+        const acknowledged: Record<string, unknown>[] = [];
+        let n = 0;
+        while (performance.now() < deadline) {
+          if (acknowledged.length > 0 && Math.random() < retryShare) {
+            const again = pick(acknowledged);
+            const answer = await call('POST', '/meetings', client.token, again, base);
+            phase.replays.record(answer);
+            // A retry that creates is an anomaly (its first send was acknowledged), but it is a create.
+            if (answer.status === 201) phase.acknowledgedIds.add(String(again.id));
+            continue;
+          }
+          const groupId = pick(client.groupIds);
+          const kind = pick(meetingKinds);
+          const meeting = {
+            id: randomUUID(),
+            group_id: groupId,
+            kind,
+            held_on: daysAgo(Math.floor(Math.random() * 30)),
+            duration_minutes: 30 + Math.floor(Math.random() * 61),
+            topic: `${prefix} client ${index} #${n++}`,
+          };
+          const answer = await call('POST', '/meetings', client.token, meeting, base);
+          phase.creates.record(answer);
+          if (answer.status === 201) {
+            phase.acknowledgedIds.add(meeting.id);
+            acknowledged.push(meeting);
+            const kinds = client.kindsLogged.get(groupId) ?? new Set<string>();
+            kinds.add(kind);
+            client.kindsLogged.set(groupId, kinds);
+          }
+        }
+      }),
+    );
+    phase.seconds = (performance.now() - started) / 1000;
+    return phase;
+  };
+
+  const baselinePrefix = `${topicPrefix}-baseline`;
+  const baseline = await drive(baselineUrl, baselinePrefix);
 
   // How busy the API's Postgres pool is: its connections to this database, sampled 4 times a second.
   const watcher = new pg.Client({ connectionString: databaseUrl });
@@ -305,7 +356,8 @@ try {
       const { rows } = await watcher.query<{ active: number; busy: number; open: number }>(
         `select (count(*) filter (where state = 'active'))::int as active,
            (count(*) filter (where state in ('active', 'idle in transaction')))::int as busy, count(*)::int as open
-         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+           and application_name <> 'nastavnik-bench-baseline'`,
       );
       if (rows[0]) poolSamples.push(rows[0]);
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -314,43 +366,7 @@ try {
 
   const serverCpuBefore = cpuSeconds(pid);
   const benchCpuBefore = ownCpuSeconds();
-  const loadStarted = performance.now();
-  const deadline = loadStarted + seconds * 1000;
-  await Promise.all(
-    clients.map(async (client, index) => {
-      let n = 0;
-      while (performance.now() < deadline) {
-        if (client.acknowledged.length > 0 && Math.random() < retryShare) {
-          const again = pick(client.acknowledged);
-          const answer = await call('POST', '/meetings', client.token, again);
-          replays.record(answer);
-          // A retry that creates is an anomaly (its first send was acknowledged), but it is a create.
-          if (answer.status === 201) acknowledgedIds.add(String(again.id));
-          continue;
-        }
-        const groupId = pick(client.groupIds);
-        const kind = pick(meetingKinds);
-        const meeting = {
-          id: randomUUID(),
-          group_id: groupId,
-          kind,
-          held_on: daysAgo(Math.floor(Math.random() * 30)),
-          duration_minutes: 30 + Math.floor(Math.random() * 61),
-          topic: `${topicPrefix} client ${index} #${n++}`,
-        };
-        const answer = await call('POST', '/meetings', client.token, meeting);
-        creates.record(answer);
-        if (answer.status === 201) {
-          acknowledgedIds.add(meeting.id);
-          client.acknowledged.push(meeting);
-          const kinds = client.kindsLogged.get(groupId) ?? new Set<string>();
-          kinds.add(kind);
-          client.kindsLogged.set(groupId, kinds);
-        }
-      }
-    }),
-  );
-  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const { creates, replays, acknowledgedIds, seconds: loadSeconds } = await drive(apiUrl, topicPrefix);
   const serverCpu = cpuSeconds(pid) - serverCpuBefore;
   const benchCpu = ownCpuSeconds() - benchCpuBefore;
   watching = false;
@@ -384,22 +400,26 @@ try {
 
   // -------------------------------------------------------------------------------------------
   // 4. What the database holds: rows of this run against acknowledged creates, id by id.
-  const stored = await (async () => {
+  const storedIds$ = async (prefix: string) => {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query<{ id: string }>('select id from public.meetings where topic like $1', [`${topicPrefix} %`]);
+      const { rows } = await db.query<{ id: string }>('select id from public.meetings where topic like $1', [`${prefix} %`]);
       return rows.map((row) => row.id);
     } finally {
       await db.end();
     }
-  })();
+  };
+  const stored = await storedIds$(topicPrefix);
+  const baselineStored = await storedIds$(baselinePrefix);
   const storedIds = new Set(stored);
   const lost = [...acknowledgedIds].filter((id) => !storedIds.has(id)).length;
   const unacknowledged = stored.filter((id) => !acknowledgedIds.has(id)).length;
   const created201 = creates.count(201) + replays.count(201);
   const equal = stored.length === created201 && created201 === acknowledgedIds.size && lost === 0 && unacknowledged === 0;
-  if (!equal) exitCode = 1;
+  const baselineEqual =
+    baselineStored.length === baseline.acknowledgedIds.size && baselineStored.every((id) => baseline.acknowledgedIds.has(id));
+  if (!equal || !baselineEqual) exitCode = 1;
 
   // -------------------------------------------------------------------------------------------
   // 5. Cold starts, each in a fresh Node process (the same Node as this bench), with the server stopped.
@@ -437,8 +457,17 @@ try {
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const total = creates.count() + replays.count();
+  const throughput = total / loadSeconds;
+  const baselineTotal = baseline.creates.count() + baseline.replays.count();
+  const baselineThroughput = baselineTotal / baseline.seconds;
+  console.log(
+    `\nBaseline (a bare Hono handler: the same token check, then one round trip — begin, role and claims, insert under RLS, commit)`,
+  );
+  console.log(
+    `  requests/s ${baselineThroughput.toFixed(0)}; p50 ${ms(baseline.creates.percentile(0.5))}, p99 ${ms(baseline.creates.percentile(0.99))} (new ids); errors ${baseline.creates.errors([201])}, retries ${baseline.replays.errors([200])}; rows = acknowledged creates: ${baselineStored.length}/${baseline.acknowledgedIds.size}`,
+  );
   console.log(`\nLoad: ${clientCount} clients, ${loadSeconds.toFixed(1)} s, ${total} POST /meetings`);
-  console.log(`  requests/s (POST /meetings)   ${(total / loadSeconds).toFixed(0)}`);
+  console.log(`  requests/s (POST /meetings)   ${throughput.toFixed(0)} (${(throughput / baselineThroughput).toFixed(2)}× the baseline)`);
   console.log(
     `  CPU during the load            API server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of a core), this load generator ${benchCpu.toFixed(1)} s (${((benchCpu / loadSeconds) * 100).toFixed(0)}%); ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}`,
   );
@@ -495,6 +524,13 @@ try {
   const row = (label: string, value: string, target: string, ok: boolean) =>
     console.log(`${label.padEnd(45)} ${value.padStart(9)}    ${target.padEnd(13)} ${verdict(ok)}`);
   row('rows = acknowledged creates', `${stored.length}/${created201}`, 'equal', equal);
+  row(
+    'throughput ÷ the one-round-trip baseline',
+    `${(throughput / baselineThroughput).toFixed(2)}×`,
+    '≥ 0.7×',
+    throughput / baselineThroughput >= 0.7,
+  );
+  row('p99 of a new meeting', ms(creates.percentile(0.99)), 'printed', true);
   const unexpected = creates.unexpected([201]) + replays.unexpected([200]) + groupsAfter.unexpected([200]);
   row('errors (unexpected statuses, no answer)', String(unexpected), '0', unexpected === 0);
   row(
