@@ -150,3 +150,66 @@ describe('sexOf (the words that agree with a person: «Наставляемая�
     expect(sexOf({ last: 'Иванов', first: 'Саша', middle: null, sex: 'f' })).toBe('f');
   });
 });
+
+// Cases that the mutation run (npm run test:mutation) showed no test above would notice.
+describe('what a displayed name must not match', () => {
+  it.each([
+    ['Иван Иванович', 'first name and patronymic, no surname (how pupils address a teacher)'],
+    ['Иванов Иванович', 'surname and patronymic, no first name'],
+    ['И. Иван', 'the surname as an initial'],
+    ['Иванов Ив', 'two letters of the first name (only a one-letter initial counts)'],
+    ['Иванов Иван И. И.', 'the patronymic twice (four words)'],
+  ])('rejects «%s»: %s', (display) => {
+    expect(isNameOf(display, ivanov)).toBe(false);
+  });
+  it('rejects a patronymic when the person has none', () => {
+    expect(isNameOf('Иванов Иван Иванович', { last: 'Иванов', first: 'Иван' })).toBe(false);
+    expect(isNameOf('Иванов Иван И.', { last: 'Иванов', first: 'Иван', middle: null })).toBe(false);
+  });
+  it('takes Latin initials for the first name only, and only the right letter', () => {
+    const karpova = { last: 'Карпова', first: 'Мария' };
+    expect(isNameOf('Karpova M.', karpova)).toBe(true);
+    expect(isNameOf('Karpova L.', karpova)).toBe(false);
+    expect(isNameOf('K. Mariya', karpova)).toBe(false);
+  });
+});
+
+describe('Latin spellings: each folding rule', () => {
+  it.each([
+    ['Sophia Ivanova', { last: 'Иванова', first: 'Софья' }, 'ph = f'],
+    ['Lew Iwanow', { last: 'Иванов', first: 'Лев' }, 'w = v (German spelling)'],
+    ['Ivanova Mariya Andreyevna', { last: 'Иванова', first: 'Мария', middle: 'Андреевна' }, 'ye after a vowel = е'],
+    ['Viktor Tzoi', { last: 'Цой', first: 'Виктор' }, 'tz = ц'],
+    ['Victoria Tsoy', { last: 'Цой', first: 'Виктория' }, 'c = k'],
+    ['Mihail Ivanov', { last: 'Иванов', first: 'Михаил' }, 'h = х'],
+    ['Habibullin Rustam', { last: 'Хабибуллин', first: 'Рустам' }, 'h at the start = х'],
+  ])('recognises «%s» (%s)', (display, person) => {
+    expect(isNameOf(display, person)).toBe(true);
+  });
+  it('keeps only a–z in the skeleton', () => {
+    expect(latinKey('Renée')).toBe('rene');
+  });
+});
+
+describe('formatting: missing parts', () => {
+  it('leaves out a missing patronymic and a missing surname without stray spaces', () => {
+    expect(fullName({ last: 'Иванов', first: 'Иван', middle: null })).toBe('Иванов Иван');
+    expect(shortName({ last: '', first: 'Иван', middle: null })).toBe('И.');
+  });
+});
+
+describe('classes: the whole text, every spelling', () => {
+  it('is not a class when there is more than the class', () => {
+    expect(normalizeClassName('Алгебра 10Б')).toBeNull();
+  });
+  it('reads ё as е', () => {
+    expect(normalizeClassName('5Ё')).toBe('5е');
+  });
+  it.each([
+    ['Физика — 11А', '11а'],
+    ['Алгебра, 10 - Б', '10б'],
+    ['Литература, 10«Б»', '10б'],
+  ])('finds the class in «%s»', (text, expected) => {
+    expect(classNameIn(text)).toBe(expected);
+  });
+});
