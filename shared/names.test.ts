@@ -213,3 +213,16 @@ describe('classes: the whole text, every spelling', () => {
     expect(classNameIn(text)).toBe(expected);
   });
 });
+
+describe('sexOf: the data first, then only endings that say something', () => {
+  it('takes the data’s «m» too', () => {
+    expect(sexOf({ last: 'Иванова', first: 'Саша', middle: null, sex: 'm' })).toBe('m');
+  });
+  it.each([
+    [{ last: 'Зуев', first: 'Саша', middle: null }, 'm', 'a four-letter surname is long enough'],
+    [{ last: 'Лин', first: 'Саша', middle: null }, null, 'a three-letter surname ending in -ин says nothing'],
+    [{ last: 'Дюма', first: 'Саша', middle: null }, null, 'an ending that is neither'],
+  ] as const)('%o → %s (%s)', (person, expected) => {
+    expect(sexOf(person)).toBe(expected);
+  });
+});
