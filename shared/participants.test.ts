@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParticipantIndex, participantsOf, resolveParticipant } from './participants.ts';
+import { mayBeListed, ParticipantIndex, type PersonKind, participantsOf, personKindOf, resolveParticipant } from './participants.ts';
 import type { GroupMember, GroupSummary } from './schemas.ts';
 
 function member(
@@ -13,10 +13,10 @@ function member(
   return { person_id: id, role, last, first, middle: null, class_name: className, google_user_id: google };
 }
 
-function group(id: string, members: GroupMember[]): GroupSummary {
+function group(id: string, members: GroupMember[], form = 'teacher_student'): GroupSummary {
   return {
     id,
-    form: 'teacher_student',
+    form,
     role_model: 'учитель – талантливый ученик',
     role_model_key: 'teacher_talented_student',
     role_model_label_en: 'teacher – talented student',
@@ -96,5 +96,76 @@ describe('namesakes told apart by the class on the page', () => {
     expect(index.hasSurname('иванов')).toBe(true);
     expect(index.hasSurname('ivanov')).toBe(true);
     expect(index.hasSurname('петров')).toBe(false);
+  });
+});
+
+describe('who is a pupil and who is staff (personKindOf)', () => {
+  const noClass = (role: 'mentor' | 'mentee') => member('00000000-0000-4000-8000-000000000021', 'Соколова', 'Анна', role, null, null);
+  it('takes the API’s own word first, whatever the class', () => {
+    expect(personKindOf({ ...karpova, kind: 'staff' })).toBe('staff');
+    expect(personKindOf({ ...karpova, kind: 'external' })).toBe('external');
+    expect(personKindOf({ ...noClass('mentor'), kind: 'student' })).toBe('student');
+  });
+  it('then the class: only pupils have one', () => {
+    expect(personKindOf({ ...karpova, kind: null })).toBe('student');
+  });
+  it.each([
+    ['teacher_student', 'mentor', 'staff'],
+    ['teacher_student', 'mentee', 'student'],
+    ['student_student', 'mentor', 'student'],
+    ['teacher_teacher', 'mentee', 'staff'],
+    ['college_student_pupil', 'mentor', 'external'],
+    ['employer_student', 'mentee', 'student'],
+    ['reverse_mentoring', 'mentor', 'unknown'],
+  ] as const)('then the side of the form: %s, %s → %s', (form, role, expected) => {
+    const person = noClass(role);
+    expect(personKindOf(person, [{ group: group('g', [person], form), role }])).toBe(expected);
+  });
+  it('is unknown when nothing says', () => {
+    expect(personKindOf(noClass('mentor'))).toBe('unknown');
+  });
+  it('is what participantsOf gives each participant', () => {
+    expect(participants.find((p) => p.member.person_id === mentor.person_id)?.kind).toBe('student');
+    const [teacher] = participantsOf([group('g5', [noClass('mentor')])]);
+    expect(teacher?.kind).toBe('staff');
+  });
+});
+
+describe('who may be on which list (mayBeListed)', () => {
+  it.each([
+    ['student', 'pupils', true],
+    ['staff', 'pupils', false],
+    ['external', 'pupils', false],
+    ['student', 'staff', false],
+    ['staff', 'staff', true],
+    ['external', 'staff', true],
+    ['unknown', 'pupils', true],
+    [undefined, 'pupils', true],
+    ['staff', 'unknown', true],
+    ['staff', null, true],
+    ['student', undefined, true],
+  ] as [PersonKind | undefined, 'pupils' | 'staff' | 'unknown' | null | undefined, boolean][])(
+    '%s on a %s list: %s',
+    (kind, list, expected) => {
+      expect(mayBeListed(kind, list)).toBe(expected);
+    },
+  );
+});
+
+describe('a pupil and her teacher namesake told apart by the list', () => {
+  const pupil = member('00000000-0000-4000-8000-000000000031', 'Степанова', 'Дарина', 'mentee', null, '7А');
+  const teacher = member('00000000-0000-4000-8000-000000000032', 'Степанова', 'Дарина', 'mentor', null, null);
+  const index = new ParticipantIndex(participantsOf([group('g6', [teacher, pupil])]));
+  it('a class journal (pupils) names the pupil, a staff list the teacher, any other list either', () => {
+    const onPupils = index.resolve({ name: 'Степанова Дарина', listKind: 'pupils' });
+    const onStaff = index.resolve({ name: 'Степанова Дарина', listKind: 'staff' });
+    expect(onPupils.kind === 'one' && onPupils.participant.member.person_id).toBe(pupil.person_id);
+    expect(onStaff.kind === 'one' && onStaff.participant.member.person_id).toBe(teacher.person_id);
+    expect(index.resolve({ name: 'Степанова Дарина' }).kind).toBe('ambiguous');
+  });
+  it('remembers answers per id too: the same name with and without a site id', () => {
+    const withId = new ParticipantIndex(participants);
+    expect(withId.resolve({ name: 'Мария Карпова', externalId: { system: 'google', id: '999' } }).kind).toBe('none');
+    expect(withId.resolve({ name: 'Мария Карпова' }).kind).toBe('one');
   });
 });
