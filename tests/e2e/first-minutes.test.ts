@@ -265,18 +265,26 @@ describe.skipIf(!chromiumPath)('issue 15: the first ten minutes, in Chromium', (
       // Three mentees: «Наставляемые» (a single girl is «Наставляемая», as on her badge).
       expect(await group.locator('dl.people dt').nth(1).textContent()).toBe('Наставляемые');
       expect(await group.getByTestId('pair-goals').textContent()).not.toContain('появятся после встречи-планирования');
-      // Scroll the drawer until the stepper passes under the sticky header; whatever is drawn at the
-      // header's place is the header.
+      // With the meeting form open the drawer scrolls; scroll until the stepper's dots pass under
+      // the sticky header: whatever is drawn where a dot now is, is the header.
+      await group.getByTestId('pair-log-meeting').click();
+      await group.getByTestId('meeting-form').waitFor();
       const covered = await frame.locator('body').evaluate(async () => {
         const panel = document.querySelector('[data-testid="pair-panel"]') as HTMLElement;
         const header = panel.querySelector('header') as HTMLElement;
-        const steps = panel.querySelector('[data-testid="pair-steps"]') as HTMLElement;
+        const dots = [...panel.querySelectorAll('[data-testid="pair-steps"] .dot')] as HTMLElement[];
         const scroller = [panel, document.scrollingElement as HTMLElement].find((el) => el.scrollHeight > el.clientHeight) ?? panel;
-        scroller.scrollTop += steps.getBoundingClientRect().top - header.getBoundingClientRect().top - 4;
+        const box = () => header.getBoundingClientRect();
+        const dot = (dots[0] as HTMLElement).getBoundingClientRect();
+        scroller.scrollTop += dot.top + dot.height / 2 - (box().top + box().height / 2);
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        const box = header.getBoundingClientRect();
-        const points = [0.25, 0.5, 0.75].map((x) => document.elementFromPoint(box.left + box.width * x, box.bottom - 6));
-        return points.map((element) => (element && header.contains(element) ? 'header' : (element?.className ?? 'none')));
+        const under = (dots[0] as HTMLElement).getBoundingClientRect();
+        if (under.top > box().bottom || under.bottom < box().top) return ['the dots did not reach the header'];
+        return dots.slice(0, 3).map((element) => {
+          const at = element.getBoundingClientRect();
+          const found = document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2);
+          return found && header.contains(found) ? 'header' : (found?.className ?? 'none');
+        });
       });
       expect(covered).toEqual(['header', 'header', 'header']);
       await shoot(tab, `pair-panel-scrolled-${width}.png`);
