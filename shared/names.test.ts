@@ -183,7 +183,7 @@ describe('Latin spellings: each folding rule', () => {
     ['Victoria Tsoy', { last: 'Цой', first: 'Виктория' }, 'c = k'],
     ['Mihail Ivanov', { last: 'Иванов', first: 'Михаил' }, 'h = х'],
     ['Habibullin Rustam', { last: 'Хабибуллин', first: 'Рустам' }, 'h at the start = х'],
-  ])('recognises «%s» (%s)', (display, person) => {
+  ])('recognises «%s» as %o (%s)', (display, person, _rule) => {
     expect(isNameOf(display, person)).toBe(true);
   });
   it('keeps only a–z in the skeleton', () => {
@@ -222,7 +222,7 @@ describe('sexOf: the data first, then only endings that say something', () => {
     [{ last: 'Зуев', first: 'Саша', middle: null }, 'm', 'a four-letter surname is long enough'],
     [{ last: 'Лин', first: 'Саша', middle: null }, null, 'a three-letter surname ending in -ин says nothing'],
     [{ last: 'Дюма', first: 'Саша', middle: null }, null, 'an ending that is neither'],
-  ] as const)('%o → %s (%s)', (person, expected) => {
+  ] as const)('%o → %s (%s)', (person, expected, _why) => {
     expect(sexOf(person)).toBe(expected);
   });
 });
