@@ -32,6 +32,9 @@ export const refusals = {
   500: refusal('Something went wrong on our side'),
   502: refusal('A service we depend on failed'),
 };
+/** A polled read (etag middleware) answers 304 with no body while the caller's ETag still holds. */
+export const notModified = { 304: { description: 'Not modified: the ETag sent in If-None-Match still holds' } };
+
 /** Routes for a signed-in caller also refuse without a valid token. */
 export const callerRefusals = { ...refusals, 401: refusal('No valid token') };
 

@@ -5,7 +5,7 @@ import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import { groupCreate, groupEnd, groupPatch, groupPublish, groupQuery, groupRepair, mentoringGroup } from '../../shared/api/groups.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import { changeStatus, createGroup, listGroups, patchGroup, repairGroup, requireGroup } from '../services/groups.ts';
 import { ifMatch, withVersion } from '../validate.ts';
 
@@ -28,7 +28,7 @@ const listRoute = createRoute({
   tags: ['groups'],
   middleware: [etag()] as const,
   request: { query: groupQuery },
-  responses: { 200: json(listOf(mentoringGroup)), ...callerRefusals },
+  responses: { 200: json(listOf(mentoringGroup)), ...callerRefusals, ...notModified },
 });
 const readRoute = createRoute({
   method: 'get',

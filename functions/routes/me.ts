@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { groupSummary, type Me, me as meSchema, myGroupsQuery } from '../../shared/api/me.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { callerRefusals, json } from '../openapi.ts';
+import { callerRefusals, json, notModified } from '../openapi.ts';
 import { myGroups, myPeople } from '../services/me.ts';
 
 const whoRoute = createRoute({
@@ -22,7 +22,7 @@ const groupsRoute = createRoute({
   // Polled by the popup and every content script: answer 304 when nothing changed.
   middleware: [etag()] as const,
   request: { query: myGroupsQuery },
-  responses: { 200: json(z.array(groupSummary)), ...callerRefusals },
+  responses: { 200: json(z.array(groupSummary)), ...callerRefusals, ...notModified },
 });
 
 export const me = $(new OpenAPIHono<AppEnv>().use(asCaller))

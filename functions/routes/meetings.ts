@@ -4,7 +4,7 @@ import { idParam, listOf } from '../../shared/api/common.ts';
 import { feedbackList, meeting, meetingCreate, meetingFeedback, meetingQuery } from '../../shared/api/meetings.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import { feedbackOnMeeting, listMeetings, logMeeting } from '../services/meetings.ts';
 
 const listRoute = createRoute({
@@ -14,7 +14,7 @@ const listRoute = createRoute({
   tags: ['meetings'],
   middleware: [etag()] as const,
   request: { query: meetingQuery },
-  responses: { 200: json(listOf(meeting)), ...callerRefusals },
+  responses: { 200: json(listOf(meeting)), ...callerRefusals, ...notModified },
 });
 const createMeetingRoute = createRoute({
   method: 'post',

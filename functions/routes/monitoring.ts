@@ -13,7 +13,7 @@ import {
 } from '../../shared/api/monitoring.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import { correctOutcome, listOutcomes, listQuestionnaires, listResponses, recordOutcome, submitResponse } from '../services/monitoring.ts';
 import { ifMatch, withVersion } from '../validate.ts';
 
@@ -26,7 +26,7 @@ export const questionnaires = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi
     summary: 'Questionnaires of the catalog with their items',
     tags,
     middleware: [etag()] as const,
-    responses: { 200: json(questionnaireList), ...callerRefusals },
+    responses: { 200: json(questionnaireList), ...callerRefusals, ...notModified },
   }),
   async (c) => c.json({ items: await listQuestionnaires(c.var.db) }, 200),
 );

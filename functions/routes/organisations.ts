@@ -4,7 +4,7 @@ import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
 import { classCreate, classPatch, classQuery, organisation, organisationPatch, schoolClass } from '../../shared/api/organisations.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import {
   createClass,
   listClasses,
@@ -25,7 +25,7 @@ export const organisations = $(new OpenAPIHono<AppEnv>().use(asCaller))
       summary: 'My organisations',
       tags,
       middleware: [etag()] as const,
-      responses: { 200: json(listOf(organisation)), ...callerRefusals },
+      responses: { 200: json(listOf(organisation)), ...callerRefusals, ...notModified },
     }),
     async (c) => c.json(await listOrganisations(c.var.db), 200),
   )
@@ -61,7 +61,7 @@ export const classes = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { query: classQuery },
-      responses: { 200: json(listOf(schoolClass)), ...callerRefusals },
+      responses: { 200: json(listOf(schoolClass)), ...callerRefusals, ...notModified },
     }),
     async (c) => {
       const { organisation_id, limit, cursor } = c.req.valid('query');

@@ -14,7 +14,7 @@ import {
 import { asCaller, verifiedCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import {
   accountToErase,
   createPerson,
@@ -39,7 +39,7 @@ export const people = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { query: peopleQuery },
-      responses: { 200: json(listOf(person)), ...callerRefusals },
+      responses: { 200: json(listOf(person)), ...callerRefusals, ...notModified },
     }),
     async (c) => c.json(await findPeople(c.var.db, c.req.valid('query')), 200),
   )

@@ -4,7 +4,7 @@ import { idParam, staleResponse } from '../../shared/api/common.ts';
 import { goal, goalCreate, goalPatch, plan, planQuery, task, taskCreate, taskPatch } from '../../shared/api/plans.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import { addGoal, addTask, patchGoal, patchTask, planOf } from '../services/plans.ts';
 import { ifMatch, withVersion } from '../validate.ts';
 
@@ -19,7 +19,7 @@ export const plans = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi(
     tags,
     middleware: [etag()] as const,
     request: { query: planQuery },
-    responses: { 200: json(plan), ...callerRefusals },
+    responses: { 200: json(plan), ...callerRefusals, ...notModified },
   }),
   async (c) => c.json({ goals: await planOf(c.var.db, c.req.valid('query').group_id) }, 200),
 );

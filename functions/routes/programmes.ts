@@ -19,7 +19,7 @@ import {
 } from '../../shared/api/programmes.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { body, callerRefusals, json } from '../openapi.ts';
+import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import { runMatching } from '../services/matching.ts';
 import {
   checklistOf,
@@ -48,7 +48,7 @@ export const programmes = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { query: programmeQuery },
-      responses: { 200: json(listOf(programme)), ...callerRefusals },
+      responses: { 200: json(listOf(programme)), ...callerRefusals, ...notModified },
     }),
     async (c) => {
       const { organisation_id, limit, cursor } = c.req.valid('query');
@@ -99,7 +99,7 @@ export const programmes = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { params: idParam },
-      responses: { 200: json(warningList), ...callerRefusals },
+      responses: { 200: json(warningList), ...callerRefusals, ...notModified },
     }),
     async (c) => c.json({ items: await programmeWarnings(c.var.db, c.req.valid('param').id) }, 200),
   )
@@ -111,7 +111,7 @@ export const programmes = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { params: idParam },
-      responses: { 200: json(checklist), ...callerRefusals },
+      responses: { 200: json(checklist), ...callerRefusals, ...notModified },
     }),
     async (c) => c.json({ items: await checklistOf(c.var.db, c.req.valid('param').id) }, 200),
   );
@@ -152,7 +152,7 @@ export const enrolments = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags: bases,
       middleware: [etag()] as const,
       request: { query: enrolmentQuery },
-      responses: { 200: json(listOf(enrolment)), ...callerRefusals },
+      responses: { 200: json(listOf(enrolment)), ...callerRefusals, ...notModified },
     }),
     async (c) => c.json(await listEnrolments(c.var.db, c.req.valid('query')), 200),
   )

@@ -14,7 +14,7 @@ import {
 } from '../../shared/api/reports.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
-import { callerRefusals, json } from '../openapi.ts';
+import { callerRefusals, json, notModified } from '../openapi.ts';
 import { auditLog, involvement, involvementByMonth, readCatalog, regionRollUp, targetShare } from '../services/reports.ts';
 
 export { targetShare };
@@ -31,7 +31,7 @@ export const reports = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { query: kpiQuery },
-      responses: { 200: json(kpiReport), ...callerRefusals },
+      responses: { 200: json(kpiReport), ...callerRefusals, ...notModified },
     }),
     async (c) => {
       const { organisation_id, date } = c.req.valid('query');
@@ -47,7 +47,7 @@ export const reports = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { query: kpiMonthlyQuery },
-      responses: { 200: json(kpiMonthly), ...callerRefusals },
+      responses: { 200: json(kpiMonthly), ...callerRefusals, ...notModified },
     }),
     async (c) => {
       const { organisation_id, from, to } = c.req.valid('query');
@@ -62,7 +62,7 @@ export const reports = $(new OpenAPIHono<AppEnv>().use(asCaller))
       tags,
       middleware: [etag()] as const,
       request: { query: regionQuery },
-      responses: { 200: json(regionReport), ...callerRefusals },
+      responses: { 200: json(regionReport), ...callerRefusals, ...notModified },
     }),
     async (c) => {
       const { region, date } = c.req.valid('query');
@@ -90,7 +90,7 @@ export const catalog = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi(
     summary: 'The methodology’s catalog: forms, role models, stages, checklists, meeting kinds',
     tags: ['catalog'],
     middleware: [etag()] as const,
-    responses: { 200: json(catalogSchema), ...callerRefusals },
+    responses: { 200: json(catalogSchema), ...callerRefusals, ...notModified },
   }),
   async (c) => c.json(await readCatalog(c.var.db), 200),
 );

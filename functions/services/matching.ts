@@ -96,8 +96,10 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
     // One draft pair per match; ids derive from the run's id, so a repeated run creates nothing new.
     const { rows: created } = await db.query<{ mentor: string; mentee: string; id: string }>(
       `with pairs as (
-         select p.mentor, p.mentee, md5($1::text || '/' || p.mentor || '/' || p.mentee)::uuid as id
-         from jsonb_to_recordset($2::jsonb) as p(mentor uuid, mentee uuid)
+         select p.mentor, p.mentee, (substr(h.hash, 1, 12) || '3' || substr(h.hash, 14, 3) || '8' || substr(h.hash, 18))::uuid as id
+         from jsonb_to_recordset($2::jsonb) as p(mentor uuid, mentee uuid),
+           -- A name-based (version 3) UUID: the id every client's schema accepts back in /groups/{id}.
+           lateral (select md5($1::text || '/' || p.mentor || '/' || p.mentee) as hash) h
        ),
        groups as (
          insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status)

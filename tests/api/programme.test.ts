@@ -295,6 +295,8 @@ describe('stage 5: the matching engine on the bases', () => {
     const real = await curator('POST', `/programmes/${programme}/matching`, { ...request, dry_run: false });
     const created = (real.json.pairs as { group_id: string | null }[]).map((p) => p.group_id);
     expect(created.every(Boolean)).toBe(true);
+    // The draft's id is one the API takes back (a well-formed UUID), so the curator can open and publish it.
+    expect((await curator('GET', `/groups/${created[0]}`)).status).toBe(200);
     // The mentees are in draft pairs now: running it again forms no pair twice.
     const again = await curator('POST', `/programmes/${programme}/matching`, { ...request, dry_run: false });
     const formedAgain = (again.json.pairs as { mentee: string }[]).map((p) => p.mentee);

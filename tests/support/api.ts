@@ -1,22 +1,46 @@
-import { createApp } from '../../functions/app.ts';
+import { type App, createApp } from '../../functions/app.ts';
 import { standInAccounts } from '../../functions/auth/accounts.ts';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { createVerifier } from '../../functions/auth/verifier.ts';
 import { devAuth } from '../../functions/routes/dev-auth.ts';
+import { checkAnswer, declaredRoutes } from './contract.ts';
 import type { TwoSchools } from './school.ts';
 
 export const issuer = 'http://127.0.0.1:8787/auth/v1';
 
+/**
+ * Every answer of `app` held to its route's declared contract (tests/support/contract.ts): a test
+ * that gets an undeclared status, field or shape fails there, whatever it asserts itself.
+ */
+function holdToContract(app: App): App {
+  const routes = declaredRoutes(app);
+  const request = app.request.bind(app);
+  const checked = async (...args: Parameters<App['request']>) => {
+    const response = await request(...args);
+    const [input, init] = args;
+    const url = input instanceof Request ? input.url : String(input);
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const text = await response.clone().text();
+    const isJson = response.headers.get('content-type')?.includes('json');
+    const { problem } = checkAnswer(routes, method, url, response.status, text && isJson ? JSON.parse(text) : null);
+    if (problem) throw new Error(`contract: ${problem}`);
+    return response;
+  };
+  return new Proxy(app, { get: (target, key, receiver) => (key === 'request' ? checked : Reflect.get(target, key, receiver)) });
+}
+
 /** The API over a test database, in local mode with a key that lives only in memory. */
 export async function testApi(s: TwoSchools) {
   const signer = await openLocalSigner(null, issuer);
-  const app = createApp({
-    db: s.db,
-    verifier: createVerifier({ mode: 'local', jwks: signer.jwks, issuer }),
-    accounts: standInAccounts(s.db),
-    version: 'test',
-    devAuth: devAuth(signer),
-  });
+  const app = holdToContract(
+    createApp({
+      db: s.db,
+      verifier: createVerifier({ mode: 'local', jwks: signer.jwks, issuer }),
+      accounts: standInAccounts(s.db),
+      version: 'test',
+      devAuth: devAuth(signer),
+    }),
+  );
   /** Headers of a request as the demo person `personKey` (of school B with `school`). */
   const as = async (personKey: string, school?: string) => {
     const claims = s.claims(personKey, school);
