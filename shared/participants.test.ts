@@ -10,7 +10,8 @@ function member(
   google: string | null = null,
   className: string | null = '10Б',
 ): GroupMember {
-  return { person_id: id, role, last, first, middle: null, class_name: className, google_user_id: google };
+  // Without the API's `kind`, as an older API answered: what the fallbacks below are for.
+  return { person_id: id, role, last, first, middle: null, class_name: className, google_user_id: google } as GroupMember;
 }
 
 function group(id: string, members: GroupMember[], form = 'teacher_student'): GroupSummary {

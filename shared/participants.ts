@@ -38,7 +38,7 @@ const formSides: Record<string, { mentor: PersonKind; mentee: PersonKind }> = {
  * Pupil or staff: the API's own word when it sends one (`kind`); otherwise a class (only pupils
  * belong to one), otherwise the side of the form the person is on in any of their groups.
  */
-export function personKindOf(member: GroupMember & { kind?: string | null }, groups: Participant['groups'] = []): PersonKind {
+export function personKindOf(member: Omit<GroupMember, 'kind'> & { kind?: string | null }, groups: Participant['groups'] = []): PersonKind {
   if (member.kind === 'student' || member.kind === 'staff' || member.kind === 'external') return member.kind;
   if (member.class_name) return 'student';
   for (const { group, role } of groups) {

@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { translateFor } from '../../shared/i18n/index.ts';
-import { sexOf } from '../../shared/names.ts';
 import type { DevUser } from '../../shared/schemas.ts';
 import { api } from '../utils/api.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
@@ -13,26 +11,9 @@ import { useSession, useSessionRefused } from './use-session.ts';
 
 const folded = (text: string) => text.toLocaleLowerCase('ru').replaceAll('ё', 'е');
 
-/**
- * The local API describes demo people in Russian with the masculine words («ученик, 10Б,
- * наставляемый: 1»); a girl is «ученица», «наставляемая». The person's sex from her name (sexOf).
- */
-export function describeDevUser(user: DevUser): string {
-  const [last = '', first = '', ...middle] = user.name.split(/\s+/);
-  const sex = sexOf({ last, first, middle: middle.join(' ') || null });
-  return user.description
-    .split(', ')
-    .map((part) => {
-      if (part === 'ученик') return translateFor('ru', 'person.student', sex);
-      if (part.startsWith('наставляемый:')) return part.replace('наставляемый', translateFor('ru', 'person.mentee', sex));
-      return part;
-    })
-    .join(', ');
-}
-
 /** Whether a demo person fits what was typed: every word in the name, e-mail or description. */
 export function matchesSearch(user: DevUser, query: string): boolean {
-  const haystack = folded(`${user.name} ${user.email} ${describeDevUser(user)}`);
+  const haystack = folded(`${user.name} ${user.email} ${user.description}`);
   return folded(query)
     .split(/\s+/)
     .filter(Boolean)
@@ -103,7 +84,7 @@ function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
       >
         {found.map((user) => (
           <option value={user.email} key={user.email}>
-            {user.name} — {describeDevUser(user)}
+            {user.name} — {user.description}
           </option>
         ))}
       </select>

@@ -18,6 +18,8 @@ const member = (person_id: string, role: GroupMember['role'], last: string, firs
   middle: null,
   class_name,
   google_user_id: null,
+  kind: class_name ? 'student' : 'staff',
+  sex: null,
 });
 
 const g84: GroupSummary = {

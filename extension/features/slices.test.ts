@@ -17,6 +17,8 @@ const member = (person_id: string, last: string, first: string): GroupMember => 
   middle: null,
   class_name: null,
   google_user_id: null,
+  kind: 'student',
+  sex: null,
 });
 const index = new ParticipantIndex(
   [member('s-0396', 'Иванов', 'Лев'), member('s-0460', 'Кудрявцев', 'Даниил'), member('s-0482', 'Карпова', 'Мария')].map((m) => ({

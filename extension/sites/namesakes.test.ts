@@ -25,7 +25,17 @@ const member = (
   first: string,
   middle: string | null,
   class_name: string | null,
-): GroupMember => ({ person_id, role, last, first, middle, class_name, google_user_id: null });
+): GroupMember => ({
+  person_id,
+  role,
+  last,
+  first,
+  middle,
+  class_name,
+  google_user_id: null,
+  kind: class_name ? 'student' : 'staff',
+  sex: null,
+});
 
 const group = (id: string, form: string, members: GroupMember[]): GroupSummary => ({
   id,

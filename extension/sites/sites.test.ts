@@ -229,7 +229,17 @@ describe('selectors on the structure references', () => {
 describe('names in free text (a host the school added)', () => {
   const index = new ParticipantIndex([
     {
-      member: { person_id: 'a', role: 'mentee', last: 'Иванов', first: 'Лев', middle: 'Львович', class_name: '8Б', google_user_id: null },
+      member: {
+        person_id: 'a',
+        role: 'mentee',
+        last: 'Иванов',
+        first: 'Лев',
+        middle: 'Львович',
+        class_name: '8Б',
+        google_user_id: null,
+        kind: 'student',
+        sex: null,
+      },
       groups: [],
     },
     {
@@ -241,6 +251,8 @@ describe('names in free text (a host the school added)', () => {
         middle: 'Алексеевна',
         class_name: '10Б',
         google_user_id: null,
+        kind: 'student',
+        sex: null,
       },
       groups: [],
     },
@@ -253,6 +265,8 @@ describe('names in free text (a host the school added)', () => {
         middle: 'Маркович',
         class_name: '10А',
         google_user_id: null,
+        kind: 'student',
+        sex: null,
       },
       groups: [],
     },

@@ -1,11 +1,12 @@
 import type { DevUser } from '../../shared/api/auth.ts';
+import { translateFor } from '../../shared/i18n/index.ts';
+import { sexOf } from '../../shared/names.ts';
 import type { Queryable } from '../db/database.ts';
 
 const roleWords: Record<string, string> = {
   head: 'руководитель',
   curator: 'куратор',
   teacher: 'учитель',
-  student: 'ученик',
   external_mentor: 'внешний наставник',
 };
 
@@ -22,8 +23,9 @@ export async function listDevUsers(db: Queryable): Promise<DevUser[]> {
     roles: string[];
     mentor_of: number;
     mentee_of: number;
+    sex: 'm' | 'f' | null;
   }>(`
-    select d.email, p.last_name || ' ' || p.first_name || coalesce(' ' || p.middle_name, '') as name, c.name as class_name,
+    select d.email, d.sex, p.last_name || ' ' || p.first_name || coalesce(' ' || p.middle_name, '') as name, c.name as class_name,
       array(select m.role from public.memberships m where m.person_id = p.id order by m.role) as roles,
       (select count(*)::int from public.group_members gm join public.mentoring_groups g on g.id = gm.group_id
         where gm.person_id = p.id and gm.role = 'mentor' and g.status = 'active') as mentor_of,
@@ -38,10 +40,14 @@ export async function listDevUsers(db: Queryable): Promise<DevUser[]> {
       (select count(*) from public.group_members gm where gm.person_id = p.id) > 0 desc,
       p.last_name, p.first_name`);
   return rows.map((row) => {
-    const parts = row.roles.filter((role) => role !== 'teacher' || row.roles.length === 1).map((role) => roleWords[role] ?? role);
+    // «ученица», «наставляемая» for a girl: the recorded sex, else her patronymic or surname.
+    const [last = '', first = '', ...middle] = row.name.split(' ');
+    const sex = row.sex ?? sexOf({ last, first, middle: middle.join(' ') || null });
+    const word = (role: string) => (role === 'student' ? translateFor('ru', 'person.student', sex) : (roleWords[role] ?? role));
+    const parts = row.roles.filter((role) => role !== 'teacher' || row.roles.length === 1).map(word);
     if (row.class_name) parts.push(row.class_name);
     if (row.mentor_of) parts.push(`наставник: ${row.mentor_of}`);
-    if (row.mentee_of) parts.push(`наставляемый: ${row.mentee_of}`);
+    if (row.mentee_of) parts.push(`${translateFor('ru', 'person.mentee', sex)}: ${row.mentee_of}`);
     return { email: row.email, name: row.name, description: parts.join(', ') };
   });
 }

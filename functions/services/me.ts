@@ -35,7 +35,10 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
       coalesce(rm.label_en, g.role_model) as role_model_label_en, g.status, g.started_on, mine.my_role,
       coalesce((
         select json_agg(json_build_object(
-            'person_id', p.id, 'role', gm.role, 'last', p.last_name, 'first', p.first_name,
+            'person_id', p.id, 'role', gm.role, 'kind', p.kind,
+            -- Row-level security decides: a curator sees it, a mentor (who may not read details) gets null.
+            'sex', (select d.sex from public.person_details d where d.person_id = p.id),
+            'last', p.last_name, 'first', p.first_name,
             'middle', p.middle_name, 'class_name', c.name, 'google_user_id', p.google_user_id)
           order by gm.role, p.last_name, p.first_name)
         from public.group_members gm

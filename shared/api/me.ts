@@ -2,10 +2,15 @@
 import { z } from 'zod';
 import { groupRoles, groupStatuses, meetingKinds } from '../catalog.ts';
 import { id, isoDate } from './common.ts';
+import { personKinds } from './people.ts';
 
 export const groupMember = z.object({
   person_id: id,
   role: z.enum(groupRoles),
+  /** Pupil, staff or external: a page listing a class's pupils can only name pupils. */
+  kind: z.enum(personKinds),
+  /** For the words that agree with it («Наставляемая»); null where the caller may not see the person's details. */
+  sex: z.enum(['m', 'f']).nullable(),
   last: z.string(),
   first: z.string(),
   middle: z.string().nullable(),
