@@ -170,3 +170,21 @@ describe('a pupil and her teacher namesake told apart by the list', () => {
     expect(withId.resolve({ name: 'Мария Карпова' }).kind).toBe('one');
   });
 });
+
+describe('the index: names it must and must not take', () => {
+  const withPatronymic = { ...member('00000000-0000-4000-8000-000000000041', 'Орлова', 'Вера', 'mentee'), middle: 'Алексеевна' };
+  const index = new ParticipantIndex(participantsOf([group('g7', [withPatronymic, karpova])]));
+  it('counts its participants', () => {
+    expect(index.size).toBe(2);
+  });
+  it('takes a full name with the patronymic (three words)', () => {
+    const found = index.resolve({ name: 'Орлова Вера Алексеевна' });
+    expect(found.kind === 'one' && found.participant.member.person_id).toBe(withPatronymic.person_id);
+  });
+  it('does not take another first name with a participant’s surname', () => {
+    expect(index.resolve({ name: 'Анна Карпова' }).kind).toBe('none');
+  });
+  it('lets a pupil be on a list that says nothing of its kind', () => {
+    expect(mayBeListed('student', 'unknown')).toBe(true);
+  });
+});
