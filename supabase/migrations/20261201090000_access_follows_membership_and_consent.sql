@@ -833,7 +833,7 @@ begin
   update public.person_details
   set email = null, phone = null, birth_year = null, sex = null, affiliation = null, experience_years = null
   where person_id = target;
-  update public.enrolments set key_request = null, needs = null, competencies = '{}' where person_id = target;
+  update public.enrolments set key_request = null, needs = null, competencies = '{}', subjects = '{}' where person_id = target;
   update public.meeting_feedback set comment = null where person_id = target;
   -- Open and choice answers may name or describe the person; the 1–10 scales stay, anonymous.
   delete from public.questionnaire_answers a

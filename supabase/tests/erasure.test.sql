@@ -30,9 +30,9 @@ insert into public.consents (person_id, organisation_id, given_by, given_on) val
 insert into public.guardianships (guardian_person_id, child_person_id, organisation_id, relation) values
   (tests.pid('guardian'), tests.pid('full'), tests.oid('A'), 'parent'),
   (tests.pid('full'), tests.pid('full_brother'), tests.oid('A'), 'guardian');
-insert into public.enrolments (organisation_id, programme_id, person_id, base, form_key, key_request, needs, competencies)
+insert into public.enrolments (organisation_id, programme_id, person_id, base, form_key, key_request, needs, competencies, subjects)
 values (tests.oid('A'), md5('programme/A')::uuid, tests.pid('full'), 'mentee', 'teacher_student',
-        'Хочу в МФТИ', 'Нужна помощь с олимпиадой', '{пайка}');
+        'Хочу в МФТИ', 'Нужна помощь с олимпиадой', '{пайка}', '{физика олимпиадная}');
 insert into public.group_members (group_id, person_id, organisation_id, role, joined_on)
 values (md5('group/A')::uuid, tests.pid('full'), tests.oid('A'), 'mentee', '2026-10-01');
 insert into public.meeting_feedback (meeting_id, person_id, organisation_id, group_id, rating, comment)
@@ -91,9 +91,10 @@ select is(
   null, 'person_details: email, phone, birth year, sex, affiliation and experience are all empty');
 select is(
   (select array_agg(name order by name) from public.enrolments e, lateral (values
-     ('key_request', e.key_request is not null), ('needs', e.needs is not null), ('competencies', e.competencies <> '{}')) as c (name, filled)
+     ('key_request', e.key_request is not null), ('needs', e.needs is not null), ('competencies', e.competencies <> '{}'),
+     ('subjects', e.subjects <> '{}')) as c (name, filled)
    where e.person_id = tests.pid('full') and c.filled),
-  null, 'enrolments: her key request, needs and competencies are empty');
+  null, 'enrolments: her key request, needs, competencies and subjects are empty');
 select results_eq(
   format('select rating, comment from public.meeting_feedback where person_id = %L', tests.pid('full')),
   $$values (8, null::text)$$, 'feedback: the comment is gone, the rating stays');

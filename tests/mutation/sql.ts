@@ -158,6 +158,12 @@ const mutations: SqlMutation[] = [
   { id: 'erasure/leaves-middle_name', fn: 'public.erase_person', original: 'middle_name = null, ', mutated: drop },
   { id: 'erasure/leaves-email', fn: 'public.erase_person', original: 'set email = null, ', mutated: 'set ' },
   {
+    id: 'erasure/leaves-enrolment-subjects',
+    fn: 'public.erase_person',
+    original: ", subjects = '{}' where person_id = target;",
+    mutated: ' where person_id = target;',
+  },
+  {
     id: 'erasure/leaves-feedback-comment',
     fn: 'public.erase_person',
     original: 'update public.meeting_feedback set comment = null where person_id = target;',
