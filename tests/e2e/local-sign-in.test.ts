@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
-import { findChromium } from '../support/chromium.ts';
+import { chromiumArgs, findChromium } from '../support/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 
 const chromiumPath = findChromium();
@@ -41,12 +41,7 @@ describe.skipIf(!chromiumPath)('local sign-in and other web pages', () => {
       executablePath: chromiumPath as string,
       headless: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...chromiumArgs,
         // Both names resolve to this machine: what a rebinding attacker's DNS answers.
         '--host-resolver-rules=MAP rebind.example 127.0.0.1, MAP attacker.example 127.0.0.1',
       ],

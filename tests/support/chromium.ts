@@ -28,6 +28,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** How every suite starts Chromium: headless, quiet, offline but for what a test serves. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export async function launchWithExtension(
   executablePath: string,
   extensionDir: string,
@@ -40,19 +51,7 @@ export async function launchWithExtension(
     locale: 'ru-RU',
     // Playwright turns extensions off by default; this suite is about one.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--lang=ru',
-      ...extraArgs,
-    ],
+    args: [...chromiumArgs, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--lang=ru', ...extraArgs],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
