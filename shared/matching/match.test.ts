@@ -188,4 +188,160 @@ describe('match', () => {
       expect(result.explanations.unmatched.map((e) => e.mentee)).toEqual(result.unmatched);
     }
   });
+
+  it('reports every kind of input mistake, each in its own words', () => {
+    const bad: MatchProblem = {
+      mentors: [
+        { id: 'm1', capacity: 1 },
+        { id: 'm2', capacity: 1 },
+      ],
+      mentees: [{ id: 'a' }, { id: 'a' }, { id: 'b', capacity: 0.5 }, { id: 'c', capacity: 0 }, { id: 'm2' }, { id: 'd' }],
+      scores: [
+        { mentor: 'm1', mentee: 'zz', score: 1 },
+        { mentor: 'yy', mentee: 'xx', score: 1 },
+        { mentor: 'm1', mentee: 'a', score: 1_000_001 },
+        { mentor: 'm2', mentee: 'a', score: -1_000_000 },
+        { mentor: 'm2', mentee: 'a', score: 3 },
+        { mentor: 'm1', mentee: 'c', score: 3 },
+        { mentor: 'm2', mentee: 'm2', score: 3 },
+        { mentor: 'm1', mentee: 'd', score: 3 },
+      ],
+      forbidden: [
+        ['qq', 'a'],
+        ['m1', 'd'],
+      ],
+      pinned: [
+        ['m2', 'a'],
+        ['m2', 'a'],
+        ['m2', 'm2'],
+        ['m1', 'd'],
+        ['m1', 'c'],
+        ['m1', 'ww'],
+      ],
+    };
+    let problems: string[] = [];
+    try {
+      match(bad, { mode: 'optimal' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(MatchInputError);
+      problems = (error as MatchInputError).problems;
+    }
+    expect(problems).toEqual([
+      'The mentee id a appears twice',
+      'Mentee b: capacity must be a whole number ≥ 0, got 0.5',
+      'Score for (m1, zz): no mentee has the id zz',
+      'Score for (yy, xx): no mentor has the id yy',
+      'Score for (yy, xx): no mentee has the id xx',
+      'Score for (m1, a) must be an integer within ±1000000, got 1000001',
+      'Score for (m2, a) is given twice',
+      'Forbidden pair (qq, a): no mentor has the id qq',
+      'Pinned pair (m2, a) is given twice',
+      'Pinned pair (m2, m2): nobody can mentor themself',
+      'Pinned pair (m1, d) is also forbidden',
+      'Pinned pair (m1, c): mentee c may not get another mentor',
+      'Pinned pair (m1, ww): no mentee has the id ww',
+    ]);
+  });
+
+  it('takes a score of exactly ±1,000,000', () => {
+    const result = match(
+      {
+        mentors: [{ id: 'm', capacity: 2 }],
+        mentees: [{ id: 'a' }, { id: 'b' }],
+        scores: [
+          { mentor: 'm', mentee: 'a', score: 1_000_000 },
+          { mentor: 'm', mentee: 'b', score: -1_000_000 },
+        ],
+      },
+      { mode: 'optimal' },
+    );
+    expect(result.total).toBe(0);
+    expect(result.pairs).toHaveLength(2);
+  });
+
+  it.each(modes)('%s: pairs come in the order of the mentors given, then of their mentees, pinned ones among them', (mode) => {
+    const result = match(
+      {
+        mentors: [
+          { id: 'zoya', capacity: 2 },
+          { id: 'anna', capacity: 2 },
+        ],
+        mentees: [{ id: 'yan' }, { id: 'bob' }, { id: 'kim' }, { id: 'ada' }],
+        scores: [
+          { mentor: 'anna', mentee: 'yan', score: 9 },
+          { mentor: 'anna', mentee: 'bob', score: 9 },
+          { mentor: 'zoya', mentee: 'kim', score: 9 },
+          { mentor: 'zoya', mentee: 'ada', score: 9 },
+        ],
+        pinned: [['zoya', 'ada']],
+      },
+      { mode },
+    );
+    expect(result.pairs.map((pair) => `${pair.mentor}-${pair.mentee}`)).toEqual(['zoya-kim', 'zoya-ada', 'anna-yan', 'anna-bob']);
+    expect(result.explanations.pairs.map((pair) => pair.pinned)).toEqual([false, true, false, false]);
+  });
+
+  it('stable: on equal scores the mentor and the mentee with the smaller id win, whatever the input order', () => {
+    const result = match(
+      {
+        mentors: [
+          { id: 'petrov', capacity: 1 },
+          { id: 'ivanova', capacity: 1 },
+        ],
+        mentees: [{ id: 'vera' }, { id: 'anya' }, { id: 'boris' }],
+        scores: ['petrov', 'ivanova'].flatMap((mentor) => ['vera', 'anya', 'boris'].map((mentee) => ({ mentor, mentee, score: 5 }))),
+      },
+      { mode: 'stable' },
+    );
+    // Everyone asks Ivanova first (the smaller id); she keeps Anya, then Petrov keeps Boris over Vera.
+    expect(result.pairs).toEqual([
+      { mentor: 'petrov', mentee: 'boris', score: 5 },
+      { mentor: 'ivanova', mentee: 'anya', score: 5 },
+    ]);
+    expect(result.unmatched).toEqual(['vera']);
+  });
+
+  it('explains each mentee left alone: no capacity, own exclusions once each, a full or excluded mentor, an excluded pair', () => {
+    const result = match(
+      {
+        mentors: [{ id: 'open', capacity: 3 }],
+        mentees: [{ id: 'done', capacity: 0 }, { id: 'minor' }],
+        scores: [{ mentor: 'open', mentee: 'done', score: 5 }],
+        exclusions: [
+          { code: 'no_consent', mentee: 'minor' },
+          { code: 'group_limit_reached', mentee: 'minor' },
+          { code: 'no_consent', mentee: 'minor' },
+        ],
+      },
+      { mode: 'optimal' },
+    );
+    expect(result.explanations.unmatched).toEqual([
+      { mentee: 'done', reason: { code: 'no_capacity' } },
+      { mentee: 'minor', reason: { code: 'excluded', exclusions: ['no_consent', 'group_limit_reached'] } },
+    ]);
+
+    const alone = match(
+      {
+        mentors: [
+          { id: 'full', capacity: 0 },
+          { id: 'untrained', capacity: 3 },
+          { id: 'open', capacity: 3 },
+        ],
+        mentees: [{ id: 'a' }, { id: 'b' }],
+        scores: [{ mentor: 'full', mentee: 'a', score: 5 }],
+        exclusions: [
+          { code: 'mentor_not_trained', mentor: 'untrained' },
+          { code: 'no_consent', mentor: 'untrained' },
+          { code: 'avoided', mentor: 'open', mentee: 'a' },
+          { code: 'safeguarding', mentor: 'open', mentee: 'a' },
+          { code: 'rule_not_met', rule: 'same_subject', mentor: 'open', mentee: 'b' },
+        ],
+      },
+      { mode: 'optimal' },
+    );
+    expect(alone.explanations.unmatched).toEqual([
+      { mentee: 'a', reason: { code: 'no_candidates', why: { no_places: 1, mentor_not_trained: 1, avoided: 1 } } },
+      { mentee: 'b', reason: { code: 'no_candidates', why: { not_scored: 1, mentor_not_trained: 1, rule_not_met: 1 } } },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { match } from './match.ts';
-import { matchingRules, rulesFor } from './rules.ts';
-import { defaultWeights, type MenteeCandidate, type MentorCandidate, scoreCandidates } from './scoring.ts';
+import { matchingRules, type RuleCheck, rulesFor } from './rules.ts';
+import { defaultWeights, type MatchingPerson, type MenteeCandidate, type MentorCandidate, ruleDegree, scoreCandidates } from './scoring.ts';
 
 function rules(form: string, roleModel: string) {
   const found = rulesFor(form, roleModel);
@@ -170,5 +170,131 @@ describe('scoreCandidates', () => {
       const keys = entry.rules.map((rule) => rule.key);
       expect(new Set(keys).size, `${entry.form}/${entry.roleModel}`).toBe(keys.length);
     }
+  });
+});
+
+describe('scoreCandidates: the questionnaire and safeguarding in detail', () => {
+  const peer = rules('student_student', 'peer_to_peer');
+
+  it('never scores a person with themself, though they are both a mentor and a mentee', () => {
+    const both = student('s9', 9);
+    const scored = scoreCandidates(peer, defaultWeights, [both], [both, student('t9', 9)], []);
+    expect(scored.scores.map((s) => `${s.mentor}-${s.mentee}`)).toEqual(['s9-t9']);
+  });
+
+  it('rules out a pair the mentor avoids, as well as one the mentee avoids', () => {
+    const scored = scoreCandidates(peer, defaultWeights, [student('a9', 9)], [student('b9', 9)], [{ person: 'a9', avoids: ['b9'] }]);
+    expect(scored.scores).toEqual([]);
+    expect(scored.exclusions).toEqual([{ code: 'avoided', mentor: 'a9', mentee: 'b9' }]);
+  });
+
+  it('with a penalty instead, says which side avoids the other; a zero weight adds no reason', () => {
+    const wishes = [
+      { person: 'a9', avoids: ['b9'], wants: ['b9'] },
+      { person: 'b9', avoids: ['a9'] },
+    ];
+    const weights = { ...defaultWeights, avoided: -7, mentorWantsMentee: 0 };
+    const scored = scoreCandidates(peer, weights, [student('a9', 9)], [student('b9', 9)], wishes);
+    expect(scored.scores).toEqual([
+      {
+        mentor: 'a9',
+        mentee: 'b9',
+        score: 20 + 10 - 14,
+        reasons: [
+          { kind: 'rule', rule: 'same_or_adjacent_grade', points: 20 },
+          { kind: 'rule', rule: 'same_grade', points: 10 },
+          { kind: 'preference', preference: 'mentee_avoids_mentor', points: -7 },
+          { kind: 'preference', preference: 'mentor_avoids_mentee', points: -7 },
+        ],
+      },
+    ]);
+  });
+
+  it('safeguarding concerns only an adult external mentor: staff and minor outsiders take a minor alone', () => {
+    const roleModel = { form: 'employer_student', roleModel: 'any', rules: [] };
+    const mentors: MentorCandidate[] = [
+      teacher('staff', ['informatics'], 10),
+      { ...teacher('youngOutsider', [], 0), kind: 'external', minor: true },
+      { ...teacher('outsider', [], 0), kind: 'external' },
+    ];
+    const mentees: MenteeCandidate[] = [student('pupil', 10)];
+    const strict = scoreCandidates(roleModel, defaultWeights, mentors, mentees, [], {
+      maxGroupsPerMentee: 1,
+      externalAdultWithMinor: 'co_mentor_only',
+    });
+    expect(strict.scores.map((s) => s.mentor)).toEqual(['staff', 'youngOutsider']);
+    const allowed = scoreCandidates(roleModel, defaultWeights, mentors, mentees, [], {
+      maxGroupsPerMentee: 1,
+      externalAdultWithMinor: 'allowed',
+    });
+    expect(allowed.scores.map((s) => s.mentor)).toEqual(['staff', 'youngOutsider', 'outsider']);
+    expect(allowed.exclusions).toEqual([]);
+  });
+
+  it('scales a rule’s points by how far it holds (half the weak subjects covered: half the points)', () => {
+    const achieving = rules('student_student', 'achieving_underachieving');
+    const mentor = student('s9', 9, { strongSubjects: ['algebra'] });
+    const mentee = student('s8', 8, { weakSubjects: ['algebra', 'physics'] });
+    const scored = scoreCandidates(achieving, defaultWeights, [mentor], [mentee], []);
+    expect(scored.scores[0]?.reasons).toContainEqual({ kind: 'rule', rule: 'strong_where_weak', points: 30 });
+  });
+});
+
+describe('ruleDegree', () => {
+  const person = (extra: Partial<MatchingPerson>): MatchingPerson => ({ id: 'x', kind: 'student', minor: false, consent: true, ...extra });
+
+  it('kinds: both sides must be of the listed kinds', () => {
+    const rule: RuleCheck = { check: 'kinds', mentor: ['staff'], mentee: ['student'] };
+    expect(ruleDegree(rule, person({ kind: 'staff' }), person({ kind: 'student' }))).toBe(1);
+    expect(ruleDegree(rule, person({ kind: 'staff' }), person({ kind: 'staff' }))).toBe(0);
+    expect(ruleDegree(rule, person({ kind: 'student' }), person({ kind: 'student' }))).toBe(0);
+  });
+
+  it('grade_gap: a missing grade on either side fails the rule', () => {
+    const rule = { check: 'grade_gap', min: -20, max: 20 } as const;
+    expect(ruleDegree(rule, person({ grade: 9 }), person({ grade: 7 }))).toBe(1);
+    expect(ruleDegree(rule, person({}), person({ grade: 7 }))).toBe(0);
+    expect(ruleDegree(rule, person({ grade: 9 }), person({}))).toBe(0);
+  });
+
+  it('strong_where_weak: the share of the mentee’s weak subjects the mentor is strong in', () => {
+    const rule = { check: 'strong_where_weak' } as const;
+    const mentee = person({ weakSubjects: ['algebra', 'physics', 'chemistry', 'biology'] });
+    expect(ruleDegree(rule, person({ strongSubjects: ['physics'] }), mentee)).toBe(0.25);
+    expect(ruleDegree(rule, person({}), mentee)).toBe(0);
+    expect(ruleDegree(rule, person({ strongSubjects: ['physics'] }), person({}))).toBe(0);
+  });
+
+  it('teaches_mentee_subject: a subject the teacher teaches among the mentee’s strong or weak ones', () => {
+    const teacherOfPhysics = person({ kind: 'staff', subjects: ['physics'] });
+    const mentee = person({ strongSubjects: ['physics'], weakSubjects: ['algebra'] });
+    expect(ruleDegree({ check: 'teaches_mentee_subject', mentee: 'strong' }, teacherOfPhysics, mentee)).toBe(1);
+    expect(ruleDegree({ check: 'teaches_mentee_subject', mentee: 'weak' }, teacherOfPhysics, mentee)).toBe(0);
+    expect(ruleDegree({ check: 'teaches_mentee_subject', mentee: 'weak' }, person({ subjects: ['algebra'] }), mentee)).toBe(1);
+    expect(ruleDegree({ check: 'teaches_mentee_subject', mentee: 'strong' }, person({}), mentee)).toBe(0);
+  });
+
+  it('experience_gap: at least the given years, exactly that many included; unknown mentee experience fails', () => {
+    const rule = { check: 'experience_gap', years: 5 } as const;
+    expect(ruleDegree(rule, person({ experienceYears: 6 }), person({ experienceYears: 1 }))).toBe(1);
+    expect(ruleDegree(rule, person({ experienceYears: 5 }), person({ experienceYears: 1 }))).toBe(0);
+    expect(ruleDegree(rule, person({ experienceYears: 30 }), person({}))).toBe(0);
+  });
+
+  it('mentee_experience_at_most: known and no more than the given years', () => {
+    const rule = { check: 'mentee_experience_at_most', years: 3 } as const;
+    expect(ruleDegree(rule, person({}), person({ experienceYears: 3 }))).toBe(1);
+    expect(ruleDegree(rule, person({}), person({ experienceYears: 2 }))).toBe(1);
+    expect(ruleDegree(rule, person({}), person({ experienceYears: 4 }))).toBe(0);
+    expect(ruleDegree(rule, person({}), person({}))).toBe(0);
+  });
+
+  it('tag: the portrait tag on the side the rule names', () => {
+    const leader = person({ tags: ['leader'] });
+    const passive = person({ tags: ['passive'] });
+    expect(ruleDegree({ check: 'tag', side: 'mentor', tag: 'leader' }, leader, passive)).toBe(1);
+    expect(ruleDegree({ check: 'tag', side: 'mentor', tag: 'leader' }, passive, leader)).toBe(0);
+    expect(ruleDegree({ check: 'tag', side: 'mentee', tag: 'passive' }, leader, passive)).toBe(1);
+    expect(ruleDegree({ check: 'tag', side: 'mentee', tag: 'passive' }, passive, person({}))).toBe(0);
   });
 });
