@@ -1,0 +1,237 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { columnIndex, columnLetter, isDateFormatCode, openXlsx, type XlsxBook } from './xlsx.ts';
+
+const officeDocument = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
+const rel = (kind: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}`;
+
+/** A zip of the given parts, as Excel would write them (or a little differently). */
+function zip(parts: Record<string, string>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
+}
+
+/** A one-sheet workbook at the usual paths; `parts` adds or replaces any part. */
+function workbook(sheetData: string, parts: Record<string, string> = {}, tail = ''): Uint8Array {
+  return zip({
+    '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': '<workbook><sheets><sheet name="7А" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': `<Relationships>
+      <Relationship Id="rId1" Type="${rel('worksheet')}" Target="worksheets/sheet1.xml"/>
+      <Relationship Id="rId2" Type="${rel('sharedStrings')}" Target="sharedStrings.xml"/>
+      <Relationship Id="rId3" Type="${rel('styles')}" Target="styles.xml"/>
+    </Relationships>`,
+    'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${sheetData}</sheetData>${tail}</worksheet>`,
+    ...parts,
+  });
+}
+
+function opened(bytes: Uint8Array): XlsxBook {
+  const result = openXlsx(bytes);
+  if (!result.ok) throw new Error(result.detail);
+  return result.book;
+}
+
+const cellsOf = (bytes: Uint8Array, maxRows = 100) =>
+  opened(bytes)
+    .readSheet(0, maxRows)
+    .rows.map((row) => [row.line, row.cells]);
+
+describe('columnIndex and columnLetter', () => {
+  it('turn spreadsheet column letters into 0-based indexes and back', () => {
+    expect(columnIndex('A1')).toBe(0);
+    expect(columnIndex('Z9')).toBe(25);
+    expect(columnIndex('AA1')).toBe(26);
+    expect(columnIndex('ab12')).toBe(27);
+    expect(columnIndex('XFD1048576')).toBe(16_383);
+    expect(columnIndex('12')).toBeNull();
+    expect(columnIndex('1A')).toBeNull();
+    expect(columnLetter(0)).toBe('A');
+    expect(columnLetter(25)).toBe('Z');
+    expect(columnLetter(26)).toBe('AA');
+    expect(columnLetter(27)).toBe('AB');
+    expect(columnLetter(701)).toBe('ZZ');
+    expect(columnLetter(702)).toBe('AAA');
+  });
+});
+
+describe('isDateFormatCode', () => {
+  it.each([
+    ['dd.mm.yyyy', true],
+    ['ДД.ММ.ГГГГ', true],
+    ['[$-419]mmmm', true],
+    ['mmm', true],
+    ['yy', true],
+    ['h:mm', false],
+    ['mm:ss', false],
+    ['чч:мм', false],
+    ['[h]:mm:ss', false],
+    ['0.00', false],
+    ['"day "0', false],
+    ['\\d0', false],
+    ['[Red]0.00', false],
+    ['"x"mm', true],
+  ])('«%s» shows a date: %s', (code, isDate) => {
+    expect(isDateFormatCode(code)).toBe(isDate);
+  });
+});
+
+describe('openXlsx', () => {
+  it('reads every kind of cell: shared, inline and formula strings, booleans, errors, ISO dates, numbers', () => {
+    const strings = `<sst>
+      <si><t>Иванов</t></si>
+      <si/>
+      <si><r><t>Пе</t></r><r><t xml:space="preserve">тров</t></r><rPh sb="0" eb="1"><t>ペ</t></rPh><phoneticPr/></si>
+      <si><t>строка_x000D_вторая</t><t/><rPh/></si>
+    </sst>`;
+    const bytes = workbook(
+      `<row r="1">
+        <c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>9</v></c>
+      </row>
+      <row r="2">
+        <c r="A2" t="inlineStr"><is><t>Сидоров</t></is></c>
+        <c r="B2" t="str"><f>A1</f><v>итог_x0009_</v></c>
+        <c r="C2" t="b"><v> 1 </v></c><c r="D2" t="b"><v>0</v></c>
+        <c r="E2" t="e"><v>#N/A</v></c>
+        <c r="F2" t="d"><v> 2013-03-12T00:00:00 </v></c>
+        <c r="G2"><v>0.30000000000000004</v></c><c r="H2"><v>0.1</v></c><c r="I2"><v> </v></c><c r="J2"><v> abc </v></c>
+        <c r="K2" t="inlineStr"><is/></c>
+        <c r="L2"><v/></c>
+      </row>`,
+      { 'xl/sharedStrings.xml': strings },
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [1, ['Иванов', '', 'Петров', 'строка\rвторая', '']],
+      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc', '', '']],
+    ]);
+  });
+
+  it('formats a number as a date only where the cell’s style is a date (built-in or custom)', () => {
+    const styles = `<styleSheet>
+      <numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.00"/></numFmts>
+      <cellStyleXfs><xf numFmtId="14"/></cellStyleXfs>
+      <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf/><xf numFmtId="22"/></cellXfs>
+      <cellXfs/>
+      <xf numFmtId="14"/>
+    </styleSheet>`;
+    const bytes = workbook(
+      `<row r="1"><c r="A1" s="0"><v>41345</v></c><c r="B1" s="1"><v>41345</v></c><c r="C1" s="2"><v>41345.5</v></c>
+       <c r="D1" s="3"><v>41345</v></c><c r="E1" s="4"><v>41345</v></c><c r="F1" s="5"><v>41345</v></c><c r="G1" s="1"><v>-5</v></c><c r="H1" s="6"><v>41345</v></c></row>`,
+      { 'xl/styles.xml': styles },
+    );
+    expect(cellsOf(bytes)).toEqual([[1, ['41345', '2013-03-12', '2013-03-12', '41345', '41345', '2013-03-12', '-5', '41345']]]);
+  });
+
+  it('counts days from 1904 when the workbook says so', () => {
+    const styles = '<styleSheet><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>';
+    for (const flag of ['1', 'true']) {
+      const bytes = workbook('<row r="1"><c r="A1"><v>0</v></c></row>', {
+        'xl/styles.xml': styles,
+        'xl/workbook.xml': `<workbook><workbookPr date1904="${flag}"/><sheets><sheet name="7А" r:id="rId1"/></sheets></workbook>`,
+      });
+      expect(cellsOf(bytes)).toEqual([[1, ['1904-01-01']]]);
+    }
+    const in1900 = workbook('<row r="1"><c r="A1"><v>1</v></c></row>', {
+      'xl/styles.xml': styles,
+      'xl/workbook.xml': '<workbook><workbookPr date1904="0"/><sheets><sheet name="7А" r:id="rId1"/></sheets></workbook>',
+    });
+    expect(cellsOf(in1900)).toEqual([[1, ['1900-01-01']]]);
+  });
+
+  it('places cells by their reference, or after the previous one; rows by their number, or after the previous one', () => {
+    const bytes = workbook(
+      `<row r="2"><c r="C2"><v>3</v></c><c><v>4</v></c><c r="12"><v>5</v></c></row>
+       <row><c><v>1</v></c></row>
+       <row r="7"/>
+       <row r="8"><c r="B8"/><c r="IV8"><v>256</v></c><c r="IW8"><v>257</v></c></row>`,
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [2, ['', '', '3', '4', '5']],
+      [3, ['1']],
+      [7, []],
+      [8, [...Array.from({ length: 255 }, () => ''), '256']],
+    ]);
+  });
+
+  it('stops after the rows asked for and says the sheet had more', () => {
+    const bytes = workbook('<row r="1"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></row><row r="3"><c><v>3</v></c></row>');
+    expect(opened(bytes).readSheet(0, 2)).toEqual({
+      name: '7А',
+      rows: [
+        { line: 1, cells: ['1'] },
+        { line: 2, cells: ['2'] },
+      ],
+      truncated: true,
+    });
+    expect(opened(bytes).readSheet(0, 3).truncated).toBe(false);
+  });
+
+  it('fills a vertical merge down its first column, never a horizontal one', () => {
+    const bytes = workbook(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>Список 7А</t></is></c></row>
+       <row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>7А</t></is></c></row>
+       <row r="3"><c r="A3"><v>2</v></c></row>
+       <row r="4"><c r="A4"><v>3</v></c><c r="B4" t="inlineStr"><is><t>свой</t></is></c></row>
+       <row r="6"><c r="A6"><v>5</v></c></row>
+       <row r="7"><c r="A7"><v>6</v></c></row>`,
+      {},
+      '<mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="B2:C6"/><mergeCell ref="A7:A6"/><mergeCell ref="C3:C4"/><mergeCell/><mergeCell ref="B2"/></mergeCells>',
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [1, ['Список 7А']],
+      [2, ['1', '7А']],
+      [3, ['2', '7А']],
+      [4, ['3', 'свой']],
+      [6, ['5', '7А']],
+      [7, ['6']],
+    ]);
+  });
+
+  it('finds the workbook where the package says, whatever the case of part names and however targets are written', () => {
+    const bytes = zip({
+      '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="/book/WORKBOOK.xml"/></Relationships>`,
+      'book/Workbook.xml':
+        '<x:workbook><x:sheets><x:sheet name="Диаграмма" r:id="rId9"/><x:sheet name="Ученики" sheetId="2" r:id="rId2"/><x:sheet name="Пусто" r:id="rId3"/><x:sheet name="Лишний" r:id="rId4"/></x:sheets></x:workbook>',
+      'book/_rels/workbook.xml.rels': `<Relationships>
+        <Relationship Id="rId9" Type="${rel('chartsheet')}" Target="charts/chart1.xml"/>
+        <Relationship Id="rId2" Type="${rel('worksheet')}" Target="./sheets/../sheets/one.xml"/>
+        <Relationship Id="rId3" Type="${rel('worksheet')}" Target="sheets/missing.xml"/>
+        <Relationship Id="rId4" Type="${rel('worksheet')}" Target="http://example.com/x.xml" TargetMode="External"/>
+        <Relationship Id="rId5" Type="${rel('sharedStrings')}" Target="/book/Strings.XML"/>
+      </Relationships>`,
+      'book/sheets/ONE.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+      'book/strings.xml': '<sst><si><t>Иванов</t></si></sst>',
+    });
+    const book = opened(bytes);
+    expect(book.sheetNames).toEqual(['Ученики', 'Пусто']);
+    expect(book.readSheet(0, 10)).toEqual({ name: 'Ученики', rows: [{ line: 1, cells: ['Иванов'] }], truncated: false });
+    expect(book.readSheet(1, 10)).toEqual({ name: 'Пусто', rows: [], truncated: false });
+    expect(book.readSheet(2, 10)).toEqual({ name: '', rows: [], truncated: false });
+  });
+
+  it('without a package relationship, looks for xl/workbook.xml', () => {
+    const bytes = workbook('<row r="1"><c r="A1"><v>1</v></c></row>', {
+      '_rels/.rels': '<Relationships/>',
+    });
+    expect(cellsOf(bytes)).toEqual([[1, ['1']]]);
+  });
+
+  it('says what is wrong with a file that is no workbook', () => {
+    expect(openXlsx(strToU8('not a zip'))).toEqual({ ok: false, detail: expect.any(String) });
+    expect(openXlsx(zip({ 'readme.txt': 'hello' }))).toEqual({ ok: false, detail: 'no workbook' });
+    const noSheets = workbook('', { 'xl/_rels/workbook.xml.rels': '<Relationships/>' });
+    expect(openXlsx(noSheets)).toEqual({ ok: false, detail: 'no worksheets' });
+  });
+
+  it('refuses a workbook that says it unpacks to more than 64 MB (a zip bomb), before unpacking it', () => {
+    const bomb = zip({ 'xl/workbook.xml': '<workbook/>' });
+    // The central directory's uncompressed size (offset 24 of its entry) is what a reader checks first.
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let offset = bomb.length - 22; offset >= 0; offset--) {
+      if (view.getUint32(offset, true) === 0x02014b50) {
+        view.setUint32(offset + 24, 64 * 1024 * 1024 + 1, true);
+        break;
+      }
+    }
+    expect(openXlsx(bomb)).toEqual({ ok: false, detail: 'the unpacked workbook is too large' });
+  });
+});
