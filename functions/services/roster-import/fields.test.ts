@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialToIsoDate, parseDate } from './dates.ts';
 import {
+  isInitial,
+  isPlausibleNamePart,
+  isPossibleBirthYear,
   nameCase,
   parseBirthDate,
   parseClassName,
@@ -143,5 +146,119 @@ describe('header detection', () => {
 
   it('prefers separate name columns to a display «ФИО» beside them', () => {
     expect(columnsOf(['ФИО', 'Фамилия', 'Имя']).map((column) => column.field)).toEqual(['last', 'first']);
+  });
+});
+
+describe('value parsers: the edges', () => {
+  it('a short capitalised name is still a name: «ЛИ» is «Ли»', () => {
+    expect(nameCase('ЛИ')).toBe('Ли');
+    expect(nameCase('Я')).toBe('Я');
+  });
+
+  it('tells a name part from anything else, up to 100 characters', () => {
+    expect(isPlausibleNamePart('Иван')).toBe(true);
+    expect(isPlausibleNamePart('д’Артаньян')).toBe(true);
+    expect(isPlausibleNamePart('И.')).toBe(true);
+    expect(isPlausibleNamePart('1Иван')).toBe(false);
+    expect(isPlausibleNamePart('Иван2')).toBe(false);
+    expect(isPlausibleNamePart('Я'.repeat(100))).toBe(true);
+    expect(isPlausibleNamePart('Я'.repeat(101))).toBe(false);
+    expect(isInitial('И.')).toBe(true);
+    expect(isInitial('И')).toBe(true);
+    expect(isInitial('Ив')).toBe(false);
+  });
+
+  it('splits a name with a trailing comma, undotted initials, and an initial for a patronymic only', () => {
+    expect(splitFullName('Иванов Иван Иванович,')).toEqual({ last: 'Иванов', first: 'Иван', middle: 'Иванович', initialsOnly: false });
+    expect(splitFullName('Иванов И И')).toEqual({ last: 'Иванов', first: 'И.', middle: 'И.', initialsOnly: true });
+    expect(splitFullName('Иванов И.')).toEqual({ last: 'Иванов', first: 'И.', middle: null, initialsOnly: true });
+    expect(splitFullName('Иванов Иван И.')).toEqual({ last: 'Иванов', first: 'Иван', middle: 'И.', initialsOnly: false });
+  });
+
+  it('takes «mailto:» only at the start of an address, and addresses up to 254 characters', () => {
+    expect(parseEmail('mailto:Ivan@Mail.ru')).toEqual({ ok: true, value: 'ivan@mail.ru' });
+    expect(parseEmail('xmailto:ivan@mail.ru')).toEqual({ ok: false });
+    const local = 'a'.repeat(64);
+    const at254 = `${local}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+    expect(at254).toHaveLength(254);
+    expect(parseEmail(at254)).toEqual({ ok: true, value: at254 });
+    expect(parseEmail(`a${at254}`)).toEqual({ ok: false });
+  });
+
+  it('knows the first grade and needs a grade number beside a letter', () => {
+    expect(parseClassName('1а')).toEqual({ ok: true, value: '1А' });
+    expect(parseGradeAndLetter('класс', '7А')).toEqual({ ok: false });
+    expect(parseGradeAndLetter('1 класс', 'б')).toEqual({ ok: true, value: '1Б' });
+  });
+
+  it.each([
+    ['м', 'm'],
+    ['Муж.', 'm'],
+    ['мужской', 'm'],
+    ['мальчик', 'm'],
+    ['M', 'm'],
+    ['male', 'm'],
+    ['Man', 'm'],
+    ['boy', 'm'],
+    ['ж', 'f'],
+    ['жен.', 'f'],
+    ['женский', 'f'],
+    ['девочка', 'f'],
+    ['F', 'f'],
+    ['female', 'f'],
+    ['woman', 'f'],
+    ['girl', 'f'],
+  ])('reads sex «%s» as %s', (text, sex) => {
+    expect(parseSex(text)).toEqual({ ok: true, value: sex });
+  });
+
+  it('reads no sex from anything else', () => {
+    expect(parseSex('.м')).toEqual({ ok: false });
+    expect(parseSex('')).toEqual({ ok: false });
+    expect(parseSex('мж')).toEqual({ ok: false });
+  });
+
+  it.each([
+    ['79161234567', { ok: true, value: '+79161234567' }],
+    ['8 (916) 123-45-67', { ok: true, value: '+79161234567' }],
+    ['9161234567', { ok: true, value: '+79161234567' }],
+    ['59161234567', { ok: true, value: '59161234567' }],
+    ['1234567890', { ok: true, value: '1234567890' }],
+    ['912345', { ok: true, value: '912345' }],
+    ['12345', { ok: true, value: '12345' }],
+    ['+44 20 7946 0958', { ok: true, value: '+44 20 7946 0958' }],
+    ['7916', { ok: false }],
+    ['9123', { ok: false }],
+    ['1234', { ok: false }],
+    ['тел 12345', { ok: false }],
+    ['12345 доб', { ok: false }],
+  ])('reads the phone «%s»', (text, parsed) => {
+    expect(parsePhone(text)).toEqual(parsed);
+  });
+
+  it.each([
+    ['2010', { date: null, year: 2010 }],
+    ['2010г', { date: null, year: 2010 }],
+    ['2010 г', { date: null, year: 2010 }],
+    ['2010 г.', { date: null, year: 2010 }],
+    ['2010 год', { date: null, year: 2010 }],
+    ['41345', { date: '2013-03-12', year: 2013 }],
+    ['41345.25', { date: '2013-03-12', year: 2013 }],
+    ['12.03.2013', { date: '2013-03-12', year: 2013 }],
+  ])('reads the birth date «%s»', (text, value) => {
+    expect(parseBirthDate(text)).toEqual({ ok: true, value });
+  });
+
+  it.each(['2010xг', '141345', '413456', '41345.', 'вчера'])('reads no birth date from «%s»', (text) => {
+    expect(parseBirthDate(text)).toEqual({ ok: false });
+  });
+
+  it('a birth year is 1900 to four years ago', () => {
+    const today = new Date('2026-09-01T00:00:00Z');
+    expect(isPossibleBirthYear(1900, today)).toBe(true);
+    expect(isPossibleBirthYear(1899, today)).toBe(false);
+    expect(isPossibleBirthYear(2022, today)).toBe(true);
+    expect(isPossibleBirthYear(2023, today)).toBe(false);
+    expect(isPossibleBirthYear(2010.5, today)).toBe(false);
   });
 });
