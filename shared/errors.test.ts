@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './errors.ts';
+import { z } from 'zod';
+import { errorBody, fieldErrors, isApiErrorBody, staleCurrent } from './errors.ts';
+import { en } from './i18n/en.ts';
+import { ru } from './i18n/ru.ts';
 import { meetingCreate } from './schemas.ts';
 
 describe('fieldErrors', () => {
@@ -37,5 +40,57 @@ describe('fieldErrors', () => {
       duration_minutes: 30,
     });
     expect(errors.map((e) => e.path)).toEqual(['held_on']);
+  });
+});
+
+describe('fieldErrors: paths and languages', () => {
+  const schema = z.object({ person: z.object({ name: z.string().min(1) }), age: z.number() }).strict();
+
+  it('joins a nested field’s path with dots, and has nothing to say about valid input', () => {
+    expect(fieldErrors(schema, { person: { name: 'Аня' }, age: 12 })).toEqual([]);
+    const errors = fieldErrors(schema, { person: { name: '' }, age: 12 });
+    expect(errors.map((e) => e.path)).toEqual(['person.name']);
+    expect(errors[0]?.message).not.toBe(errors[0]?.message_en);
+    expect(errors[0]?.message).toMatch(/[а-яА-Я]/);
+    expect(errors[0]?.message_en).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('calls a problem with the whole body «(body)»', () => {
+    const errors = fieldErrors(schema, 'not an object');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toBe('(body)');
+    expect(errors[0]?.message_en).toMatch(/expected object/i);
+  });
+});
+
+describe('errorBody', () => {
+  it('carries the code and the message in both languages, and field errors only when there are some', () => {
+    const fields = [{ path: 'held_on', message: 'Неверная дата', message_en: 'Invalid date' }];
+    expect(errorBody('validation_failed', 'appName', fields)).toEqual({
+      error: { code: 'validation_failed', message: ru.appName, message_en: en.appName, fields },
+    });
+    const plain = errorBody('not_found', 'appName');
+    expect(plain).toEqual({ error: { code: 'not_found', message: 'Наставник', message_en: 'Nastavnik' } });
+    expect('fields' in plain.error).toBe(false);
+  });
+});
+
+describe('isApiErrorBody and staleCurrent', () => {
+  it('recognises an error body and nothing else', () => {
+    expect(isApiErrorBody(errorBody('conflict', 'appName'))).toBe(true);
+    expect(isApiErrorBody({ error: 'text' })).toBe(false);
+    expect(isApiErrorBody({ data: {} })).toBe(false);
+    expect(isApiErrorBody(null)).toBe(false);
+    expect(isApiErrorBody('error')).toBe(false);
+  });
+
+  it('gives the record as it is now from a 412 only', () => {
+    const current = { id: 'g1', title: 'Группа 7А', version: 3 };
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current })).toEqual(current);
+    expect(staleCurrent({ ...errorBody('conflict', 'appName'), current })).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName') })).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: null })).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: 'g1' })).toBeNull();
+    expect(staleCurrent({ current })).toBeNull();
   });
 });

@@ -187,4 +187,11 @@ describe('the index: names it must and must not take', () => {
   it('lets a pupil be on a list that says nothing of its kind', () => {
     expect(mayBeListed('student', 'unknown')).toBe(true);
   });
+  it('gives the very same answer again for the same name on the same list (a re-render asks nothing new)', () => {
+    const first = index.resolve({ name: 'Орлова Вера', listKind: 'pupils', className: '10Б' });
+    expect(first.kind).toBe('one');
+    expect(index.resolve({ name: 'Орлова Вера', listKind: 'pupils', className: '10Б' })).toBe(first);
+    const elsewhere = index.resolve({ name: 'Орлова Вера', listKind: 'staff', className: '10Б' });
+    expect(elsewhere.kind).toBe('none');
+  });
 });
