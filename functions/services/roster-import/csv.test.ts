@@ -73,3 +73,57 @@ describe('detectDelimiter', () => {
     expect(readCsv('sep=,\nФамилия;Имя,Класс\n')).toEqual({ rows: [['Фамилия;Имя', 'Класс']], delimiter: ',' });
   });
 });
+
+describe('parseCsv and readCsv: the edges', () => {
+  it('reads nothing from nothing, one empty field from a pair of quotes, to the end from an unclosed quote', () => {
+    expect(parseCsv('', ';')).toEqual([]);
+    expect(parseCsv('""', ';')).toEqual([['']]);
+    expect(parseCsv('"abc', ';')).toEqual([['abc']]);
+    expect(parseCsv('"a;b";c', ';')).toEqual([['a;b', 'c']]);
+  });
+
+  it('stops after the records asked for', () => {
+    expect(parseCsv('a\nb\nc', ';', 2)).toEqual([['a'], ['b']]);
+    expect(parseCsv('a\nb\nc', ';', 1)).toEqual([['a']]);
+    expect(parseCsv('a\nb', ';', 1)).toEqual([['a']]);
+  });
+
+  it('honours «sep=» only on the first line and only for a delimiter it knows', () => {
+    expect(readCsv('a;b\n"sep=,"\nc;d')).toEqual({ rows: [['a', 'b'], ['sep=,'], ['c', 'd']], delimiter: ';' });
+    expect(readCsv('sep=|\na|b').delimiter).toBe(';');
+    expect(readCsv('sep=\t\na\tb')).toEqual({ rows: [['a', 'b']], delimiter: '\t' });
+  });
+
+  it('falls back to «;» for a single column', () => {
+    expect(detectDelimiter('Иванов\nПетров')).toBe(';');
+  });
+
+  it('counts only records with something in them, however many empty cells they have', () => {
+    expect(detectDelimiter('a,,\nb,,\nc;d\n')).toBe(',');
+    expect(detectDelimiter(' ; \n ; \na,b\n')).toBe(',');
+  });
+
+  it('on a tie prefers more columns, then «;» before «,» before tab', () => {
+    expect(detectDelimiter('a;b,c\nd;e,f')).toBe(';');
+    expect(detectDelimiter('a;b,c,d\ne;f,g,h')).toBe(',');
+  });
+
+  it('decides on the first 64 KB', () => {
+    expect(detectDelimiter(`a;b\n${'x'.repeat(65_536)}\n${'p,q\n'.repeat(5)}`)).toBe(';');
+  });
+});
+
+describe('decodeText and looksLikeText: the edges', () => {
+  it('reads UTF-16 BE with a BOM, and takes only a whole BOM for one', () => {
+    expect(decodeText(new Uint8Array([0xfe, 0xff, 0x04, 0x24, 0x00, 0x3b]))).toEqual({ text: 'Ф;', encoding: 'utf-16be' });
+    expect(decodeText(new Uint8Array([0xff, 0x41]))).toEqual({ text: 'яA', encoding: 'windows-1251' });
+  });
+
+  it('is not text with a NUL byte or more than 1% control characters; tabs, line and page breaks are fine', () => {
+    const letters = (count: number) => Array.from({ length: count }, () => 0x41);
+    expect(looksLikeText(new Uint8Array([...letters(199), 0x00]))).toBe(false);
+    expect(looksLikeText(new Uint8Array([...letters(99), 0x01]))).toBe(true);
+    expect(looksLikeText(new Uint8Array([...letters(98), 0x01, 0x02]))).toBe(false);
+    expect(looksLikeText(new Uint8Array([...letters(10), 0x09, 0x0a, 0x0d, 0x0c, 0x0c, 0x0c]))).toBe(true);
+  });
+});
