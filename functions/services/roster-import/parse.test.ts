@@ -264,3 +264,75 @@ describe('parseRosterFile: file errors, never exceptions', () => {
     }
   });
 });
+
+describe('parseRosterFile: where it looks, and what its errors say', () => {
+  const codes = (parsed: ParsedRoster) => parsed.fileErrors.map((error) => error.code);
+
+  it('takes a class from the title only when the title names exactly one', () => {
+    const titled = (title: string) => parse(utf8(`${title};;\r\nФамилия;Имя;Пол\r\nИванов;Иван;м\r\n`)).classNameFromTitle;
+    expect(titled('Список класса 7А, кабинет 12 Б')).toBe('7А');
+    expect(titled('Классы 7А и 7Б')).toBeNull();
+  });
+
+  it('never takes a class from the rows below the header', () => {
+    const parsed = parse(utf8('Фамилия;Имя;Примечание\r\nИванов;Иван;переведён в 8Б\r\n'));
+    expect(parsed.classNameFromTitle).toBeNull();
+    expect(parsed.rows[0]?.className).toBeNull();
+  });
+
+  it('looks for the header in the first 15 rows only, and says so', () => {
+    const title = 'строка;\n'.repeat(15);
+    const parsed = parse(utf8(`${title}ФИО;Класс\nИванов Иван;7А\n`));
+    expect(codes(parsed)).toEqual(['no_header']);
+    expect(parsed.fileErrors[0]?.message_en).toContain('first 15 rows');
+    expect(parse(utf8(`${'строка;\n'.repeat(14)}ФИО;Класс\nИванов Иван;7А\n`)).headerLine).toBe(15);
+  });
+
+  it('takes a CSV with markup in a cell for a CSV, and an HTML page for none', () => {
+    expect(codes(parse(utf8('ФИО;<table>\nИванов Иван;x\n')))).toEqual([]);
+    expect(codes(parse(utf8('ФИО;Примечание\nИванов Иван;<html> в тексте\n')))).toEqual([]);
+    expect(codes(parse(utf8('  <!DOCTYPE html><p>ФИО</p>')))).toEqual(['unsupported_format']);
+  });
+
+  it('does not count blank lines towards the 5,000 rows, and says what the limit is', () => {
+    const body = 'Иванов Иван\n'.repeat(maxDataRows);
+    expect(codes(parse(utf8(`ФИО;Класс\n${body}${' ; \n'.repeat(3)};\n`)))).toEqual([]);
+    const tooMany = parse(utf8(`ФИО\n${body}Петров Пётр\n`));
+    expect(tooMany.fileErrors[0]?.message_en).toBe('The file has more than 5000 rows: split it');
+  });
+
+  it('says the limit of a file too large', () => {
+    const tooLarge = parse(new Uint8Array(maxFileBytes + 1).fill(0x41));
+    expect(tooLarge.fileErrors[0]?.message_en).toBe('The file is larger than 5 MB');
+  });
+
+  it('says why an Excel file could not be read', () => {
+    const broken = writeXlsx([{ name: 'S', rows: [['ФИО']] }]).slice(0, 300);
+    expect(parse(broken, 'broken.xlsx').fileErrors[0]?.message_en).toMatch(/^Cannot read the Excel file: .+/);
+  });
+
+  it('names the sheet it looked in when no sheet has a header', () => {
+    const parsed = parse(writeXlsx([{ name: 'Инструкция', rows: [['Заполните лист']] }]), 'list.xlsx');
+    expect(parsed).toMatchObject({ sheetName: 'Инструкция', fileErrors: [expect.objectContaining({ code: 'no_header' })] });
+  });
+
+  it('searches the first 20 sheets only', () => {
+    const filler = Array.from({ length: 20 }, (_, k) => ({ name: `Лист${k + 1}`, rows: [['пусто']] }));
+    const roster = { name: 'Ученики', rows: [['ФИО'], ['Иванов Иван']] };
+    expect(codes(parse(writeXlsx([...filler, roster]), 'many.xlsx'))).toEqual(['no_header']);
+    expect(codes(parse(writeXlsx([...filler.slice(1), roster]), 'many.xlsx'))).toEqual([]);
+  });
+
+  it('reads a sheet with 5,000 pupils below 14 title lines in full', () => {
+    const titles = Array.from({ length: 14 }, () => ['Список']);
+    const pupils = Array.from({ length: maxDataRows }, () => ['Иванов Иван']);
+    const parsed = parse(writeXlsx([{ name: 'S', rows: [...titles, ['ФИО'], ...pupils] }]), 'big.xlsx');
+    expect(codes(parsed)).toEqual([]);
+    expect(parsed.rows).toHaveLength(maxDataRows);
+  });
+
+  it('judges birth years by the day it is told it is', () => {
+    const early = parseRosterFile(utf8('ФИО;Год рождения\nИванов Иван;2012\n'), 'r.csv', { today: new Date('2015-01-01T00:00:00Z') });
+    expect(early.rows[0]?.issues.map((issue) => issue.code)).toEqual(['bad_birth_year']);
+  });
+});
