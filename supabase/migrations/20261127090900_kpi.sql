@@ -7,11 +7,8 @@
 -- security decides, so a head or curator gets their school's figures and anybody else fewer.
 -- kpi_rollup (every school of a region, by school, municipality and region) returns counts only,
 -- for regional viewers and for the heads and curators of the schools in it.
-
-create index group_members_group_id_active_idx on public.group_members (group_id) include (person_id, joined_on, left_on);
-create index people_organisation_kind_idx on public.people (organisation_id, kind) include (class_id);
-create index mentoring_groups_running_idx on public.mentoring_groups (organisation_id) include (form, started_on, ended_on, status)
-  where status <> 'draft';
+-- The indexes the KPI reads stand with their tables (people_organisation_kind_idx,
+-- mentoring_groups_running_idx, group_members_group_id_active_idx).
 
 create function public.kpi_involvement(org uuid, at_date date default current_date)
 returns table (
@@ -142,9 +139,6 @@ create policy "members see their school's counts" on public.organisation_people_
   for select to authenticated
   using (organisation_id in (select app.my_organisation_ids()));
 
-insert into public.organisation_people_counts (organisation_id, kind, people)
-select organisation_id, kind, count(*) from public.people group by organisation_id, kind;
-
 -- `security definer`: the counts are the database's bookkeeping, not something a caller writes.
 create function app.count_people() returns trigger
 language plpgsql security definer set search_path = ''
@@ -240,5 +234,5 @@ revoke all on function public.kpi_involvement(uuid, date), public.kpi_involvemen
   public.kpi_rollup(text, date) from public, anon;
 grant execute on function public.kpi_involvement(uuid, date), public.kpi_involvement_by_month(uuid, date, date),
   public.kpi_rollup(text, date) to authenticated, service_role;
-revoke all on all functions in schema app from public;
-grant execute on all functions in schema app to authenticated, service_role;
+revoke all on function app.rollup_organisation_ids(text), app.count_people() from public;
+grant execute on function app.rollup_organisation_ids(text), app.count_people() to authenticated, service_role;

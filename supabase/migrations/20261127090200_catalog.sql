@@ -1,10 +1,36 @@
 -- The methodology's catalog as versioned data (../shared/methodology): forms of mentoring with
 -- their goals, tasks, expected and evaluated results, participant portraits and area of
 -- application; role models per form; the seven stages with their checklist templates;
--- questionnaires for monitoring. National rows have organisation_id null and belong to nobody;
--- a school adds its own rows beside them (organisation_id set) and never changes the national ones.
--- Code refers to rows by their stable English `key`.
+-- questionnaires for monitoring; the kinds of meeting of stage 6. National rows have
+-- organisation_id null and belong to nobody; a school adds its own rows beside them
+-- (organisation_id set) and never changes the national ones. Code refers to rows by their stable
+-- English `key`.
 
+-- ---------------------------------------------------------------------------------------------
+-- The meeting sequence of stage 6 (a meeting's kind).
+create table public.meeting_kinds (
+  key text primary key,
+  position int not null unique,
+  label_ru text not null,
+  label_en text not null
+);
+alter table public.meeting_kinds enable row level security;
+alter table public.meeting_kinds force row level security;
+
+grant select on public.meeting_kinds to authenticated;
+grant all on public.meeting_kinds to service_role;
+
+create policy "meeting kinds are readable by signed-in users" on public.meeting_kinds
+  for select to authenticated using (true);
+
+insert into public.meeting_kinds (key, position, label_ru, label_en) values
+  ('introduction', 1, 'Встреча-знакомство', 'Introduction'),
+  ('trial', 2, 'Пробная рабочая встреча', 'Trial meeting'),
+  ('planning', 3, 'Встреча-планирование', 'Planning meeting'),
+  ('working', 4, 'Рабочая встреча', 'Working meeting'),
+  ('final', 5, 'Итоговая встреча', 'Final meeting');
+
+-- ---------------------------------------------------------------------------------------------
 create table public.catalog_forms (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid references public.organisations (id) on delete cascade,
