@@ -131,6 +131,40 @@ describe('planRosterImport', () => {
   });
 });
 
+describe('planRosterImport: classes, e-mails and names of people already in the school', () => {
+  const person = (id: string, last: string, first: string, className: string | null, email: string | null = null): ExistingPerson => ({
+    id,
+    last,
+    first,
+    middle: null,
+    className,
+    email,
+  });
+
+  it('finds a person with no class yet by name, and moves them into the file’s class', () => {
+    const plan = planRosterImport(rowsOf('ФИО;Класс\nЛебедев Олег;7А'), [person('p1', 'Лебедев', 'Олег', null)]);
+    expect(plan.known.map((entry) => [entry.personId, entry.matchedBy, entry.changes])).toEqual([
+      ['p1', 'name', { className: { from: null, to: '7А' } }],
+    ]);
+  });
+
+  it('compares a class that is no grade and letter as written, whatever the case and spaces', () => {
+    const plan = planRosterImport(rowsOf('ФИО\nЛебедев Олег'), [person('p1', 'Лебедев', 'Олег', 'Кружок')], {
+      defaultClassName: ' кружок ',
+    });
+    expect(plan.known.map((entry) => [entry.personId, entry.changes])).toEqual([['p1', {}]]);
+  });
+
+  it('finds a person by an e-mail stored with spaces and capitals, and reports the new name the file gives', () => {
+    const plan = planRosterImport(rowsOf('ФИО;Класс;E-mail\nЛебедева Ольга;7А;olga@mail.ru'), [
+      person('p1', 'Смирнова', 'Ольга', '7А', ' Olga@Mail.ru '),
+    ]);
+    expect(plan.known.map((entry) => [entry.personId, entry.matchedBy, entry.changes])).toEqual([
+      ['p1', 'email', { name: { from: 'Смирнова Ольга', to: 'Лебедева Ольга' } }],
+    ]);
+  });
+});
+
 describe('rosterPreview', () => {
   it('gives the preview JSON the schema describes', () => {
     const csv = [
