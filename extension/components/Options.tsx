@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DevUser } from '../../shared/schemas.ts';
-import { api } from '../utils/api.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
-import { saveLocalSession, signInWithGoogle, signOut } from '../utils/auth.ts';
+import { ask } from '../utils/ask.ts';
 import { apiUrl, usesSupabaseAuth } from '../utils/config.ts';
 import { t, tn } from '../utils/i18n.ts';
 import { JournalHosts } from './JournalHosts.tsx';
@@ -21,7 +20,7 @@ export function matchesSearch(user: DevUser, query: string): boolean {
 }
 
 function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const [users, retry] = useAsync(() => api.devUsers());
+  const [users, retry] = useAsync(() => ask({ type: 'nastavnik:dev-users' }));
   const [selected, setSelected] = useState('');
   const [query, setQuery] = useState('');
   const [typed, setTyped] = useState('');
@@ -52,7 +51,7 @@ function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await saveLocalSession(await api.devToken(chosen));
+      await ask({ type: 'nastavnik:dev-sign-in', email: chosen });
       onSignedIn();
     } catch (caught) {
       setError(describeError(caught));
@@ -126,7 +125,7 @@ export function Options() {
     setUnreachable(false);
     // No «still mounted for this session» guard: the 401 itself clears the session (and so this
     // effect), and the page must still say why the sign-in is back.
-    api.me().then(
+    ask({ type: 'nastavnik:check-session' }).then(
       () => undefined,
       (caught: unknown) => {
         // A 401 forgets the session (utils/api.ts) and marks it refused: the sign-in shows, with why.
@@ -150,7 +149,7 @@ export function Options() {
       {signedIn ? (
         <div>
           <p data-testid="signed-in-as">{t('options.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
-          <button type="button" class="secondary" onClick={() => void signOut().then(reload)}>
+          <button type="button" class="secondary" onClick={() => void ask({ type: 'nastavnik:sign-out' }).then(reload)}>
             {t('options.signOut')}
           </button>
         </div>
@@ -166,7 +165,7 @@ export function Options() {
               <button
                 type="button"
                 onClick={() =>
-                  void signInWithGoogle().then(
+                  void ask({ type: 'nastavnik:google-sign-in' }).then(
                     () => reload(),
                     (caught: unknown) => setError(describeError(caught)),
                   )

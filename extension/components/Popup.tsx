@@ -3,11 +3,9 @@ import { browser } from 'wxt/browser';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
+import { ask } from '../utils/ask.ts';
 import { language, roleModelLabel, t, tn } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
-import { loadMyGroups } from '../utils/my-groups.ts';
-import { flushQueue, submitMeeting } from '../utils/queue.ts';
-import { meetingQueueItem } from '../utils/storage.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useAsync } from './use-async.ts';
 import { useSession, useSessionRefused } from './use-session.ts';
@@ -44,13 +42,19 @@ function GroupCard({ group, onLog }: { group: GroupSummary; onLog: () => void })
   );
 }
 
-function QueueIndicator() {
+/** How many meetings wait in the background's queue; `round` changes when a meeting may have joined it. */
+function QueueIndicator({ round }: { round: number }) {
   const [waiting, setWaiting] = useState(0);
   useEffect(() => {
-    void meetingQueueItem.getValue().then((queue) => setWaiting(queue.length));
-    void flushQueue().then(setWaiting);
-    return meetingQueueItem.watch((queue) => setWaiting(queue.length));
-  }, []);
+    let live = true;
+    void ask({ type: 'nastavnik:flush-queue' }).then(
+      (count) => live && setWaiting(count),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [round]);
   if (waiting === 0) return null;
   return (
     <div class="status warn" data-testid="queue-waiting" role="status">
@@ -62,13 +66,15 @@ function QueueIndicator() {
 export function Popup() {
   const [session] = useSession();
   const refused = useSessionRefused();
-  const [groups, reload] = useAsync(loadMyGroups);
+  const [groups, reload] = useAsync(() => ask({ type: 'nastavnik:popup-groups' }));
+  const [queueRound, setQueueRound] = useState(0);
   const [logging, setLogging] = useState<GroupSummary | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
 
   const done = (result: SubmitResult) => {
     setLogging(null);
     setMessage(result.status === 'saved' ? { text: t('popup.saved'), kind: 'ok' } : { text: t('popup.offlineQueued'), kind: 'warn' });
+    if (result.status === 'queued') setQueueRound((n) => n + 1);
     reload();
   };
 
@@ -98,7 +104,7 @@ export function Popup() {
           {t('popup.signedInAs', { name: session.value.name })}
         </span>
       </div>
-      <QueueIndicator />
+      <QueueIndicator round={queueRound} />
       {message && (
         <div class={`status ${message.kind === 'warn' ? 'warn' : ''}`} role="status" data-testid="meeting-status">
           {message.text}
@@ -106,7 +112,7 @@ export function Popup() {
       )}
       {logging ? (
         <>
-          <MeetingForm group={logging} submit={submitMeeting} onDone={done} />
+          <MeetingForm group={logging} submit={(meeting) => ask({ type: 'nastavnik:log-meeting', meeting })} onDone={done} />
           <button type="button" class="secondary" onClick={() => setLogging(null)}>
             {t('popup.back')}
           </button>

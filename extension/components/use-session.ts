@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../shared/schemas.ts';
-import { currentSession } from '../utils/auth.ts';
+import { ask } from '../utils/ask.ts';
 import { sessionItem, sessionRefusedItem } from '../utils/storage.ts';
 import { type AsyncState, useAsync } from './use-async.ts';
 
@@ -16,10 +16,11 @@ export function useSessionRefused(): boolean {
 
 /**
  * Who is signed in, kept current: a sign-in elsewhere, a sign-out, or a session the API refused
- * (utils/api.ts forgets it on 401) shows at once on the page that uses it.
+ * (utils/api.ts forgets it on 401) shows at once on the page that uses it. The background owns the
+ * session; the page only asks it and watches the item the background writes.
  */
 export function useSession(): [AsyncState<Session | null>, () => void] {
-  const [session, reload] = useAsync(currentSession);
+  const [session, reload] = useAsync(() => ask({ type: 'nastavnik:session' }));
   useEffect(() => sessionItem.watch(() => reload()), [reload]);
   return [session, reload];
 }

@@ -7,6 +7,7 @@ export async function ask<R extends Request>(request: R): Promise<Replies[R['typ
   const reply = (await browser.runtime.sendMessage(request)) as Reply<Replies[R['type']]> | undefined;
   if (!reply) throw new OfflineError('no answer from the extension');
   if (reply.ok) return reply.value;
+  if (reply.plain) throw new Error(reply.message);
   if (reply.status === 0) throw new OfflineError(reply.message);
   throw reply.body ? new ApiError(reply.status, reply.body) : Object.assign(new ApiError(reply.status, null), { message: reply.message });
 }

@@ -23,6 +23,11 @@ function supabaseClient(): SupabaseClient {
       },
     },
   });
+  // The session every context watches (the overlay, the popup, the options page) follows Supabase's:
+  // a Google sign-in, a refreshed token and a sign-out show everywhere at once.
+  supabase.auth.onAuthStateChange((_event, session) => {
+    void sessionItem.setValue(session ? fromSupabase(session) : null);
+  });
   return supabase;
 }
 
@@ -69,8 +74,9 @@ export async function signInWithGoogle(): Promise<Session> {
   if (!code) throw new Error('Sign-in was cancelled');
   const exchanged = await client.auth.exchangeCodeForSession(code);
   if (exchanged.error || !exchanged.data.session) throw exchanged.error ?? new Error('No session');
-  await sessionRefusedItem.setValue(false);
-  return fromSupabase(exchanged.data.session);
+  const session = fromSupabase(exchanged.data.session);
+  await saveLocalSession(session);
+  return session;
 }
 
 /** A session the API refused (401): dropped, so that the sign-in shows wherever the person looks. */

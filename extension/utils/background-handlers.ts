@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { participantsOf } from '../../shared/participants.ts';
 import { meetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError } from './api.ts';
-import { getAccessToken } from './auth.ts';
+import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
 import type { Curator, ProgrammeOverview } from './curator-types.ts';
 import { t } from './i18n.ts';
 import {
@@ -19,21 +19,19 @@ import {
   type Reply,
   type TabRequest,
 } from './messages.ts';
+import { loadMyGroups } from './my-groups.ts';
 import { panelTickets } from './panel-tickets.ts';
-import { submitMeeting } from './queue.ts';
+import { flushQueue, submitMeeting } from './queue.ts';
 import { isFramedPage, mayAsk, type Sender, senderKind } from './senders.ts';
 import { panelTicketsItem } from './storage.ts';
 
 type AnyReply = Reply<Replies[keyof Replies]>;
 
 function refusal(error: unknown): AnyReply {
-  const status = error instanceof ApiError ? error.status : 0;
-  return {
-    ok: false,
-    status,
-    message: error instanceof Error ? error.message : String(error),
-    body: error instanceof ApiError ? error.body : null,
-  };
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError) return { ok: false, status: error.status, message, body: error.body };
+  if (error instanceof OfflineError) return { ok: false, status: 0, message, body: null };
+  return { ok: false, status: 0, message, body: null, plain: true };
 }
 
 function invalid(error: z.ZodError): AnyReply {
@@ -165,6 +163,30 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         if (!parsed.success) return invalid(parsed.error);
         return { ok: true, value: await submitMeeting(message.meeting) };
       }
+      case 'nastavnik:popup-groups':
+        return { ok: true, value: await loadMyGroups() };
+      case 'nastavnik:flush-queue':
+        return { ok: true, value: await flushQueue() };
+      case 'nastavnik:session':
+        return { ok: true, value: await currentSession() };
+      case 'nastavnik:check-session':
+        // A 401 forgets the session (utils/api.ts): every context then shows the sign-in.
+        if (await currentSession()) await api.me();
+        return { ok: true, value: null };
+      case 'nastavnik:dev-users':
+        return { ok: true, value: await api.devUsers() };
+      case 'nastavnik:dev-sign-in': {
+        const email = z.string().min(1).max(320).safeParse(message.email);
+        if (!email.success) return invalid(email.error);
+        const session = await api.devToken(email.data);
+        await saveLocalSession(session);
+        return { ok: true, value: session };
+      }
+      case 'nastavnik:google-sign-in':
+        return { ok: true, value: await signInWithGoogle() };
+      case 'nastavnik:sign-out':
+        await signOut();
+        return { ok: true, value: null };
       case 'nastavnik:curator':
         return { ok: true, value: await curator() };
       case 'nastavnik:programme': {

@@ -6,7 +6,7 @@
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
+import type { DevUser, GroupMember, GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
 import type { ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, RosterPreview } from './curator-types.ts';
 
 /** A class list read off the page, as the CSV the roster import reads. */
@@ -45,65 +45,89 @@ export interface PageRosterData {
   site: string;
 }
 
-export type Request =
-  // From content scripts.
-  | { type: 'nastavnik:badge-people' }
-  | { type: 'nastavnik:runs-programme' }
-  | { type: 'nastavnik:open-panel'; request: PanelRequest }
-  // From a content script (Escape on the page) or a panel frame (its close button, Escape in it).
-  | { type: 'nastavnik:close-panel' }
-  // From extension pages only.
-  | { type: 'nastavnik:panel' }
-  | { type: 'nastavnik:page-roster' }
-  | { type: 'nastavnik:my-groups' }
-  | { type: 'nastavnik:log-meeting'; meeting: MeetingCreate }
-  | { type: 'nastavnik:curator' }
-  | { type: 'nastavnik:programme'; organisationId: string }
-  // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
-  | { type: 'nastavnik:checklist-item'; id: string; version: string; patch: ChecklistItemPatch }
-  | { type: 'nastavnik:roster-capture'; capture: RosterCapture };
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; status: number; message: string; body?: ApiErrorBody | null };
+/** Who may send a request: content scripts, the extension's own pages, or both. */
+export type Access = 'content-script' | 'extension-page' | 'both';
 
 /** What a meeting submission came to: sent now, or kept to be sent when the API answers again. */
 export type SubmitResult = { status: 'saved' } | { status: 'queued' };
 
-export interface Replies {
-  /** The participants the signed-in person may see, names and roles only; null when nobody is signed in. */
-  'nastavnik:badge-people': BadgePerson[] | null;
-  /** Whether the signed-in person runs a school's programme (curator or head): the launcher shows. */
-  'nastavnik:runs-programme': boolean;
-  'nastavnik:open-panel': null;
-  'nastavnik:close-panel': null;
-  /** What the asking frame shows: the panel its tab's content script asked for; null for any other frame. */
-  'nastavnik:panel': PanelRequest | null;
-  /** The roster the frame's tab shows now; null when it lists nobody. */
-  'nastavnik:page-roster': PageRosterData | null;
-  /** The groups the signed-in person may see; null when nobody is signed in. */
-  'nastavnik:my-groups': GroupSummary[] | null;
-  'nastavnik:log-meeting': SubmitResult;
-  /** The school the signed-in person runs the programme of (curator or head); null for everyone else. */
-  'nastavnik:curator': Curator | null;
-  'nastavnik:programme': ProgrammeOverview;
-  'nastavnik:checklist-item': ChecklistItem;
-  'nastavnik:roster-capture': RosterPreview;
+/** The signed-in person's groups for the popup, from the API or the last snapshot when it cannot be reached. */
+export interface MyGroups {
+  groups: GroupSummary[];
+  /** Set when the API could not be reached and these are the groups as of that moment. */
+  offlineSince: number | null;
 }
 
-/** Who may send a request: content scripts, the extension's own pages, or both. */
-export const requestAccess: Record<Request['type'], 'content-script' | 'extension-page' | 'both'> = {
-  'nastavnik:badge-people': 'content-script',
-  'nastavnik:runs-programme': 'content-script',
-  'nastavnik:open-panel': 'content-script',
-  'nastavnik:close-panel': 'both',
-  'nastavnik:panel': 'extension-page',
-  'nastavnik:page-roster': 'extension-page',
-  'nastavnik:my-groups': 'extension-page',
-  'nastavnik:log-meeting': 'extension-page',
-  'nastavnik:curator': 'extension-page',
-  'nastavnik:programme': 'extension-page',
-  'nastavnik:checklist-item': 'extension-page',
-  'nastavnik:roster-capture': 'extension-page',
+/** One request of the background's service: who may send it (checked), what it carries and what it answers (types only). */
+interface Call<Payload extends object, Answer> {
+  access: Access;
+  readonly types?: [Payload, Answer];
+}
+const call = <Payload extends object, Answer>(access: Access): Call<Payload, Answer> => ({ access });
+type NoPayload = Record<never, never>;
+
+/**
+ * The background's service, declared once: every request a context may send, who may send it, and
+ * what it answers. `Request`, `Replies` and `requestAccess` are read off this table.
+ */
+export const protocol = {
+  // From content scripts.
+  /** The participants the signed-in person may see, names and roles only; null when nobody is signed in. */
+  'nastavnik:badge-people': call<NoPayload, BadgePerson[] | null>('content-script'),
+  /** Whether the signed-in person runs a school's programme (curator or head): the launcher shows. */
+  'nastavnik:runs-programme': call<NoPayload, boolean>('content-script'),
+  'nastavnik:open-panel': call<{ request: PanelRequest }, null>('content-script'),
+  // From a content script (Escape on the page) or a panel frame (its close button, Escape in it).
+  'nastavnik:close-panel': call<NoPayload, null>('both'),
+  // From extension pages only.
+  /** What the asking frame shows: the panel its tab's content script asked for; null for any other frame. */
+  'nastavnik:panel': call<NoPayload, PanelRequest | null>('extension-page'),
+  /** The roster the frame's tab shows now; null when it lists nobody. */
+  'nastavnik:page-roster': call<NoPayload, PageRosterData | null>('extension-page'),
+  /** The groups the signed-in person may see; null when nobody is signed in. */
+  'nastavnik:my-groups': call<NoPayload, GroupSummary[] | null>('extension-page'),
+  /** The popup's own groups, from the last snapshot when the API cannot be reached. */
+  'nastavnik:popup-groups': call<NoPayload, MyGroups>('extension-page'),
+  'nastavnik:log-meeting': call<{ meeting: MeetingCreate }, SubmitResult>('extension-page'),
+  /** Sends what waits in the offline queue; answers how many meetings still wait. */
+  'nastavnik:flush-queue': call<NoPayload, number>('extension-page'),
+  /** The school the signed-in person runs the programme of (curator or head); null for everyone else. */
+  'nastavnik:curator': call<NoPayload, Curator | null>('extension-page'),
+  'nastavnik:programme': call<{ organisationId: string }, ProgrammeOverview>('extension-page'),
+  // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
+  'nastavnik:checklist-item': call<{ id: string; version: string; patch: ChecklistItemPatch }, ChecklistItem>('extension-page'),
+  'nastavnik:roster-capture': call<{ capture: RosterCapture }, RosterPreview>('extension-page'),
+  // The session (popup, options): the background alone signs in and out.
+  /** Who is signed in; null for nobody (an expired local token counts as none). */
+  'nastavnik:session': call<NoPayload, Session | null>('extension-page'),
+  /** Asks the API whether it still takes the session: a 401 forgets it (and the sign-in shows). */
+  'nastavnik:check-session': call<NoPayload, null>('extension-page'),
+  /** Local mode's demo people to sign in as. */
+  'nastavnik:dev-users': call<NoPayload, DevUser[]>('extension-page'),
+  'nastavnik:dev-sign-in': call<{ email: string }, Session>('extension-page'),
+  'nastavnik:google-sign-in': call<NoPayload, Session>('extension-page'),
+  'nastavnik:sign-out': call<NoPayload, null>('extension-page'),
 };
+
+type Protocol = typeof protocol;
+type PayloadOf<C> = C extends Call<infer P, unknown> ? P : never;
+type AnswerOf<C> = C extends Call<object, infer A> ? A : never;
+
+export type Request = { [K in keyof Protocol]: { type: K } & PayloadOf<Protocol[K]> }[keyof Protocol];
+
+export type Replies = { [K in keyof Protocol]: AnswerOf<Protocol[K]> };
+
+/**
+ * A failure: `status` 0 when the API could not be reached, the API's status when it refused;
+ * `plain` for any other error (its message is said as it is).
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; status: number; message: string; body?: ApiErrorBody | null; plain?: boolean };
+
+/** Who may send a request: content scripts, the extension's own pages, or both. */
+export const requestAccess = Object.fromEntries(Object.entries(protocol).map(([type, c]) => [type, c.access])) as Record<
+  Request['type'],
+  Access
+>;
 
 export function isRequest(message: unknown): message is Request {
   return (

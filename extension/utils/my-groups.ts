@@ -1,13 +1,9 @@
-import type { GroupSummary } from '../../shared/schemas.ts';
 import { api, OfflineError } from './api.ts';
 import { currentSession } from './auth.ts';
+import type { MyGroups } from './messages.ts';
 import { myGroupsSnapshotItem } from './storage.ts';
 
-export interface MyGroups {
-  groups: GroupSummary[];
-  /** Set when the API could not be reached and these are the groups as of that moment. */
-  offlineSince: number | null;
-}
+export type { MyGroups };
 
 /** The signed-in person's groups from the API, or from the last snapshot when it cannot be reached. */
 export async function loadMyGroups(): Promise<MyGroups> {
