@@ -3,15 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { staleCurrent } from '../../shared/errors.ts';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError, describeError } from '../utils/api-errors.ts';
-import type {
-  CatalogStage,
-  ChecklistItem,
-  ChecklistItemPatch,
-  Curator,
-  ProgrammeOverview,
-  ProgrammeWarning,
-} from '../utils/curator-types.ts';
 import { language, t, tn } from '../utils/i18n.ts';
+import type { CatalogStage, ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, ProgrammeWarning } from '../utils/messages.ts';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
 import { formatDate, refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';

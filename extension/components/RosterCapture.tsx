@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { fullName } from '../../shared/names.ts';
-import type { RosterPreview } from '../utils/curator-types.ts';
 import { language, t, tn } from '../utils/i18n.ts';
-import type { PageRosterData, RosterCapture } from '../utils/messages.ts';
+import type { PageRosterData, RosterCapture, RosterPreview } from '../utils/messages.ts';
 import { refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';
 import { useWritesArmed } from './write-guard.tsx';

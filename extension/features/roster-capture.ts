@@ -5,8 +5,7 @@
 import { pageRosterCsv, utf8ToBase64 } from '../../shared/page-roster.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from '../sites/types.ts';
 import { ask } from '../utils/ask.ts';
-import type { RosterPreview } from '../utils/curator-types.ts';
-import type { PageRosterData, RosterCapture } from '../utils/messages.ts';
+import type { PageRosterData, RosterCapture, RosterPreview } from '../utils/messages.ts';
 
 /** The list of people on the page, as the roster import will get it. */
 export type PageRoster = PageRosterData;

@@ -1,14 +1,16 @@
 // The extension's client of the API, typed from the app itself (Hono RPC): a route or payload
 // that changes on the server is a type error here, not a surprise in a teacher's browser.
-import { hc } from 'hono/client';
+import { type ClientResponse, hc } from 'hono/client';
+import type { ResponseFormat } from 'hono/types';
 import type { App } from '../../functions/app.ts';
+import type { devAuth } from '../../functions/routes/dev-auth.ts';
 import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
-import type { DevUser, GroupSummary, Me, Meeting, MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { MeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
-import type { Catalog, ChecklistItem, ChecklistItemPatch, Programme, ProgrammeWarning } from './curator-types.ts';
+import type { ChecklistItemPatch } from './messages.ts';
 
 export { ApiError, OfflineError };
 
@@ -34,51 +36,60 @@ async function send(input: RequestInfo | URL, init: RequestInit = {}, signedIn =
 }
 
 const client = hc<App>(apiUrl, { fetch: (input: RequestInfo | URL, init?: RequestInit) => send(input, init) });
+// Local mode's demo sign-in: its own routes (mounted only by the local server), typed from them too.
+const devClient = hc<ReturnType<typeof devAuth>>(`${apiUrl}/auth/v1`, {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => send(input, init, false),
+});
 
-async function body<T>(response: Response | Promise<Response>): Promise<T> {
-  const settled = await response;
-  const parsed: unknown = await settled.json().catch(() => null);
-  if (!settled.ok) throw new ApiError(settled.status, isApiErrorBody(parsed) ? parsed : null);
-  return parsed as T;
+/** Any answer of the typed client; its `ok` tells the declared successes from the declared refusals. */
+type Answer = ClientResponse<unknown, number, ResponseFormat>;
+
+function succeeded<R extends Answer>(response: R): response is Extract<R, { ok: true }> {
+  return response.ok;
 }
 
-/** The roster import answers a file it cannot read with 422 and the preview (its file_errors say why). */
-async function preview(response: Promise<Response>): Promise<RosterPreview> {
+async function refusal(response: Answer): Promise<ApiError> {
+  const parsed: unknown = await response.json().catch(() => null);
+  return new ApiError(response.status, isApiErrorBody(parsed) ? parsed : null);
+}
+
+/** The answer when the API declared it a success (its body typed by the route); a refusal throws. */
+async function ok<R extends Answer>(response: Promise<R>): Promise<Extract<R, { ok: true }>> {
   const settled = await response;
-  if (settled.status !== 422) return body<RosterPreview>(settled);
-  const parsed: unknown = await settled.json().catch(() => null);
-  if (typeof parsed === 'object' && parsed !== null && 'file_errors' in parsed) return parsed as RosterPreview;
-  throw new ApiError(422, isApiErrorBody(parsed) ? parsed : null);
+  if (succeeded(settled)) return settled;
+  throw await refusal(settled);
+}
+
+type RosterImportCall = (typeof client.organisations)[':organisation_id']['roster-import']['$post'];
+
+/** The roster import answers a file it cannot read with 422 and the preview (its file_errors say why). */
+async function preview(response: ReturnType<RosterImportCall>): Promise<RosterPreview> {
+  const settled = await response;
+  if (settled.ok) return settled.json();
+  if (settled.status === 422) {
+    const parsed = await settled.json().catch(() => null);
+    if (parsed && 'file_errors' in parsed) return parsed;
+    throw new ApiError(422, isApiErrorBody(parsed) ? parsed : null);
+  }
+  throw await refusal(settled);
 }
 
 export const api = {
-  me: () => body<Me>(client.me.$get()),
-  programmes: (organisationId: string) =>
-    body<{ items: Programme[] }>(client.programmes.$get({ query: { organisation_id: organisationId, limit: '50' } })),
-  checklist: (programmeId: string) =>
-    body<{ items: ChecklistItem[] }>(client.programmes[':id'].checklist.$get({ param: { id: programmeId } })),
-  warnings: (programmeId: string) =>
-    body<{ items: ProgrammeWarning[] }>(client.programmes[':id'].warnings.$get({ param: { id: programmeId } })),
+  me: async () => (await ok(client.me.$get())).json(),
+  programmes: async (organisationId: string) =>
+    (await ok(client.programmes.$get({ query: { organisation_id: organisationId, limit: '50' } }))).json(),
+  checklist: async (programmeId: string) => (await ok(client.programmes[':id'].checklist.$get({ param: { id: programmeId } }))).json(),
+  warnings: async (programmeId: string) => (await ok(client.programmes[':id'].warnings.$get({ param: { id: programmeId } }))).json(),
   /** Only while the item still has `version` (If-Match): a change someone made meanwhile is never overwritten. */
-  updateChecklistItem: (id: string, version: string, patch: ChecklistItemPatch) =>
-    body<ChecklistItem>(
-      client['checklist-items'][':id'].$patch({ param: { id }, json: patch }, { headers: { 'if-match': `"${version}"` } }),
-    ),
-  catalog: () => body<Catalog>(client.catalog.$get()),
+  updateChecklistItem: async (id: string, version: string, patch: ChecklistItemPatch) =>
+    (await ok(client['checklist-items'][':id'].$patch({ param: { id }, json: patch }, { headers: { 'if-match': `"${version}"` } }))).json(),
+  catalog: async () => (await ok(client.catalog.$get())).json(),
   rosterImport: (organisationId: string, request: RosterImportRequest) =>
     preview(client.organisations[':organisation_id']['roster-import'].$post({ param: { organisation_id: organisationId }, json: request })),
-  myGroups: () => body<GroupSummary[]>(client.me.groups.$get({ query: { scope: 'mine' } })),
+  myGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'mine' } }))).json(),
   /** Every active group the signed-in person may see: their own, their school's (curators), their classes' (teachers). */
-  visibleGroups: () => body<GroupSummary[]>(client.me.groups.$get({ query: { scope: 'visible' } })),
-  logMeeting: (meeting: MeetingCreate) => body<Meeting>(client.meetings.$post({ json: meeting })),
-  // The demo sign-in exists only in local mode and is mounted outside the typed chain.
-  devUsers: () => body<DevUser[]>(send(`${apiUrl}/auth/v1/dev/users`, {}, false)),
-  devToken: (email: string) =>
-    body<Session>(
-      send(
-        `${apiUrl}/auth/v1/dev/token`,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) },
-        false,
-      ),
-    ),
+  visibleGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'visible' } }))).json(),
+  logMeeting: async (meeting: MeetingCreate) => (await ok(client.meetings.$post({ json: meeting }))).json(),
+  devUsers: async () => (await ok(devClient.dev.users.$get())).json(),
+  devToken: async (email: string) => (await ok(devClient.dev.token.$post({ json: { email } }))).json(),
 };

@@ -8,13 +8,14 @@ import { participantsOf } from '../../shared/participants.ts';
 import { meetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
-import type { Curator, ProgrammeOverview } from './curator-types.ts';
 import { t } from './i18n.ts';
 import {
   type BadgePerson,
+  type Curator,
   isRequest,
   type PageRosterData,
   type PanelRequest,
+  type ProgrammeOverview,
   type Replies,
   type Reply,
   type TabRequest,

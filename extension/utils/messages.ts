@@ -3,11 +3,37 @@
 // answers them only what badges need and lets them ask for a panel, nothing more. Programme data and
 // every write go to extension pages only (the popup, the options page, the panel frames), which the
 // host page can neither read nor script. `requestAccess` says who may send what; the background checks it.
+
+import type { z } from 'zod';
+import type { Catalog } from '../../shared/api/catalog.ts';
+import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
+import type { RosterPreview } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
 import type { DevUser, GroupMember, GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
-import type { ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, RosterPreview } from './curator-types.ts';
+
+// The payloads as the extension sees them: types only, from the API's own zod schemas (nothing of
+// zod reaches a content script).
+export type { ChecklistItem, ProgrammeWarning, RosterPreview };
+export type ChecklistItemPatch = z.input<typeof checklistItemPatch>;
+/** A stage of the methodology as the catalog names it. */
+export type CatalogStage = Catalog['stages'][number];
+
+/** Who may run the programme from the overlay: a curator or the head, in one school. */
+export interface Curator {
+  organisationId: string;
+  organisationName: string;
+}
+
+/** Everything the programme panel shows, fetched in one go by the background. */
+export interface ProgrammeOverview {
+  /** null: the school has no programme yet (stage 1 starts on the dashboard). */
+  programme: Programme | null;
+  stages: CatalogStage[];
+  checklist: ChecklistItem[];
+  warnings: ProgrammeWarning[];
+}
 
 /** A class list read off the page, as the CSV the roster import reads. */
 export interface RosterCapture {
