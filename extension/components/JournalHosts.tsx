@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isSupportedHost } from '../sites/matches.ts';
+import { isSupportedHost } from '../sites/index.ts';
 import { t } from '../utils/i18n.ts';
 import { hostPattern, patternHost } from '../utils/journal-hosts.ts';
 import { journalHostsItem } from '../utils/storage.ts';

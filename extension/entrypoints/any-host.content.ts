@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { overlayFeatures } from '../features/index.ts';
-import { runOverlay } from '../features/overlay.ts';
+import { runOverlay } from '../overlay/engine.ts';
 import { anyHost } from '../sites/index.ts';
 
 // Registered at runtime (utils/journal-hosts.ts) for the hosts the school added on the options

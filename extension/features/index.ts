@@ -1,6 +1,7 @@
 // Every overlay feature, in drawing order. One file each; a new one is one more line here.
+
+import type { OverlayFeature } from '../overlay/engine.ts';
 import { offlineNotice } from './offline-notice.ts';
-import type { OverlayFeature } from './overlay.ts';
 import { pairPanel } from './pair-panel.ts';
 import { participantBadges } from './participant-badges.ts';
 import { programmePanel } from './programme-panel.ts';

@@ -2,8 +2,9 @@
 // quietly — a small note in the page's corner that goes by itself, never a modal — and on the
 // toolbar button (the background's badge «!», the popup's line). The note names nobody and holds
 // no programme data: it is the same sentence on every page (architecture.md, the host page is untrusted).
+
+import type { OverlayFeature } from '../overlay/engine.ts';
 import { t } from '../utils/i18n.ts';
-import type { OverlayFeature } from './overlay.ts';
 
 /** The note's mark: what it is, never whom it is about. */
 export const noticeAttribute = 'data-nastavnik-ui';

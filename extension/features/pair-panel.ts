@@ -1,8 +1,9 @@
 // The pair panel: a badge's real click opens the drawer (features/drawer.ts) with the pair-panel
 // page in an extension-origin frame; the frame shows the pair and logs meetings through the
 // background (entrypoints/pair-panel). Nothing of the pair is ever put into the host page.
+
+import type { OverlayFeature } from '../overlay/engine.ts';
 import { closeDrawer, openDrawer, openPanel, watchDrawer } from './drawer.ts';
-import type { OverlayFeature } from './overlay.ts';
 
 export const pairPanel: OverlayFeature = {
   id: 'pair-panel',

@@ -6,9 +6,9 @@
 // in the pair panel's frame, never in the page. Built with DOM calls only (never HTML from strings).
 import { sexOf } from '../../shared/names.ts';
 import type { Participant, Resolution } from '../../shared/participants.ts';
+import type { OverlayFeature, OverlayState } from '../overlay/engine.ts';
 import { isOurBadge, type PersonOnPage } from '../sites/types.ts';
 import { t, tg } from '../utils/i18n.ts';
-import type { OverlayFeature, OverlayState } from './overlay.ts';
 
 /** The one mark tests (and people reading the page's DOM) see: `participant` or `ambiguous`. */
 export const badgeAttribute = 'data-nastavnik-badge';

@@ -4,12 +4,12 @@
 // there (entrypoints/programme-panel). In the page: the launcher (its words only) and, while that
 // panel is open, the reading of the page's own list when the frame asks for it through the background.
 import { browser } from 'wxt/browser';
+import type { Overlay, OverlayFeature } from '../overlay/engine.ts';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
 import type { TabRequest } from '../utils/messages.ts';
 import { sessionItem } from '../utils/storage.ts';
 import { openDrawer, openPanel } from './drawer.ts';
-import type { Overlay, OverlayFeature } from './overlay.ts';
 import { readPageRoster } from './roster-capture.ts';
 
 let runsProgramme = false;

@@ -27,6 +27,8 @@ export const selectors = {
 
 export const canvas: SiteAdapter = {
   id: 'canvas',
+  // Runs on the school's own host too (added on the options page); the cloud's hosts are known.
+  matches: ['https://*.instructure.com/*'],
   listsEveryone: true,
   nameOrder: 'given-first',
   isPeoplePage: isCoursePeople,

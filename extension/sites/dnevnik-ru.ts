@@ -23,6 +23,7 @@ export const selectors = {
 
 export const dnevnikRu: SiteAdapter = {
   id: 'dnevnik-ru',
+  matches: ['https://*.dnevnik.ru/*'],
   listsEveryone: true,
   isPeoplePage: isClassicJournal,
   examples: [

@@ -23,6 +23,7 @@ export const selectors = {
 
 export const eduTatar: SiteAdapter = {
   id: 'edu-tatar',
+  matches: ['https://edu.tatar.ru/*'],
   listsEveryone: true,
   isPeoplePage: isJournalEditor,
   examples: [

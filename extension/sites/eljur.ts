@@ -23,6 +23,7 @@ export const selectors = {
 
 export const eljur: SiteAdapter = {
   id: 'eljur',
+  matches: ['https://*.eljur.ru/*'],
   listsEveryone: true,
   isPeoplePage: isJournal,
   examples: ['https://school17.eljur.ru/journal-app/view.journal/', 'https://gym1.eljur.ru/journal-app/view.journal/class.10Б/subject.12'],

@@ -72,6 +72,8 @@ const nodesPerCheckpoint = 16;
 
 export const generic: SiteAdapter = {
   id: 'generic',
+  // Never on a host of its own: any-host hands it the pages no family adapter reads.
+  matches: [],
   listsEveryone: false,
   // Every page of a host the school added: which ones list people, only the school knows.
   isPeoplePage: () => true,

@@ -48,6 +48,7 @@ function nameOf(row: Element): string | null {
 
 export const googleClassroom: SiteAdapter = {
   id: 'google-classroom',
+  matches: ['https://classroom.google.com/*'],
   listsEveryone: true,
   nameOrder: 'given-first',
   isPeoplePage: (url) => isPeoplePage(url) || isGradesPage(url),

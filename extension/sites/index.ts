@@ -1,4 +1,6 @@
-// Every site we know, and the adapter for a host the school added at runtime.
+// Every site we know, in one list: the overlay's content script runs on their hosts and picks the
+// adapter by URL. A new site is its adapter (with its match patterns and example URLs), a fixture
+// page and its tests, and one line here.
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
@@ -12,6 +14,24 @@ import type { SiteAdapter } from './types.ts';
 
 export const siteAdapters: readonly SiteAdapter[] = [googleClassroom, dnevnikRu, mesh, netschool, eljur, eduTatar, moodle, canvas];
 
+/** Every host the known sites run on (the overlay's content script's `matches`). A function, so that a script that does not ask keeps only the adapters it uses. */
+export function siteMatches(): string[] {
+  return siteAdapters.flatMap((adapter) => adapter.matches);
+}
+
+/** Whether a host is one a pattern of ours names (they are all `https://host/*` or `https://*.domain/*`). */
+function coversHost(pattern: string, hostname: string): boolean {
+  const host = /^https:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+  return host.startsWith('*.') ? hostname === host.slice(2) || hostname.endsWith(host.slice(1)) : hostname === host;
+}
+
+/** The known site whose hosts this URL is on (the overlay runs only where one is). */
+export function adapterFor(url: URL | string): SiteAdapter | null {
+  const page = new URL(url);
+  if (page.protocol !== 'https:') return null;
+  return siteAdapters.find((adapter) => adapter.matches.some((pattern) => coversHost(pattern, page.hostname))) ?? null;
+}
+
 /** Families recognised by path alone, so that their pages on a school's own host get the real adapter. */
 const pathFamilies: readonly SiteAdapter[] = [mesh, netschool, moodle, canvas];
 
@@ -21,6 +41,8 @@ const pathFamilies: readonly SiteAdapter[] = [mesh, netschool, moodle, canvas];
  */
 export const anyHost: SiteAdapter = {
   id: 'any-host',
+  // Registered at runtime on the hosts the school added (utils/journal-hosts.ts).
+  matches: [],
   // Depends on the page: see readerFor.
   listsEveryone: false,
   readerFor: (url) => pathFamilies.find((family) => family.isPeoplePage(url)) ?? generic,
@@ -31,3 +53,8 @@ export const anyHost: SiteAdapter = {
     return anyHost.readerFor?.(new URL(document.location?.href ?? 'about:blank')).findPeople(document, lookup) ?? [];
   },
 };
+
+/** Whether a known site already covers this host (adding it on the options page would do nothing). */
+export function isSupportedHost(hostname: string): boolean {
+  return siteMatches().some((pattern) => coversHost(pattern, hostname));
+}

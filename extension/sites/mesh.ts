@@ -33,6 +33,7 @@ export const selectors = {
 
 export const mesh: SiteAdapter = {
   id: 'mesh',
+  matches: meshHosts.map((host) => `https://${host}/*`),
   listsEveryone: true,
   isPeoplePage: isGroupJournal,
   examples: [

@@ -73,6 +73,8 @@ const read = new WeakMap<Element, { text: string; href: string; person: PersonOn
 
 export const moodle: SiteAdapter = {
   id: 'moodle',
+  // Runs on the school's own host too (added on the options page); the cloud's hosts are known.
+  matches: ['https://*.moodlecloud.com/*'],
   listsEveryone: true,
   nameOrder: 'given-first',
   isPeoplePage: (url) => isParticipants(url) || isGraderReport(url),

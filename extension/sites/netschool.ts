@@ -37,6 +37,7 @@ function selectedText(select: Element | null): string {
 
 export const netschool: SiteAdapter = {
   id: 'netschool',
+  matches: netschoolHosts.map((host) => `https://${host}/*`),
   listsEveryone: true,
   isPeoplePage: isClassJournal,
   examples: [

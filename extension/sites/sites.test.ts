@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ParticipantIndex } from '../../shared/participants.ts';
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
@@ -11,8 +12,7 @@ import { eduTatar } from './edu-tatar.ts';
 import { eljur } from './eljur.ts';
 import { generic } from './generic.ts';
 import { googleClassroom } from './google-classroom.ts';
-import { anyHost, siteAdapters } from './index.ts';
-import { isSupportedHost } from './matches.ts';
+import { adapterFor, anyHost, isSupportedHost, siteAdapters } from './index.ts';
 import { mesh } from './mesh.ts';
 import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
@@ -50,6 +50,24 @@ describe('page detection', () => {
       expect(isSupportedHost(host), host).toBe(true);
     for (const host of ['journal.school17.example.ru', 'eljur.ru.evil.example', 'notdnevnik.ru'])
       expect(isSupportedHost(host), host).toBe(false);
+  });
+
+  it('picks the adapter by the hosts it declares: each example on a known host goes to its own adapter, and nobody else claims it', () => {
+    for (const adapter of siteAdapters) {
+      expect(adapter.matches.length, adapter.id).toBeGreaterThan(0);
+      for (const example of adapter.examples) {
+        const claimedBy = siteAdapters.filter((other) => other.matches.some((pattern) => new MatchPattern(pattern).includes(example)));
+        // Moodle's and Canvas's examples include schools' own hosts: those are added on the options page.
+        if (claimedBy.length > 0)
+          expect(
+            claimedBy.map((other) => other.id),
+            example,
+          ).toEqual([adapter.id]);
+        if (claimedBy.length > 0) expect(adapterFor(example)?.id, example).toBe(adapter.id);
+      }
+    }
+    expect(adapterFor('https://journal.school17.example.ru/teacher/study-process/journal/grade/1')).toBeNull();
+    expect(adapterFor('https://classroom.google.com.evil.example/u/0/r/x/sort-name')).toBeNull();
   });
 });
 

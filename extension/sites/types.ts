@@ -24,6 +24,11 @@ export interface PersonOnPage {
  */
 export interface SiteAdapter {
   id: string;
+  /**
+   * Where the overlay runs for this site: match patterns, the only host permissions granted at
+   * install (besides the API's). Any other host is one the school adds on the options page.
+   */
+  matches: readonly string[];
   /** Pages of this site with a list of people. */
   isPeoplePage(url: URL): boolean;
   /** URLs isPeoplePage must accept; every other adapter must refuse them. */
