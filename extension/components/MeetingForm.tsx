@@ -4,14 +4,10 @@ import type { FieldError } from '../../shared/errors.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
 import { ApiError } from '../utils/api-errors.ts';
+import { today } from '../utils/dates.ts';
 import { language, t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { useWritesArmed } from './write-guard.tsx';
-
-function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 /**
  * «Записать встречу»: today, 45 minutes, the pair's next step pre-selected; Enter saves. `submit`

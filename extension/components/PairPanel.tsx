@@ -3,16 +3,13 @@ import { meetingKinds } from '../../shared/catalog.ts';
 import { fullName, givenAndFamilyName, sexOf } from '../../shared/names.ts';
 import type { Participant } from '../../shared/participants.ts';
 import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
-import { language, roleModelLabel, t, tg } from '../utils/i18n.ts';
+import { formatDate } from '../utils/dates.ts';
+import { roleModelLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 
 function withClass(member: GroupMember): string {
   return member.class_name ? `${fullName(member)} (${member.class_name})` : fullName(member);
-}
-
-function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00`).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** Знакомство → Пробная → Планирование → Рабочие встречи → Итоговая, with where the pair stands. */

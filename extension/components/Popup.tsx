@@ -4,15 +4,12 @@ import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
+import { daysSince } from '../utils/dates.ts';
 import { language, roleModelLabel, t, tn } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useAsync } from './use-async.ts';
 import { useSession, useSessionRefused } from './use-session.ts';
-
-function daysSince(date: string): number {
-  return Math.max(0, Math.floor((Date.now() - Date.parse(date)) / 86_400_000));
-}
 
 function LastMet({ group }: { group: GroupSummary }) {
   if (!group.last_meeting_on) return <span class="muted">{t('popup.neverMet')}</span>;

@@ -3,10 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { staleCurrent } from '../../shared/errors.ts';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError, describeError } from '../utils/api-errors.ts';
+import { formatDate, today } from '../utils/dates.ts';
 import { language, t, tn } from '../utils/i18n.ts';
 import type { CatalogStage, ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, ProgrammeWarning } from '../utils/messages.ts';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
-import { formatDate, refusedStatus, type Status, StatusLine } from './status.tsx';
+import { refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';
 import { useWritesArmed } from './write-guard.tsx';
 
@@ -116,11 +117,6 @@ function Stepper({
 }
 
 const evidenceField = { document: 'evidence_url', date: 'evidence_date', count: 'evidence_count', note: 'evidence_note' } as const;
-
-function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text);
 

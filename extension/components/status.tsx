@@ -1,7 +1,7 @@
 // What a write came to, said once and in one place: saved, or refused with the reason.
 import { useEffect, useRef } from 'preact/hooks';
 import { OfflineError } from '../utils/api-errors.ts';
-import { language, t } from '../utils/i18n.ts';
+import { t } from '../utils/i18n.ts';
 
 export type Status = { kind: 'ok' | 'warn' | 'error'; text: string };
 
@@ -9,14 +9,6 @@ export type Status = { kind: 'ok' | 'warn' | 'error'; text: string };
 export function refusedStatus(error: unknown): Status {
   if (error instanceof OfflineError) return { kind: 'error', text: t('curator.offline') };
   return { kind: 'error', text: t('curator.refused', { reason: error instanceof Error ? error.message : String(error) }) };
-}
-
-export function formatDate(date: string): string {
-  return new Date(date.length === 10 ? `${date}T12:00:00` : date).toLocaleDateString(language, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
 }
 
 /** A status line that takes the focus when it appears: what happened is read out. */

@@ -7,7 +7,8 @@
 import { sexOf } from '../../shared/names.ts';
 import type { Participant, Resolution } from '../../shared/participants.ts';
 import type { OverlayFeature, OverlayState } from '../overlay/engine.ts';
-import { isOurBadge, type PersonOnPage } from '../sites/types.ts';
+import { isOurBadge } from '../sites/dom.ts';
+import type { PersonOnPage } from '../sites/types.ts';
 import { t, tg } from '../utils/i18n.ts';
 
 /** The one mark tests (and people reading the page's DOM) see: `participant` or `ambiguous`. */

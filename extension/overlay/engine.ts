@@ -5,7 +5,8 @@
 // touches nothing here. Everything stops with the content script's context: a pass in progress too.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ParticipantIndex } from '../../shared/participants.ts';
-import { type Finding, isOurBadge, type NameLookup, type PersonOnPage, type SiteAdapter } from '../sites/types.ts';
+import { isOurBadge } from '../sites/dom.ts';
+import type { Finding, NameLookup, PersonOnPage, SiteAdapter } from '../sites/types.ts';
 import { OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import type { BadgePerson } from '../utils/messages.ts';

@@ -2,7 +2,8 @@
 // that appends rows as the roster API pages load (infinite scroll). Selectors confirmed by
 // instructure/canvas-lms RosterUserView (tests/fixtures/pages/reference/canvas-people.html).
 import { normalizeClassName } from '../../shared/names.ts';
-import { ownText, type SiteAdapter, textOf } from './types.ts';
+import { ownText, textOf } from './dom.ts';
+import type { SiteAdapter } from './types.ts';
 
 /**
  * People of a course.

@@ -3,7 +3,8 @@
 // tests/fixtures/pages/reference/dnevnik-ru.html): names are links carrying ?student= in the first
 // table; the heading's <h3> names the year and the class.
 import { classNameIn } from '../../shared/names.ts';
-import { type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { textOf } from './dom.ts';
+import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /**
  * The classic journal (and its other views under /journals/).

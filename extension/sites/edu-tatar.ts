@@ -3,7 +3,8 @@
 // archives. Structure from public scrapers (tests/fixtures/pages/reference/edu-tatar.html): the
 // full ФИО in td.fio, whose title starts with "login=NNNN".
 import { classNameIn } from '../../shared/names.ts';
-import { type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { textOf } from './dom.ts';
+import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /**
  * The journal editor of a class and subject.

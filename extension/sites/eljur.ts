@@ -3,7 +3,8 @@
 // for the teacher's journal we read the grid's fixed left column (data-grid-control="rows-header"),
 // whose cells carry the row label in name="" as the confirmed mark cells do.
 import { classNameIn } from '../../shared/names.ts';
-import { type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { textOf } from './dom.ts';
+import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /**
  * The journal of a class and subject.

@@ -3,7 +3,8 @@
 // it only trusts names: a word must be a participant's surname, and the words around it their
 // first name (and patronymic), in any order and abbreviation.
 import { nameTokens } from '../../shared/names.ts';
-import { checkpoint, isOurBadge, type NameLookup, type SiteAdapter } from './types.ts';
+import { isOurBadge } from './dom.ts';
+import { checkpoint, type NameLookup, type SiteAdapter } from './types.ts';
 
 const skipped = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'CODE', 'PRE', 'SVG']);
 

@@ -3,7 +3,8 @@
 // (see tests/fixtures/pages/reference/google-classroom-people.html); obfuscated classes rotate, so
 // none is used. A row's data-student-id is the student's Google user id.
 import { classNameIn } from '../../shared/names.ts';
-import { anchorFor, isInHiddenView, type SiteAdapter, textOf } from './types.ts';
+import { anchorFor, isInHiddenView, textOf } from './dom.ts';
+import type { SiteAdapter } from './types.ts';
 
 const host = 'classroom.google.com';
 

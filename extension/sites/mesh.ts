@@ -4,7 +4,8 @@
 // (TafinF/Licey24-MySchoolSctiptTM, see tests/fixtures/pages/reference/mesh-school-mos.html):
 // the journal is the first <table>, each body row starts with the pupil's name cell.
 import { classNameIn } from '../../shared/names.ts';
-import { anchorFor, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { anchorFor, textOf } from './dom.ts';
+import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /** МЭШ hosts with a static permission; any other МЭШ-based host is added on the options page. */
 export const meshHosts = ['school.mos.ru', 'dnevnik.mos.ru', 'authedu.mosreg.ru', 'ms-edu.tatar.ru'] as const;

@@ -5,7 +5,8 @@
 
 import { classNameIn } from '../../shared/names.ts';
 import type { ListKind } from '../../shared/participants.ts';
-import { ownText, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { ownText, textOf } from './dom.ts';
+import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /** Moodle's paths, under the site's root (which may be a subfolder: /moodle/user/index.php). */
 const participantsPath = /(^|\/)user\/index\.php$/;

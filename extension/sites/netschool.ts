@@ -3,7 +3,8 @@
 // (greasyfork 554430, see tests/fixtures/pages/reference/netschool-sgo.html); the table is not, so
 // rows are read by structure: the cell after the row number, and the class from the class filter.
 import { classNameIn } from '../../shared/names.ts';
-import { anchorFor, type PersonOnPage, type SiteAdapter, textOf } from './types.ts';
+import { anchorFor, textOf } from './dom.ts';
+import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /** Regional hosts with a static permission; any other is added on the options page. */
 export const netschoolHosts = ['sgo.rso23.ru', 'sgo.edu-74.ru', 'sgo.e-mordovia.ru', 'netschool.eduportal44.ru', 'deti.obr03.ru'] as const;

@@ -1,0 +1,58 @@
+// Reading a host page's DOM, shared by every site adapter and the overlay: text without our own
+// marks, where a badge goes after a name, whether a view is hidden.
+/**
+ * Attributes that mark what the content script puts into the page (badges, the programme
+ * launcher, the panel frame's wrapper): never read as part of the page's text. They say what the
+ * element is, never whom it is about.
+ */
+export const badgeAttributes = ['data-nastavnik-badge', 'data-nastavnik-ui'] as const;
+
+export function isOurBadge(node: Node): boolean {
+  return node.nodeType === 1 && badgeAttributes.some((name) => (node as Element).hasAttribute(name));
+}
+
+function collectText(node: Node, ownOnly: boolean): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (!ownOnly && child.nodeType === 1 && !isOurBadge(child)) text += collectText(child, false);
+  }
+  return text;
+}
+
+/** An element's text with whitespace collapsed, our badges left out. */
+export function textOf(element: Element): string {
+  return collectText(element, false).replace(/\s+/g, ' ').trim();
+}
+
+/** The trimmed text of an element's own text nodes, without its children's (e.g. Canvas's «(она/её)»). */
+export function ownText(element: Element): string {
+  return collectText(element, true).replace(/\s+/g, ' ').trim();
+}
+
+const blocks = new Set(['TD', 'TH', 'DIV', 'LI', 'P', 'DD', 'DT', 'SECTION', 'ARTICLE']);
+
+/**
+ * Where the badge goes for a name printed inside `container`: right after the deepest element that
+ * prints exactly `text` when that is an inline element (a link, a span), or after the text itself
+ * inside a block (a table cell: a sibling of a <td> would break the table).
+ */
+export function anchorFor(container: Element, text: string): ChildNode {
+  let current = container;
+  for (;;) {
+    const child = [...current.children].find((c) => !isOurBadge(c) && textOf(c) === text);
+    if (!child) break;
+    current = child;
+  }
+  if (!blocks.has(current.tagName.toUpperCase())) return current;
+  const texts = [...current.childNodes].filter((node) => node.nodeType === 3 && node.textContent?.trim());
+  return texts.at(-1) ?? current.lastChild ?? current;
+}
+
+/** Whether an element sits in a subtree the page keeps but hides (inline style or the hidden attribute). */
+export function isInHiddenView(element: Element, viewSelector: string): boolean {
+  const view = element.closest(viewSelector);
+  if (!view) return false;
+  const style = (view.getAttribute('style') ?? '').replace(/\s+/g, '');
+  return view.hasAttribute('hidden') || /visibility:hidden|display:none/.test(style) || view.getAttribute('aria-hidden') === 'true';
+}
