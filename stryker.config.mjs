@@ -48,6 +48,6 @@ export default {
   // Targets: 85% killed over the scope, 95% in shared/matching, shared/names.ts,
   // shared/participants.ts and roster-import. `break` is a ratchet at today's floor (72.09% on
   // 2026-12-01): the run fails when the score drops below it; raise it as tests are added.
-  thresholds: { high: 95, low: 85, break: 72 },
+  thresholds: { high: 95, low: 85, break: 89 },
   tempDirName: '.stryker-tmp',
 };
