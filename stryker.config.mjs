@@ -46,8 +46,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   // Targets: 85% killed over the scope, 95% in shared/matching, shared/names.ts,
-  // shared/participants.ts and roster-import. `break` is a ratchet at today's floor (72.09% on
-  // 2026-12-01): the run fails when the score drops below it; raise it as tests are added.
+  // shared/participants.ts and roster-import. `break` is a ratchet at today's floor (89.3% on
+  // 2026-12-02): the run fails when the score drops below it; raise it as tests are added.
   thresholds: { high: 95, low: 85, break: 89 },
   tempDirName: '.stryker-tmp',
 };
