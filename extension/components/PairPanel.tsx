@@ -6,6 +6,7 @@ import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/sche
 import { formatDate } from '../utils/dates.ts';
 import { roleModelLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
+import { Drawer } from './Drawer.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
 
 function withClass(member: GroupMember): string {
@@ -142,41 +143,19 @@ export interface PairPanelProps {
 
 /** The drawer on the right: who is paired with whom, where the pair stands, and the meeting log. */
 export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }: PairPanelProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [participants.map((p) => p.member.person_id).join()]);
-  // Escape closes the drawer wherever the focus is in it (Escape on the page: the content script).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const title = ambiguous
     ? t('panel.ambiguousTitle')
     : participants[0]
       ? `${fullName(participants[0].member)}${participants[0].member.class_name ? `, ${participants[0].member.class_name}` : ''}`
       : t('panel.title');
   return (
-    <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nastavnik-panel-title" data-testid="pair-panel">
-      <header>
-        <div>
-          <p class="eyebrow">{t('panel.title')}</p>
-          <h2 id="nastavnik-panel-title" tabIndex={-1} ref={heading}>
-            {title}
-          </h2>
-        </div>
-        <button
-          type="button"
-          class="close"
-          aria-label={t('panel.close')}
-          title={t('panel.close')}
-          data-testid="pair-close"
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </header>
+    <Drawer
+      testId="pair-panel"
+      eyebrow={t('panel.title')}
+      title={{ id: 'nastavnik-panel-title', text: title, focusKey: participants.map((p) => p.member.person_id).join() }}
+      closeTestId="pair-close"
+      onClose={onClose}
+    >
       {ambiguous && <p class="status warn">{t('panel.ambiguousNote')}</p>}
       {participants.length === 0 && <p class="muted">{t('panel.gone')}</p>}
       {participants.map((participant) => (
@@ -187,6 +166,6 @@ export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }
           ))}
         </div>
       ))}
-    </div>
+    </Drawer>
   );
 }

@@ -2,7 +2,7 @@
 // entrypoints/programme-panel). What a frame shows comes from the background, never from the page
 // or the frame's URL: it asks which panel its tab opened (the content script said so after a real
 // click) and reads the rest through the background. The frame listens to no message from the page.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import { participantsOf } from '../../shared/participants.ts';
 import type { GroupSummary } from '../../shared/schemas.ts';
@@ -10,6 +10,7 @@ import { captureRoster } from '../features/roster-capture.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
+import { Drawer } from './Drawer.tsx';
 import { PairPanel } from './PairPanel.tsx';
 import { type GroupName, ProgrammePanel } from './ProgrammePanel.tsx';
 import { useAsync } from './use-async.ts';
@@ -20,21 +21,8 @@ const close = () => void ask({ type: 'nastavnik:close-panel' }).catch(() => unde
 
 /** Loading, or nothing to show (the frame is not the one its tab opened): a drawer with only a close button. */
 function Placeholder({ loading, failed }: { loading: boolean; failed?: Error }) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
   return (
-    <div class="panel" role="dialog" aria-modal="false" aria-label={t('panel.title')} data-testid="panel-placeholder">
-      <header>
-        <p class="eyebrow">{t('panel.title')}</p>
-        <button type="button" class="close" aria-label={t('panel.close')} title={t('panel.close')} onClick={close}>
-          ×
-        </button>
-      </header>
+    <Drawer testId="panel-placeholder" eyebrow={t('panel.title')} onClose={close}>
       {loading ? (
         <p class="muted loading" role="status">
           <span class="spinner" aria-hidden="true" /> {t('curator.loading')}
@@ -46,7 +34,7 @@ function Placeholder({ loading, failed }: { loading: boolean; failed?: Error }) 
       ) : (
         <p class="muted">{t('panel.gone')}</p>
       )}
-    </div>
+    </Drawer>
   );
 }
 

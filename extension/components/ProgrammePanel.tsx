@@ -6,6 +6,7 @@ import { ApiError, describeError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { language, t, tn } from '../utils/i18n.ts';
 import type { CatalogStage, ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, ProgrammeWarning } from '../utils/messages.ts';
+import { Drawer } from './Drawer.tsx';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
 import { refusedStatus, type Status, StatusLine } from './status.tsx';
 import { useAsync } from './use-async.ts';
@@ -389,16 +390,6 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
   const [state, reload] = useAsync(load, [curator.organisationId]);
   const [items, setItems] = useState<ChecklistItem[] | null>(null);
   const [shown, setShown] = useState<number | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  // Escape closes the drawer wherever the focus is in it (Escape on the page: the content script).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
   useEffect(() => {
     if (state.status === 'done') setItems(state.value.checklist);
   }, [state]);
@@ -425,25 +416,13 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
   };
 
   return (
-    <div class="panel" role="dialog" aria-modal="false" aria-labelledby="nastavnik-programme-title" data-testid="programme-panel">
-      <header>
-        <div>
-          <p class="eyebrow">{curator.organisationName}</p>
-          <h2 id="nastavnik-programme-title" tabIndex={-1} ref={heading}>
-            {programme ? `${programme.name}` : t('curator.title')}
-          </h2>
-        </div>
-        <button
-          type="button"
-          class="close"
-          aria-label={t('panel.close')}
-          title={t('panel.close')}
-          data-testid="programme-close"
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </header>
+    <Drawer
+      testId="programme-panel"
+      eyebrow={curator.organisationName}
+      title={{ id: 'nastavnik-programme-title', text: programme ? `${programme.name}` : t('curator.title'), focusKey: '' }}
+      closeTestId="programme-close"
+      onClose={onClose}
+    >
       {state.status === 'loading' && (
         <p class="muted loading" role="status" data-testid="programme-loading">
           <span class="spinner" aria-hidden="true" /> {t('curator.loading')}
@@ -489,6 +468,6 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
         </>
       )}
       <RosterSection {...roster} organisationName={curator.organisationName} />
-    </div>
+    </Drawer>
   );
 }
