@@ -115,6 +115,24 @@ describe('the background service', () => {
     expect(await meetingQueueItem.getValue()).toEqual([]);
   });
 
+  it.each([500, 502, 503])('keeps a meeting the API answered %i in its queue, then sends it once', async (status) => {
+    await sessionItem.setValue(session);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ error: { code: 'internal', message: 'Ошибка', message_en: 'Error' } }, status)),
+    );
+    expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+
+    const sent = vi.fn(async () => json({ ...meeting }, 201));
+    vi.stubGlobal('fetch', sent);
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    expect(sent).toHaveBeenCalledOnce();
+    expect(await meetingQueueItem.getValue()).toEqual([]);
+  });
+
   it('checks a meeting before it queues it: one the API would refuse is never kept', async () => {
     await sessionItem.setValue(session);
     expect(await answer({ type: 'nastavnik:log-meeting', meeting: { ...meeting, duration_minutes: 1 } }, popup)).toMatchObject({
