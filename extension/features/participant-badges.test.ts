@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { ParticipantIndex, participantsOf } from '../../shared/participants.ts';
 import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
+import { fixture } from '../../tests/support/fixture-page.ts';
 import { dnevnikRu } from '../sites/dnevnik-ru.ts';
 import { moodle } from '../sites/moodle.ts';
-import { fixture } from '../sites/sites.test.ts';
 import { type NameLookup, peopleIn } from '../sites/types.ts';
 import { t } from '../utils/i18n.ts';
 import { badgeAttribute, drawBadges, personIdsOf } from './participant-badges.ts';

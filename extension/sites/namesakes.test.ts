@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ListKind, ParticipantIndex, participantsOf } from '../../shared/participants.ts';
 import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
+import { fixture } from '../../tests/support/fixture-page.ts';
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
@@ -15,7 +16,6 @@ import { googleClassroom } from './google-classroom.ts';
 import { mesh } from './mesh.ts';
 import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
-import { fixture } from './sites.test.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from './types.ts';
 
 const member = (

@@ -1,11 +1,10 @@
 // Every adapter against every other's URLs, and every selector against the fixture pages it must
 // match (our pages with demo people, and the structure references they were built from). A
 // selector that breaks is found here, not by a teacher.
-import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ParticipantIndex } from '../../shared/participants.ts';
+import { fixture } from '../../tests/support/fixture-page.ts';
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
@@ -17,13 +16,6 @@ import { mesh } from './mesh.ts';
 import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from './types.ts';
-
-export function fixture(name: string, url = 'https://example.test/'): Document {
-  const html = readFileSync(new URL(`../../tests/fixtures/pages/${name}`, import.meta.url), 'utf8');
-  const { document } = parseHTML(html);
-  Object.defineProperty(document, 'location', { value: new URL(url) });
-  return document as unknown as Document;
-}
 
 const noLookup: NameLookup = { mayBeSurname: () => false, matches: () => false };
 
