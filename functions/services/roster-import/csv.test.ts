@@ -92,6 +92,14 @@ describe('parseCsv and readCsv: the edges', () => {
     expect(readCsv('a;b\n"sep=,"\nc;d')).toEqual({ rows: [['a', 'b'], ['sep=,'], ['c', 'd']], delimiter: ';' });
     expect(readCsv('sep=|\na|b').delimiter).toBe(';');
     expect(readCsv('sep=\t\na\tb')).toEqual({ rows: [['a', 'b']], delimiter: '\t' });
+    // «\t» written out, two characters, means a tab too.
+    expect(readCsv('sep=\\t\nФамилия\tИмя\nИванов\tИван')).toEqual({
+      rows: [
+        ['Фамилия', 'Имя'],
+        ['Иванов', 'Иван'],
+      ],
+      delimiter: '\t',
+    });
   });
 
   it('falls back to «;» for a single column', () => {

@@ -64,7 +64,8 @@ export function parseCsv(text: string, delimiter: Delimiter, maxRecords = Number
 
 /** Excel's «sep=;» directive on the first line, if any, and the text after it. */
 function sepDirective(text: string): { delimiter: Delimiter; rest: string } | null {
-  const match = /^"?sep=(.)"?\r?\n/i.exec(text);
+  // The delimiter is one character, or «\t» written out as two (as Excel writes a tab there).
+  const match = /^"?sep=(\\t|.)"?\r?\n/i.exec(text);
   const char = match?.[1] === '\\t' ? '\t' : match?.[1];
   if (!match || !char || !(delimiters as readonly string[]).includes(char)) return null;
   return { delimiter: char as Delimiter, rest: text.slice(match[0].length) };
