@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUuid } from '../../functions/db/demo-school.ts';
 import { buildExtension } from '../../functions/local/build-extension.ts';
 import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
 import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { badgedPeople, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
+import { badgedPeople, demoPeopleNamed, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
 import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
@@ -81,17 +80,7 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
     const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-curator' });
     hosts = await serveSites(sites);
     browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
-    const rows = await server.db.asService(async (db) => {
-      const { rows } = await db.query<{ id: string; last: string; first: string }>(
-        'select id, last_name as last, first_name as first from public.people where id = any($1::uuid[])',
-        [shownKeys.map((key) => demoUuid(key))],
-      );
-      return rows;
-    });
-    for (const key of shownKeys) {
-      const row = rows.find((r) => r.id === demoUuid(key));
-      if (row) people.set(key, { key, last: row.last, first: row.first });
-    }
+    for (const [key, named] of await demoPeopleNamed(server.db, shownKeys)) people.set(key, named);
   });
 
   afterAll(async () => {

@@ -19,7 +19,7 @@ import { buildExtension } from '../../functions/local/build-extension.ts';
 import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
 import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { badgedPeople, badgeNeighbours, badgeOf, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
+import { badgedPeople, badgeNeighbours, badgeOf, demoPeopleNamed, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
 import { type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
@@ -69,17 +69,7 @@ describe.skipIf(!chromiumPath)('issue 15: the first ten minutes, in Chromium', (
     const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-first' });
     hosts = await serveSites([{ host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] }]);
     browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
-    const rows = await server.db.asService(async (db) => {
-      const { rows } = await db.query<{ id: string; last: string; first: string }>(
-        'select id, last_name as last, first_name as first from public.people where id = any($1::uuid[])',
-        [shownKeys.map((key) => demoUuid(key))],
-      );
-      return rows;
-    });
-    for (const key of shownKeys) {
-      const row = rows.find((r) => r.id === demoUuid(key));
-      if (row) people.set(key, { key, last: row.last, first: row.first });
-    }
+    for (const [key, named] of await demoPeopleNamed(server.db, shownKeys)) people.set(key, named);
   });
 
   afterAll(async () => {

@@ -13,7 +13,16 @@ import { buildExtension } from '../../functions/local/build-extension.ts';
 import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
 import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { addJournalHost, badgedPeople, badgeOf, grantHost, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
+import {
+  addJournalHost,
+  badgedPeople,
+  badgeOf,
+  demoPeopleNamed,
+  grantHost,
+  type Named,
+  panelFrame,
+  signIn,
+} from '../support/extension-pages.ts';
 import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
@@ -162,17 +171,7 @@ describe.skipIf(!chromiumPath)('every supported site in Chromium', () => {
     hosts = await serveSites(sites);
     browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
     await signIn(browser, novikova);
-    const rows = await server.db.asService(async (db) => {
-      const { rows } = await db.query<{ id: string; last: string; first: string }>(
-        'select id, last_name as last, first_name as first from public.people where id = any($1::uuid[])',
-        [shownKeys.map((key) => demoUuid(key))],
-      );
-      return rows;
-    });
-    for (const key of shownKeys) {
-      const row = rows.find((r) => r.id === demoUuid(key));
-      if (row) people.set(key, { key, last: row.last, first: row.first });
-    }
+    for (const [key, named] of await demoPeopleNamed(server.db, shownKeys)) people.set(key, named);
   });
 
   afterAll(async () => {

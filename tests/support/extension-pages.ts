@@ -1,5 +1,7 @@
 // Driving the extension's own pages in the browser suites.
 import type { Page } from 'playwright-core';
+import type { Database } from '../../functions/db/database.ts';
+import { demoUuid } from '../../functions/db/demo-school.ts';
 import type { ExtensionBrowser } from './chromium.ts';
 
 /** Signs a demo person in on the options page (local mode), signing out whoever was in. */
@@ -96,4 +98,20 @@ export async function badgeOf(tab: Page, person: Named) {
 /** The open panel's frame (the drawer), as Playwright reaches into it; the page itself cannot. */
 export function panelFrame(tab: Page) {
   return tab.frameLocator('[data-nastavnik-ui="panel"] iframe');
+}
+
+/** The demo people `keys` name (s-0482 …) as the database holds them, by key, for badgedPeople. */
+export async function demoPeopleNamed(db: Database, keys: readonly string[]): Promise<Map<string, Named & { key: string }>> {
+  const { rows } = await db.asService((q) =>
+    q.query<{ id: string; last: string; first: string }>(
+      'select id, last_name as last, first_name as first from public.people where id = any($1::uuid[])',
+      [keys.map((key) => demoUuid(key))],
+    ),
+  );
+  const named = new Map<string, Named & { key: string }>();
+  for (const key of keys) {
+    const row = rows.find((r) => r.id === demoUuid(key));
+    if (row) named.set(key, { key, last: row.last, first: row.first });
+  }
+  return named;
 }
