@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { GroupMember, GroupSummary } from './api/me.ts';
 import { mayBeListed, ParticipantIndex, type PersonKind, participantsOf, personKindOf, resolveParticipant } from './participants.ts';
-import type { GroupMember, GroupSummary } from './schemas.ts';
 
 function member(
   id: string,

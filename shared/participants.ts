@@ -1,8 +1,9 @@
 // Who on a host page is a programme participant. Pure: the overlay feeds it what the page shows
 // and what the API let the signed-in person see, and draws nothing for anyone it does not match.
+
+import type { GroupMember, GroupSummary } from './api/me.ts';
 import type { GroupRole } from './catalog.ts';
 import { nameTokens, normalizeClassName, surnameKeys, tokenKey, tokensAreNameOf } from './names.ts';
-import type { GroupMember, GroupSummary } from './schemas.ts';
 
 /** Who a person is at school: a pupil, a member of staff, someone from outside; unknown when nothing says. */
 export type PersonKind = 'student' | 'staff' | 'external' | 'unknown';

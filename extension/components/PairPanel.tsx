@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import { meetingKinds } from '../../shared/catalog.ts';
 import { fullName, givenAndFamilyName, sexOf } from '../../shared/names.ts';
 import type { Participant } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
 import { formatDate } from '../utils/dates.ts';
 import { roleModelLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { GroupSummary } from '../../shared/api/me.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
-import type { GroupSummary } from '../../shared/schemas.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { daysSince } from '../utils/dates.ts';

@@ -1,8 +1,8 @@
 // The badge feature on fixture pages: exactly the participants get a badge, namesakes a «?»,
 // drawing twice changes nothing, and badges go when their people do.
 import { describe, expect, it } from 'vitest';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import { ParticipantIndex, participantsOf } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
 import { fixture } from '../../tests/support/fixture-page.ts';
 import { dnevnikRu } from '../sites/dnevnik-ru.ts';
 import { moodle } from '../sites/moodle.ts';

@@ -2,8 +2,8 @@
 // what it finds read at once, and a large page gives the overlay places to pause often.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import type { GroupMember } from '../../shared/api/me.ts';
 import { ParticipantIndex } from '../../shared/participants.ts';
-import type { GroupMember } from '../../shared/schemas.ts';
 import { generic } from '../sites/generic.ts';
 import { moodle } from '../sites/moodle.ts';
 import { checkpoint, type Finding, type NameLookup, type PersonOnPage, peopleIn } from '../sites/types.ts';

@@ -5,8 +5,8 @@
 // whose namesake is a teacher in the programme (fixtures/pages/namesakes/ where the site's own
 // fixture had no such row).
 import { describe, expect, it } from 'vitest';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import { type ListKind, ParticipantIndex, participantsOf } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
 import { fixture } from '../../tests/support/fixture-page.ts';
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';

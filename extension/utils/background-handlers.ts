@@ -4,8 +4,8 @@
 // panel its tab's content script asked for (utils/panel-tickets.ts).
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { meetingCreate } from '../../shared/api/meetings.ts';
 import { participantsOf } from '../../shared/participants.ts';
-import { meetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
 import { t } from './i18n.ts';

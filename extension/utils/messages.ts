@@ -5,13 +5,15 @@
 // host page can neither read nor script. `requestAccess` says who may send what; the background checks it.
 
 import type { z } from 'zod';
+import type { DevUser, Session } from '../../shared/api/auth.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
 import type { RosterPreview } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
-import type { DevUser, GroupMember, GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
 
 // The payloads as the extension sees them: types only, from the API's own zod schemas (nothing of
 // zod reaches a content script).

@@ -1,7 +1,7 @@
 // Nothing lost, nothing doubled: a meeting that cannot be sent now waits in extension storage and
 // is sent again with the same client id until the API answers. The API's idempotency makes every
 // retry safe.
-import type { MeetingCreate } from '../../shared/schemas.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import { ApiError, api, OfflineError } from './api.ts';
 import type { SubmitResult } from './messages.ts';
 import { meetingQueueItem } from './storage.ts';

@@ -1,6 +1,8 @@
 // Every value the extension keeps, declared once. Versioned so that a later shape can migrate.
 import { storage } from 'wxt/utils/storage';
-import type { GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { Session } from '../../shared/api/auth.ts';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import type { PanelTickets } from './panel-tickets.ts';
 
 /** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */

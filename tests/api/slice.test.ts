@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { readMigrations } from '../../functions/db/migrate.ts';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { Meeting } from '../../shared/api/meetings.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import type { GroupSummary, Meeting } from '../../shared/schemas.ts';
 import { issuer, testApi } from '../support/api.ts';
 import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
 

@@ -1,4 +1,4 @@
-// The parsed file and its plan as the preview JSON the route answers with (schemas.ts).
+// The parsed file and its plan as the preview JSON the route answers with (shared/api/roster-import.ts).
 
 import type { RosterPreview, RosterPreviewRow } from '../../../shared/api/roster-import.ts';
 import type { ExistingPerson, RosterPlan } from './plan.ts';

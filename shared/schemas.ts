@@ -1,5 +1,0 @@
-// The extension still imports these names from here; the schemas live in shared/api, one file per
-// resource. Remove this file once the extension imports shared/api directly.
-export type { DevUser, Session } from './api/auth.ts';
-export type { GroupMember, GroupSummary, Me } from './api/me.ts';
-export { type Meeting, type MeetingCreate, meetingCreate } from './api/meetings.ts';
