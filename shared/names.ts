@@ -4,9 +4,9 @@
 // API (roster import).
 
 export interface PersonName {
-  last: string;
-  first: string;
-  middle?: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name?: string | null;
 }
 
 /** Lower case, ё = е, one kind of dash; what two spellings of one name have in common. */
@@ -114,18 +114,18 @@ export function isNameOf(display: string, person: PersonName): boolean {
 /** isNameOf for a display already split by nameTokens (the overlay splits each name once). */
 export function tokensAreNameOf(tokens: readonly string[], person: PersonName): boolean {
   if (tokens.length < 2 || tokens.length > 3) return false;
-  const lastAt = tokens.findIndex((token) => matchesPart(token, person.last, false));
+  const lastAt = tokens.findIndex((token) => matchesPart(token, person.last_name, false));
   if (lastAt === -1) return false;
   const rest = tokens.filter((_, i) => i !== lastAt);
-  const firstAt = rest.findIndex((token) => matchesPart(token, person.first, true));
+  const firstAt = rest.findIndex((token) => matchesPart(token, person.first_name, true));
   if (firstAt === -1) return false;
   const others = rest.filter((_, i) => i !== firstAt);
-  return others.every((token) => matchesPart(token, person.middle, true));
+  return others.every((token) => matchesPart(token, person.middle_name, true));
 }
 
 /** The keys under which a surname is looked up: as printed in Cyrillic, and its Latin skeleton. */
-export function surnameKeys(last: string): string[] {
-  return [normalizeNamePart(last), latinKey(last)];
+export function surnameKeys(surname: string): string[] {
+  return [normalizeNamePart(surname), latinKey(surname)];
 }
 
 /** The key a token on a page is looked up with (see surnameKeys). */
@@ -140,21 +140,21 @@ export function findByName<T extends PersonName>(display: string, people: readon
 
 /** «Фамилия Имя Отчество» as the journals print it. */
 export function fullName(person: PersonName): string {
-  return [person.last, person.first, person.middle].filter(Boolean).join(' ');
+  return [person.last_name, person.first_name, person.middle_name].filter(Boolean).join(' ');
 }
 
 /** «Фамилия Имя», as a mentor thinks of their mentee. */
 export function givenAndFamilyName(person: PersonName): string {
-  return `${person.last} ${person.first}`;
+  return `${person.last_name} ${person.first_name}`;
 }
 
 /** «Фамилия И. О.», for tight spaces. */
 export function shortName(person: PersonName): string {
-  const initials = [person.first, person.middle]
+  const initials = [person.first_name, person.middle_name]
     .filter((part): part is string => Boolean(part))
     .map((part) => `${part[0]}.`)
     .join(' ');
-  return `${person.last} ${initials}`.trim();
+  return `${person.last_name} ${initials}`.trim();
 }
 
 /**
@@ -195,10 +195,10 @@ const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
  */
 export function sexOf(person: PersonName & { sex?: string | null }): Sex | null {
   if (person.sex === 'f' || person.sex === 'm') return person.sex;
-  const middle = person.middle ? normalizeNamePart(person.middle.replace(/\s+/g, '')) : '';
+  const middle = person.middle_name ? normalizeNamePart(person.middle_name.replace(/\s+/g, '')) : '';
   if (middle && femalePatronymic.test(middle)) return 'f';
   if (middle && malePatronymic.test(middle)) return 'm';
-  const last = normalizeNamePart(person.last);
+  const last = normalizeNamePart(person.last_name);
   if (!/[а-я]/.test(last) || last.length < 4) return null;
   if (femaleSurname.test(last)) return 'f';
   if (maleSurname.test(last)) return 'm';

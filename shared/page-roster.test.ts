@@ -3,17 +3,33 @@ import { pageRosterCsv, splitDisplayName, utf8ToBase64 } from './page-roster.ts'
 
 describe('splitDisplayName', () => {
   it('reads journals’ «Фамилия Имя» and «Фамилия Имя Отчество»', () => {
-    expect(splitDisplayName('Карпова Мария')).toEqual({ last: 'Карпова', first: 'Мария', middle: null });
-    expect(splitDisplayName('Кудрявцев Даниил Маркович')).toEqual({ last: 'Кудрявцев', first: 'Даниил', middle: 'Маркович' });
+    expect(splitDisplayName('Карпова Мария')).toEqual({ last_name: 'Карпова', first_name: 'Мария', middle_name: null });
+    expect(splitDisplayName('Кудрявцев Даниил Маркович')).toEqual({
+      last_name: 'Кудрявцев',
+      first_name: 'Даниил',
+      middle_name: 'Маркович',
+    });
   });
   it('reads «Имя Фамилия» on given-first sites (Moodle, Classroom, Canvas)', () => {
-    expect(splitDisplayName('Елизавета Данилова', 'given-first')).toEqual({ last: 'Данилова', first: 'Елизавета', middle: null });
-    expect(splitDisplayName('Mariya Karpova', 'given-first')).toEqual({ last: 'Karpova', first: 'Mariya', middle: null });
+    expect(splitDisplayName('Елизавета Данилова', 'given-first')).toEqual({
+      last_name: 'Данилова',
+      first_name: 'Елизавета',
+      middle_name: null,
+    });
+    expect(splitDisplayName('Mariya Karpova', 'given-first')).toEqual({ last_name: 'Karpova', first_name: 'Mariya', middle_name: null });
   });
   it('lets a patronymic decide the order whatever the site', () => {
-    expect(splitDisplayName('Мария Олеговна Карпова', 'family-first')).toEqual({ last: 'Карпова', first: 'Мария', middle: 'Олеговна' });
-    expect(splitDisplayName('Карпова Мария Олеговна', 'given-first')).toEqual({ last: 'Карпова', first: 'Мария', middle: 'Олеговна' });
-    expect(splitDisplayName('Алиев Рустам Ахмед оглы')).toEqual({ last: 'Алиев', first: 'Рустам', middle: 'Ахмед оглы' });
+    expect(splitDisplayName('Мария Олеговна Карпова', 'family-first')).toEqual({
+      last_name: 'Карпова',
+      first_name: 'Мария',
+      middle_name: 'Олеговна',
+    });
+    expect(splitDisplayName('Карпова Мария Олеговна', 'given-first')).toEqual({
+      last_name: 'Карпова',
+      first_name: 'Мария',
+      middle_name: 'Олеговна',
+    });
+    expect(splitDisplayName('Алиев Рустам Ахмед оглы')).toEqual({ last_name: 'Алиев', first_name: 'Рустам', middle_name: 'Ахмед оглы' });
   });
   it('refuses what is not a name', () => {
     expect(splitDisplayName('Иванов')).toBeNull();
@@ -21,7 +37,11 @@ describe('splitDisplayName', () => {
     expect(splitDisplayName('')).toBeNull();
   });
   it('drops a parenthesised note (Canvas pronouns)', () => {
-    expect(splitDisplayName('Анна Карпова (она/её)', 'given-first')).toEqual({ last: 'Карпова', first: 'Анна', middle: null });
+    expect(splitDisplayName('Анна Карпова (она/её)', 'given-first')).toEqual({
+      last_name: 'Карпова',
+      first_name: 'Анна',
+      middle_name: null,
+    });
   });
 });
 

@@ -7,9 +7,9 @@ import { normalizeClassName } from './names.ts';
 export type NameOrder = 'family-first' | 'given-first';
 
 export interface SplitDisplayName {
-  last: string;
-  first: string;
-  middle: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
 }
 
 /** A person as the page shows them: the printed name and the class, when the page says. */
@@ -41,13 +41,13 @@ export function splitDisplayName(display: string, order: NameOrder = 'family-fir
   const isPatronymic = (part: string | undefined) => part !== undefined && (patronymic.test(part) || /\s/.test(part));
   if (parts.length === 3) {
     const [a = '', b = '', c = ''] = parts;
-    if (isPatronymic(c)) return { last: a, first: b, middle: c };
-    if (isPatronymic(b)) return { last: c, first: a, middle: b };
-    return order === 'given-first' ? { last: c, first: a, middle: b } : { last: a, first: b, middle: c };
+    if (isPatronymic(c)) return { last_name: a, first_name: b, middle_name: c };
+    if (isPatronymic(b)) return { last_name: c, first_name: a, middle_name: b };
+    return order === 'given-first' ? { last_name: c, first_name: a, middle_name: b } : { last_name: a, first_name: b, middle_name: c };
   }
   if (parts.length !== 2) return null;
   const [a = '', b = ''] = parts;
-  return order === 'given-first' ? { last: b, first: a, middle: null } : { last: a, first: b, middle: null };
+  return order === 'given-first' ? { last_name: b, first_name: a, middle_name: null } : { last_name: a, first_name: b, middle_name: null };
 }
 
 /** «10Б» from «10б», «10-Б», «10 «Б»»; the text as printed when it is not a class. */
@@ -84,7 +84,7 @@ export function pageRosterCsv(people: readonly PagePerson[], order: NameOrder = 
       if (!skipped.includes(person.name)) skipped.push(person.name);
       continue;
     }
-    const line = [split.last, split.first, split.middle ?? '', printedClass(person.className)].map(cell).join(';');
+    const line = [split.last_name, split.first_name, split.middle_name ?? '', printedClass(person.className)].map(cell).join(';');
     const key = line.toLocaleLowerCase('ru').replaceAll('ё', 'е');
     if (seen.has(key)) continue;
     seen.add(key);

@@ -109,7 +109,7 @@ export class ParticipantIndex {
   constructor(participants: readonly Participant[]) {
     this.participants = participants;
     for (const participant of participants) {
-      for (const key of new Set(surnameKeys(participant.member.last))) {
+      for (const key of new Set(surnameKeys(participant.member.last_name))) {
         const list = this.bySurname.get(key) ?? [];
         list.push(participant);
         this.bySurname.set(key, list);

@@ -5,7 +5,7 @@ import { givenAndFamilyName } from '../../shared/names.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { daysSince } from '../utils/dates.ts';
-import { language, roleModelLabel, t, tn } from '../utils/i18n.ts';
+import { catalogLabel, language, t, tn } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { useAsync } from './use-async.ts';
@@ -27,7 +27,7 @@ function GroupCard({ group, onLog }: { group: GroupSummary; onLog: () => void })
     <div class="card" data-testid="popup-group" data-group-id={group.id}>
       <h3>{others.map((m) => `${givenAndFamilyName(m)}${m.class_name ? ` (${m.class_name})` : ''}`).join(', ')}</h3>
       <div class="muted">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {roleModelLabel(group)}
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {catalogLabel(group.role_model)}
       </div>
       <div class="header">
         <LastMet group={group} />

@@ -10,12 +10,18 @@ import { type NameLookup, peopleIn } from '../sites/types.ts';
 import { t } from '../utils/i18n.ts';
 import { badgeAttribute, drawBadges, personIdsOf } from './participant-badges.ts';
 
-const member = (person_id: string, role: GroupMember['role'], last: string, first: string, class_name: string | null): GroupMember => ({
+const member = (
+  person_id: string,
+  role: GroupMember['role'],
+  last_name: string,
+  first_name: string,
+  class_name: string | null,
+): GroupMember => ({
   person_id,
   role,
-  last,
-  first,
-  middle: null,
+  last_name,
+  first_name,
+  middle_name: null,
   class_name,
   google_user_id: null,
   kind: class_name ? 'student' : 'staff',
@@ -25,9 +31,7 @@ const member = (person_id: string, role: GroupMember['role'], last: string, firs
 const g84: GroupSummary = {
   id: '00000000-0000-4000-8000-000000000084',
   form: 'teacher_student',
-  role_model: 'учитель – талантливый ученик',
-  role_model_key: 'teacher_gifted_student',
-  role_model_label_en: 'teacher – gifted student',
+  role_model: { key: 'teacher_gifted_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – gifted student' },
   status: 'active',
   started_on: '2026-10-01',
   my_role: 'mentor',

@@ -9,12 +9,12 @@ import { moodle } from '../sites/moodle.ts';
 import { checkpoint, type Finding, type NameLookup, type PersonOnPage, peopleIn } from '../sites/types.ts';
 import { readUntil } from './slices.ts';
 
-const member = (person_id: string, last: string, first: string): GroupMember => ({
+const member = (person_id: string, last_name: string, first_name: string): GroupMember => ({
   person_id,
   role: 'mentee',
-  last,
-  first,
-  middle: null,
+  last_name,
+  first_name,
+  middle_name: null,
   class_name: null,
   google_user_id: null,
   kind: 'student',

@@ -14,6 +14,10 @@ export const className = z
 /** Every create carries an id the client generated (crypto.randomUUID()): a repeat creates nothing. */
 export const clientId = { id: z.uuid() };
 
+/** An entry of the methodology's catalog as a response carries it: the key code refers to, the labels people see. */
+export const catalogEntry = z.object({ key: z.string(), label_ru: z.string(), label_en: z.string() });
+export type CatalogEntry = z.infer<typeof catalogEntry>;
+
 export const idParam = z.object({ id: z.uuid() }).strict();
 
 export const page = z

@@ -64,9 +64,9 @@ export const rosterFileError = z.object({ code: z.string(), message_ru: z.string
 
 export const rosterPreviewRow = z.object({
   line: z.int().positive(),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   class_name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -84,9 +84,9 @@ const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: va
 
 export const rosterCandidate = z.object({
   person_id: z.string(),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   class_name: z.string().nullable(),
 });
 

@@ -83,7 +83,7 @@ describe('sign-in (local mode)', () => {
     expect(typeof claims.exp).toBe('number');
     const me = await api.app.request('/me', { headers: { authorization: `Bearer ${session.access_token}` } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ people: [{ last: 'Королёв', roles: ['curator', 'teacher'] }] });
+    expect(await me.json()).toMatchObject({ people: [{ last_name: 'Королёв', roles: ['curator', 'teacher'] }] });
   });
 
   it('refuses an unknown e-mail and a malformed one', async () => {
@@ -122,13 +122,13 @@ describe('GET /me/groups', () => {
     expect(mine).toHaveLength(1);
     const [group] = mine;
     expect(group).toMatchObject({ id: s.id(groups.mentors), my_role: 'mentor', form: 'teacher_student', status: 'active' });
-    expect(group?.members.map((m) => `${m.role}:${m.last}`).sort()).toEqual([
+    expect(group?.members.map((m) => `${m.role}:${m.last_name}`).sort()).toEqual([
       'mentee:Иванов',
       'mentee:Карпова',
       'mentee:Кудрявцев',
       'mentor:Новикова',
     ]);
-    expect(group?.members.find((m) => m.last === 'Карпова')?.class_name).toBe('10Б');
+    expect(group?.members.find((m) => m.last_name === 'Карпова')?.class_name).toBe('10Б');
   });
 
   it('gives someone outside the programme an empty list', async () => {

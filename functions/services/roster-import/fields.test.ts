@@ -18,31 +18,31 @@ import { columnsOf, fieldOfHeader, findHeader } from './header.ts';
 describe('splitFullName', () => {
   it('reads Фамилия Имя Отчество, a two-word patronymic, and capitals', () => {
     expect(splitFullName('Пономарёва Алёна Данииловна')).toEqual({
-      last: 'Пономарёва',
-      first: 'Алёна',
-      middle: 'Данииловна',
+      last_name: 'Пономарёва',
+      first_name: 'Алёна',
+      middle_name: 'Данииловна',
       initialsOnly: false,
     });
     expect(splitFullName('  Гарипов  Марк Ильдар улы ')).toEqual({
-      last: 'Гарипов',
-      first: 'Марк',
-      middle: 'Ильдар улы',
+      last_name: 'Гарипов',
+      first_name: 'Марк',
+      middle_name: 'Ильдар улы',
       initialsOnly: false,
     });
     expect(splitFullName('РИМСКИЙ-КОРСАКОВ АРТЁМ')).toEqual({
-      last: 'Римский-Корсаков',
-      first: 'Артём',
-      middle: null,
+      last_name: 'Римский-Корсаков',
+      first_name: 'Артём',
+      middle_name: null,
       initialsOnly: false,
     });
   });
 
   it('flags initials, whichever side of the surname they are on', () => {
-    const expected = { last: 'Иванов', first: 'И.', middle: 'И.', initialsOnly: true };
+    const expected = { last_name: 'Иванов', first_name: 'И.', middle_name: 'И.', initialsOnly: true };
     expect(splitFullName('Иванов И. И.')).toEqual(expected);
     expect(splitFullName('Иванов И.И.')).toEqual(expected);
     expect(splitFullName('И.И. Иванов')).toEqual(expected);
-    expect(splitFullName('Иванов И.')).toEqual({ last: 'Иванов', first: 'И.', middle: null, initialsOnly: true });
+    expect(splitFullName('Иванов И.')).toEqual({ last_name: 'Иванов', first_name: 'И.', middle_name: null, initialsOnly: true });
   });
 });
 
@@ -169,10 +169,15 @@ describe('value parsers: the edges', () => {
   });
 
   it('splits a name with a trailing comma, undotted initials, and an initial for a patronymic only', () => {
-    expect(splitFullName('Иванов Иван Иванович,')).toEqual({ last: 'Иванов', first: 'Иван', middle: 'Иванович', initialsOnly: false });
-    expect(splitFullName('Иванов И И')).toEqual({ last: 'Иванов', first: 'И.', middle: 'И.', initialsOnly: true });
-    expect(splitFullName('Иванов И.')).toEqual({ last: 'Иванов', first: 'И.', middle: null, initialsOnly: true });
-    expect(splitFullName('Иванов Иван И.')).toEqual({ last: 'Иванов', first: 'Иван', middle: 'И.', initialsOnly: false });
+    expect(splitFullName('Иванов Иван Иванович,')).toEqual({
+      last_name: 'Иванов',
+      first_name: 'Иван',
+      middle_name: 'Иванович',
+      initialsOnly: false,
+    });
+    expect(splitFullName('Иванов И И')).toEqual({ last_name: 'Иванов', first_name: 'И.', middle_name: 'И.', initialsOnly: true });
+    expect(splitFullName('Иванов И.')).toEqual({ last_name: 'Иванов', first_name: 'И.', middle_name: null, initialsOnly: true });
+    expect(splitFullName('Иванов Иван И.')).toEqual({ last_name: 'Иванов', first_name: 'Иван', middle_name: 'И.', initialsOnly: false });
   });
 
   it('takes «mailto:» only at the start of an address, and addresses up to 254 characters', () => {

@@ -28,9 +28,9 @@ export function isPlausibleNamePart(part: string): boolean {
 const initial = /^\p{L}\.?$/u;
 
 export interface SplitName {
-  last: string;
-  first: string;
-  middle: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
   initialsOnly: boolean;
 }
 
@@ -49,10 +49,10 @@ export function splitFullName(text: string): SplitName {
   if (initials.length > 0 && initials.length === tokens.length - 1) {
     const last = tokens.find((token) => !initial.test(token)) ?? '';
     const dotted = initials.map((token) => (token.endsWith('.') ? token : `${token}.`));
-    return { last, first: dotted[0] ?? '', middle: dotted[1] ?? null, initialsOnly: true };
+    return { last_name: last, first_name: dotted[0] ?? '', middle_name: dotted[1] ?? null, initialsOnly: true };
   }
   const [last = '', first = '', ...rest] = tokens;
-  return { last, first, middle: rest.length > 0 ? rest.join(' ') : null, initialsOnly: false };
+  return { last_name: last, first_name: first, middle_name: rest.length > 0 ? rest.join(' ') : null, initialsOnly: false };
 }
 
 export function isInitial(part: string): boolean {

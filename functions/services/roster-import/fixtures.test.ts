@@ -12,9 +12,9 @@ const read = (name: string) => new Uint8Array(readFileSync(new URL(name, folder)
 const today = new Date('2026-11-27T00:00:00Z');
 const school: ExistingPerson[] = demoPeople.map((person) => ({
   id: person.id,
-  last: person.last,
-  first: person.first,
-  middle: person.middle ?? null,
+  last_name: person.last,
+  first_name: person.first,
+  middle_name: person.middle ?? null,
   className: person.class ?? null,
   email: person.email ?? null,
 }));
@@ -38,10 +38,10 @@ describe.each(Object.entries(expected))('%s', (name, layout) => {
     expect(parsed.fileErrors).toEqual([]);
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows).toHaveLength(class7a.length);
-    const cyrillic = name.startsWith('google') ? parsed.rows.filter((row) => /[а-я]/i.test(row.last)) : parsed.rows;
+    const cyrillic = name.startsWith('google') ? parsed.rows.filter((row) => /[а-я]/i.test(row.last_name)) : parsed.rows;
     for (const row of cyrillic) {
-      const pupil = class7a.find((candidate) => candidate.last.replaceAll('ё', 'е') === row.last.replaceAll('ё', 'е'));
-      expect(pupil, row.last).toBeDefined();
+      const pupil = class7a.find((candidate) => candidate.last.replaceAll('ё', 'е') === row.last_name.replaceAll('ё', 'е'));
+      expect(pupil, row.last_name).toBeDefined();
       if (!name.startsWith('google')) expect(row.className).toBe('7А');
       if (row.birthYear !== null) expect(row.birthYear).toBe(pupil?.birthYear);
       if (row.birthDate !== null) expect(row.birthDate).toBe(pupil?.birthDate);

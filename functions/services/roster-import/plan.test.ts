@@ -8,9 +8,9 @@ import { rosterPreview } from './preview.ts';
 const today = new Date('2026-11-27T00:00:00Z');
 const school: ExistingPerson[] = demoPeople.map((person) => ({
   id: person.id,
-  last: person.last,
-  first: person.first,
-  middle: person.middle ?? null,
+  last_name: person.last,
+  first_name: person.first,
+  middle_name: person.middle ?? null,
   className: person.class ?? null,
   email: person.email ?? null,
 }));
@@ -123,8 +123,8 @@ describe('planRosterImport', () => {
 
   it('does not guess between people sharing an e-mail', () => {
     const shared = [
-      { id: 'a', last: 'Иванова', first: 'Анна', middle: null, className: '1А', email: 'family@mail.ru' },
-      { id: 'b', last: 'Иванов', first: 'Борис', middle: null, className: '3А', email: 'Family@mail.ru' },
+      { id: 'a', last_name: 'Иванова', first_name: 'Анна', middle_name: null, className: '1А', email: 'family@mail.ru' },
+      { id: 'b', last_name: 'Иванов', first_name: 'Борис', middle_name: null, className: '3А', email: 'Family@mail.ru' },
     ];
     const plan = planRosterImport(rowsOf('ФИО;E-mail\nИванова Анна;family@mail.ru'), shared);
     expect(plan.ambiguous).toEqual([expect.objectContaining({ reason: 'shared_email', candidates: ['a', 'b'] })]);
@@ -132,11 +132,17 @@ describe('planRosterImport', () => {
 });
 
 describe('planRosterImport: classes, e-mails and names of people already in the school', () => {
-  const person = (id: string, last: string, first: string, className: string | null, email: string | null = null): ExistingPerson => ({
+  const person = (
+    id: string,
+    last_name: string,
+    first_name: string,
+    className: string | null,
+    email: string | null = null,
+  ): ExistingPerson => ({
     id,
-    last,
-    first,
-    middle: null,
+    last_name,
+    first_name,
+    middle_name: null,
     className,
     email,
   });
@@ -182,12 +188,12 @@ describe('rosterPreview', () => {
     expect(preview.counts).toEqual({ rows: 4, new: 1, known: 1, ambiguous: 1, invalid: 1, warnings: 1 });
     expect(preview.file).toMatchObject({ name: '2a.csv', format: 'csv', header_line: 2, class_from_title: '2А' });
     expect(preview.ambiguous[0]?.candidates).toEqual([
-      { person_id: 's-0058', last: 'Яковлев', first: 'Евгений', middle: 'Фёдорович', class_name: '2А' },
-      { person_id: 's-0070', last: 'Яковлев', first: 'Евгений', middle: 'Владимирович', class_name: '2А' },
+      { person_id: 's-0058', last_name: 'Яковлев', first_name: 'Евгений', middle_name: 'Фёдорович', class_name: '2А' },
+      { person_id: 's-0070', last_name: 'Яковлев', first_name: 'Евгений', middle_name: 'Владимирович', class_name: '2А' },
     ]);
     expect(preview.ambiguous[0]?.row.warnings.map((warning) => warning.code)).toEqual(['bad_sex']);
     expect(preview.known[0]).toMatchObject({ person_id: 's-0058', matched_by: 'email', changes: {} });
-    expect(preview.new[0]).toMatchObject({ line: 3, last: 'Новая', first: 'Ученица', class_name: '2А', sex: 'f' });
+    expect(preview.new[0]).toMatchObject({ line: 3, last_name: 'Новая', first_name: 'Ученица', class_name: '2А', sex: 'f' });
   });
 
   it('validates the route’s request', () => {

@@ -7,9 +7,9 @@ import type { ParsedRoster, RosterRow } from './types.ts';
 export function previewRow(row: RosterRow): RosterPreviewRow {
   return {
     line: row.line,
-    last: row.last,
-    first: row.first,
-    middle: row.middle,
+    last_name: row.last_name,
+    first_name: row.first_name,
+    middle_name: row.middle_name,
     class_name: row.className,
     email: row.email,
     phone: row.phone,
@@ -38,9 +38,9 @@ export function rosterPreview(
     const person = people.get(id);
     return {
       person_id: id,
-      last: person?.last ?? '',
-      first: person?.first ?? '',
-      middle: person?.middle ?? null,
+      last_name: person?.last_name ?? '',
+      first_name: person?.first_name ?? '',
+      middle_name: person?.middle_name ?? null,
       class_name: person?.className ?? null,
     };
   };

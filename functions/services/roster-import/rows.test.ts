@@ -45,13 +45,17 @@ describe('buildRow', () => {
 
   it('reads initials in separate columns, adding the dots', () => {
     const built = row(['last', 'first', 'middle'], ['ИВАНОВ', 'И', 'П']);
-    expect(built).toMatchObject({ last: 'Иванов', first: 'И.', middle: 'П.', initialsOnly: true });
+    expect(built).toMatchObject({ last_name: 'Иванов', first_name: 'И.', middle_name: 'П.', initialsOnly: true });
     expect(issuesOf(built)).toEqual([['initials_only', 'Имя', expect.stringContaining('Only initials')]]);
-    expect(row(['last', 'first', 'middle'], ['Иванов', 'И.', 'П.'])).toMatchObject({ first: 'И.', middle: 'П.', initialsOnly: true });
-    expect(row(['last', 'first'], ['Иванов', 'И'])).toMatchObject({ first: 'И.', middle: null, initialsOnly: true });
+    expect(row(['last', 'first', 'middle'], ['Иванов', 'И.', 'П.'])).toMatchObject({
+      first_name: 'И.',
+      middle_name: 'П.',
+      initialsOnly: true,
+    });
+    expect(row(['last', 'first'], ['Иванов', 'И'])).toMatchObject({ first_name: 'И.', middle_name: null, initialsOnly: true });
     expect(row(['last', 'first', 'middle'], ['Иванов', 'И.', 'Петрович'])).toMatchObject({
-      first: 'И.',
-      middle: 'Петрович',
+      first_name: 'И.',
+      middle_name: 'Петрович',
       initialsOnly: false,
     });
   });

@@ -50,7 +50,7 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
   let nameField: RosterField = 'last';
   if (columnOf('fullName')) {
     const split = splitFullName(fullName);
-    ({ last, first, middle, initialsOnly } = split);
+    ({ last_name: last, first_name: first, middle_name: middle, initialsOnly } = split);
     nameField = 'fullName';
   } else if (isInitial(first) && (!middle || isInitial(middle))) {
     initialsOnly = true;
@@ -134,9 +134,9 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
 
   return {
     line,
-    last,
-    first,
-    middle,
+    last_name: last,
+    first_name: first,
+    middle_name: middle,
     className,
     email,
     phone,

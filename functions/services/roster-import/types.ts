@@ -63,9 +63,9 @@ export type Sex = 'm' | 'f';
 
 export interface RosterRow {
   line: number;
-  last: string;
-  first: string;
-  middle: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
   /** «7А», «10Б»: digits then one capital Cyrillic letter. */
   className: string | null;
   /** Lower case. */
