@@ -4,12 +4,15 @@ import {
   findByName,
   fullName,
   givenAndFamilyName,
+  isInitial,
   isNameOf,
+  isPlausibleNamePart,
   latinKey,
   nameTokens,
   normalizeClassName,
   sexOf,
   shortName,
+  splitName,
 } from './names.ts';
 
 const ivanov = { last_name: 'Иванов', first_name: 'Иван', middle_name: 'Иванович' };
@@ -224,5 +227,110 @@ describe('sexOf: the data first, then only endings that say something', () => {
     [{ last_name: 'Дюма', first_name: 'Саша', middle_name: null }, null, 'an ending that is neither'],
   ] as const)('%o → %s (%s)', (person, expected, _why) => {
     expect(sexOf(person)).toBe(expected);
+  });
+});
+
+describe('splitName: one splitter for pages, roster files and the overlay', () => {
+  const name = (last_name: string, first_name: string, middle_name: string | null = null, initialsOnly = false) => ({
+    last_name,
+    first_name,
+    middle_name,
+    initialsOnly,
+  });
+
+  it('reads «Фамилия Имя Отчество» and «Фамилия Имя», as journals and roster files print them', () => {
+    expect(splitName('Пономарёва Алёна Данииловна')).toEqual(name('Пономарёва', 'Алёна', 'Данииловна'));
+    expect(splitName('Карпова Мария')).toEqual(name('Карпова', 'Мария'));
+    expect(splitName('  Кудрявцев  Даниил,  Маркович ')).toEqual(name('Кудрявцев', 'Даниил', 'Маркович'));
+  });
+
+  it('reads «Имя Фамилия» and «Имя Отчество Фамилия» where the source says it prints the given name first', () => {
+    expect(splitName('Елизавета Данилова', 'given-first')).toEqual(name('Данилова', 'Елизавета'));
+    expect(splitName('Mariya Karpova', 'given-first')).toEqual(name('Karpova', 'Mariya'));
+    expect(splitName('Иван Петр Сидоров', 'given-first')).toEqual(name('Сидоров', 'Иван', 'Петр'));
+    expect(splitName('Иван Петр Сидоров')).toEqual(name('Иван', 'Петр', 'Сидоров'));
+  });
+
+  it('lets a patronymic decide the order whatever the source says', () => {
+    expect(splitName('Мария Олеговна Карпова', 'family-first')).toEqual(name('Карпова', 'Мария', 'Олеговна'));
+    expect(splitName('Карпова Мария Олеговна', 'given-first')).toEqual(name('Карпова', 'Мария', 'Олеговна'));
+    expect(splitName('Лев Ильич Толстой')).toEqual(name('Толстой', 'Лев', 'Ильич'));
+    expect(splitName('Ирина Ильинична Зуева')).toEqual(name('Зуева', 'Ирина', 'Ильинична'));
+    // A surname that ends like a patronymic: the order decides when both could be one.
+    expect(splitName('Шостакович Дмитрий Дмитриевич', 'given-first')).toEqual(name('Шостакович', 'Дмитрий', 'Дмитриевич'));
+    expect(splitName('Дмитрий Дмитриевич Шостакович', 'given-first')).toEqual(name('Шостакович', 'Дмитрий', 'Дмитриевич'));
+    expect(splitName('Бабич Дмитрий Дмитриевич')).toEqual(name('Бабич', 'Дмитрий', 'Дмитриевич'));
+  });
+
+  it('keeps a Turkic patronymic of two words whole, in either order', () => {
+    expect(splitName('Алиев Рустам Ахмед оглы')).toEqual(name('Алиев', 'Рустам', 'Ахмед оглы'));
+    expect(splitName('  Гарипов  Марк Ильдар улы ')).toEqual(name('Гарипов', 'Марк', 'Ильдар улы'));
+    expect(splitName('Лейла Рашид кызы Алиева')).toEqual(name('Алиева', 'Лейла', 'Рашид кызы'));
+  });
+
+  it('drops a list’s numbering and a note in brackets', () => {
+    expect(splitName('1. Иванов Иван')).toEqual(name('Иванов', 'Иван'));
+    expect(splitName('12) Карпова Мария Олеговна')).toEqual(name('Карпова', 'Мария', 'Олеговна'));
+    expect(splitName('3.Иванов Иван')).toEqual(name('Иванов', 'Иван'));
+    expect(splitName('№ 7 Иванов Иван')).toEqual(name('Иванов', 'Иван'));
+    expect(splitName('Анна Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
+    // A class is not numbering.
+    expect(splitName('7А Иванов')).toEqual(name('7А', 'Иванов'));
+  });
+
+  it('reads initials on either side of the surname, dotted and flagged', () => {
+    const initials = name('Иванов', 'И.', 'И.', true);
+    expect(splitName('Иванов И. И.')).toEqual(initials);
+    expect(splitName('Иванов И.И.')).toEqual(initials);
+    expect(splitName('Иванов И И')).toEqual(initials);
+    expect(splitName('И.И. Иванов')).toEqual(initials);
+    expect(splitName('И. И. Иванов', 'given-first')).toEqual(initials);
+    expect(splitName('Иванов И.')).toEqual(name('Иванов', 'И.', null, true));
+    // An initial for the patronymic only is a full name.
+    expect(splitName('Иванов Иван И.')).toEqual(name('Иванов', 'Иван', 'И.'));
+    // Three initials are not a name.
+    expect(splitName('Иванов И. И. И.')).toBeNull();
+  });
+
+  it('keeps double surnames: hyphenated as one word, two words when a patronymic pins the rest', () => {
+    expect(splitName('Римский-Корсаков Артём')).toEqual(name('Римский-Корсаков', 'Артём'));
+    expect(splitName('Николай Андреевич Римский-Корсаков')).toEqual(name('Римский-Корсаков', 'Николай', 'Андреевич'));
+    expect(splitName('Мамин Сибиряк Дмитрий Наркисович')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
+    expect(splitName('Дмитрий Наркисович Мамин Сибиряк')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
+    expect(splitName('Иванов Иван Петров Сидоров')).toBeNull();
+  });
+
+  it('keeps ё as written; a patronymic with ё or е is one all the same', () => {
+    expect(splitName('Фёдор Пётрович Королёв')).toEqual(name('Королёв', 'Фёдор', 'Пётрович'));
+    expect(splitName('Королёв Фёдор')).toEqual(name('Королёв', 'Фёдор'));
+    expect(isNameOf('Королев Федор', splitName('Королёв Фёдор') ?? name('', ''))).toBe(true);
+  });
+
+  it('is null for what is not two to four parts', () => {
+    for (const text of ['', '   ', 'Иванов', '1. Иванов', 'Иванов Иван Иванович Петров Сидоров']) expect(splitName(text)).toBeNull();
+  });
+
+  it('agrees with the overlay’s tokens: every part it gives is a name of the text', () => {
+    for (const text of ['Иванов Иван Иванович', 'Иван Иванович Иванов', 'Иванов И.И.', 'Алиев Рустам Ахмед оглы']) {
+      const split = splitName(text);
+      expect(split && isNameOf(text.replace(' оглы', 'оглы'), split), text).toBe(true);
+    }
+  });
+});
+
+describe('what a name part may be', () => {
+  it('tells a name part from anything else, up to 100 characters', () => {
+    expect(isPlausibleNamePart('Иван')).toBe(true);
+    expect(isPlausibleNamePart('д’Артаньян')).toBe(true);
+    expect(isPlausibleNamePart('И.')).toBe(true);
+    expect(isPlausibleNamePart('Ахмед оглы')).toBe(true);
+    expect(isPlausibleNamePart('1Иван')).toBe(false);
+    expect(isPlausibleNamePart('Иван2')).toBe(false);
+    expect(isPlausibleNamePart('Я'.repeat(100))).toBe(true);
+    expect(isPlausibleNamePart('Я'.repeat(101))).toBe(false);
+    expect(isInitial('И.')).toBe(true);
+    expect(isInitial('И')).toBe(true);
+    expect(isInitial('Ив')).toBe(false);
+    expect(isInitial('И..')).toBe(false);
   });
 });

@@ -18,13 +18,105 @@ export function normalizeNamePart(part: string): string {
     .replace(/[^\p{L}-]/gu, '');
 }
 
-/** The words of a displayed name; initials («И.И.») become one word each. */
-export function nameTokens(display: string): string[] {
-  return display
+/** The words of a text as written; initials («И.И.») become one word each. */
+export function nameWords(text: string): string[] {
+  return text
     .replace(/(\p{L})\.(?=\p{L})/gu, '$1. ')
     .split(/[\s,]+/)
+    .filter((word) => word.length > 0);
+}
+
+/** The words of a displayed name, normalised (see normalizeNamePart), for matching. */
+export function nameTokens(display: string): string[] {
+  return nameWords(display)
     .map(normalizeNamePart)
     .filter((token) => token.length > 0);
+}
+
+/** Which word comes first where nothing else tells: journals print «Фамилия Имя», Moodle, Classroom and Canvas «Имя Фамилия». */
+export type NameOrder = 'family-first' | 'given-first';
+
+export interface SplitName {
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  /** Only initials besides the surname («Иванов И. И.»): good for finding a person, not for creating one. */
+  initialsOnly: boolean;
+}
+
+const femalePatronymic = /(вна|чна|кызы|гызы)$/u;
+const malePatronymic = /(вич|ич|оглы|улы|уулу)$/u;
+/** The second word of a Turkic patronymic («Ахмед оглы», «Рашид кызы»). */
+const turkicPatronymicWord = /^(оглы|кызы|улы|уулу|гызы)$/iu;
+const initialWord = /^\p{L}\.?$/u;
+
+function isPatronymic(part: string): boolean {
+  const normal = normalizeNamePart(part);
+  return femalePatronymic.test(normal) || malePatronymic.test(normal);
+}
+
+/** «И» or «И.»: one letter, an initial. */
+export function isInitial(word: string): boolean {
+  return initialWord.test(word);
+}
+
+/** Whether a name part has only what names have: letters, hyphens, apostrophes, spaces, an initial's dot. */
+export function isPlausibleNamePart(part: string): boolean {
+  return /^[\p{L}][\p{L}\p{M}'’ -]*\.?$/u.test(part) && part.length <= 100;
+}
+
+const split = (last: string, first: string, middle: string | null = null): SplitName => ({
+  last_name: last,
+  first_name: first,
+  middle_name: middle,
+  initialsOnly: false,
+});
+
+/**
+ * A person's name as one text — a journal page's «Иванов Иван Иванович», a roster's ФИО cell, a
+ * Moodle «Иван Иванов» — as surname, first name and patronymic. The one splitter of the product:
+ * - a list's numbering («1. Иванов Иван», «12) …») and a note in brackets («(она/её)») are dropped;
+ * - a patronymic decides the order whatever `order` says: «Иванов Иван Иванович» and «Иван
+ *   Иванович Иванов» are the same person; a two-word Turkic patronymic («Ахмед оглы») is one part;
+ * - with no patronymic, `order` decides (a site says which it prints);
+ * - «Иванов И. И.», «Иванов И.И.», «И. И. Иванов»: initials, flagged, dotted;
+ * - a hyphenated surname is one word; a surname of two words is read when a patronymic pins the
+ *   other parts («Мамин Сибиряк Дмитрий Наркисович»);
+ * - letters are kept as written (ё stays ё; comparing is normalizeNamePart's job).
+ * null when the text is not two to four parts (after the patronymic is joined); the letters are
+ * not checked here (isPlausibleNamePart does that for whoever needs it).
+ */
+export function splitName(text: string, order: NameOrder = 'family-first'): SplitName | null {
+  const words = nameWords(text.replace(/\(.*?\)/gu, ' ').replace(/^\s*№?\s*\d{1,4}(?:[.)]\s*|\s+)/u, ''));
+  const initials = words.filter(isInitial);
+  if (initials.length > 0 && initials.length <= 2 && initials.length === words.length - 1) {
+    const [first = '', middle = null] = initials.map((word) => (word.endsWith('.') ? word : `${word}.`));
+    return { ...split(words.find((word) => !isInitial(word)) ?? '', first, middle), initialsOnly: true };
+  }
+  const parts: string[] = [];
+  for (const word of words) {
+    const previous = parts.at(-1);
+    if (previous !== undefined && turkicPatronymicWord.test(word)) parts[parts.length - 1] = `${previous} ${word}`;
+    else parts.push(word);
+  }
+  if (parts.length === 2) {
+    const [a = '', b = ''] = parts;
+    return order === 'given-first' ? split(b, a) : split(a, b);
+  }
+  if (parts.length === 3) {
+    const [a = '', b = '', c = ''] = parts;
+    const patronymicLast = isPatronymic(c);
+    const patronymicSecond = isPatronymic(b);
+    if (patronymicLast && !patronymicSecond) return split(a, b, c);
+    if (patronymicSecond && !patronymicLast) return split(c, a, b);
+    return order === 'given-first' ? split(c, a, b) : split(a, b, c);
+  }
+  if (parts.length === 4) {
+    const [a = '', b = '', c = '', d = ''] = parts;
+    if (isPatronymic(d) && !isPatronymic(b)) return split(`${a} ${b}`, c, d);
+    if (isPatronymic(b) && !isPatronymic(d)) return split(`${c} ${d}`, a, b);
+  }
+  return null;
 }
 
 const cyrillicToLatin: Record<string, string> = {
@@ -182,8 +274,6 @@ export function classNameIn(text: string): string | null {
 
 export type Sex = 'f' | 'm';
 
-const femalePatronymic = /(вна|чна|кызы|гызы)$/u;
-const malePatronymic = /(вич|ич|оглы|улы|уулу)$/u;
 const femaleSurname = /(ова|ева|ина|ына|ская|цкая|ая)$/u;
 const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
 

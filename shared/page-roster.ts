@@ -2,15 +2,7 @@
 // Отчество;Класс»): the curator's «добавить класс в базу» (issue 6). Pages print display names, so
 // each is split here; which word is the surname depends on the site (journals print «Фамилия Имя»,
 // Moodle, Classroom and Canvas «Имя Фамилия»), a patronymic settles it whenever one is shown.
-import { normalizeClassName } from './names.ts';
-
-export type NameOrder = 'family-first' | 'given-first';
-
-export interface SplitDisplayName {
-  last_name: string;
-  first_name: string;
-  middle_name: string | null;
-}
+import { isPlausibleNamePart, type NameOrder, normalizeClassName, type SplitName, splitName } from './names.ts';
 
 /** A person as the page shows them: the printed name and the class, when the page says. */
 export interface PagePerson {
@@ -18,36 +10,15 @@ export interface PagePerson {
   className: string | null;
 }
 
-const patronymic = /(вич|вна|ична|инична)$/iu;
-const turkicPatronymic = /^(оглы|кызы|улы|уулу|гызы)$/iu;
-
 /**
- * «Иванов Иван Иванович», «Иван Иванович Иванов», «Иван Иванов» (given-first sites) as surname,
- * first name and patronymic; null when the text is not two to four words of letters.
+ * A displayed name as surname, first name and patronymic (splitName), or null when the text is not
+ * a name of two to four words of letters.
  */
-export function splitDisplayName(display: string, order: NameOrder = 'family-first'): SplitDisplayName | null {
-  const words = display
-    .replace(/\(.*?\)/g, ' ')
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  if (words.length < 2 || words.length > 4 || !words.every((word) => /^\p{L}[\p{L}'’.-]*$/u.test(word))) return null;
-  // «Ахмед оглы» is one patronymic of two words.
-  const parts: string[] = [];
-  for (const word of words) {
-    const previous = parts.at(-1);
-    if (previous !== undefined && turkicPatronymic.test(word)) parts[parts.length - 1] = `${previous} ${word}`;
-    else parts.push(word);
-  }
-  const isPatronymic = (part: string | undefined) => part !== undefined && (patronymic.test(part) || /\s/.test(part));
-  if (parts.length === 3) {
-    const [a = '', b = '', c = ''] = parts;
-    if (isPatronymic(c)) return { last_name: a, first_name: b, middle_name: c };
-    if (isPatronymic(b)) return { last_name: c, first_name: a, middle_name: b };
-    return order === 'given-first' ? { last_name: c, first_name: a, middle_name: b } : { last_name: a, first_name: b, middle_name: c };
-  }
-  if (parts.length !== 2) return null;
-  const [a = '', b = ''] = parts;
-  return order === 'given-first' ? { last_name: b, first_name: a, middle_name: null } : { last_name: a, first_name: b, middle_name: null };
+export function splitDisplayName(display: string, order: NameOrder = 'family-first'): SplitName | null {
+  const split = splitName(display, order);
+  if (!split) return null;
+  const parts = [split.last_name, split.first_name, split.middle_name ?? undefined];
+  return parts.every((part) => part === undefined || isPlausibleNamePart(part)) ? split : null;
 }
 
 /** «10Б» from «10б», «10-Б», «10 «Б»»; the text as printed when it is not a class. */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialToIsoDate, parseDate } from './dates.ts';
 import {
-  isInitial,
-  isPlausibleNamePart,
   isPossibleBirthYear,
   nameCase,
   parseBirthDate,
@@ -11,40 +9,8 @@ import {
   parseGradeAndLetter,
   parsePhone,
   parseSex,
-  splitFullName,
 } from './fields.ts';
 import { columnsOf, fieldOfHeader, findHeader } from './header.ts';
-
-describe('splitFullName', () => {
-  it('reads Фамилия Имя Отчество, a two-word patronymic, and capitals', () => {
-    expect(splitFullName('Пономарёва Алёна Данииловна')).toEqual({
-      last_name: 'Пономарёва',
-      first_name: 'Алёна',
-      middle_name: 'Данииловна',
-      initialsOnly: false,
-    });
-    expect(splitFullName('  Гарипов  Марк Ильдар улы ')).toEqual({
-      last_name: 'Гарипов',
-      first_name: 'Марк',
-      middle_name: 'Ильдар улы',
-      initialsOnly: false,
-    });
-    expect(splitFullName('РИМСКИЙ-КОРСАКОВ АРТЁМ')).toEqual({
-      last_name: 'Римский-Корсаков',
-      first_name: 'Артём',
-      middle_name: null,
-      initialsOnly: false,
-    });
-  });
-
-  it('flags initials, whichever side of the surname they are on', () => {
-    const expected = { last_name: 'Иванов', first_name: 'И.', middle_name: 'И.', initialsOnly: true };
-    expect(splitFullName('Иванов И. И.')).toEqual(expected);
-    expect(splitFullName('Иванов И.И.')).toEqual(expected);
-    expect(splitFullName('И.И. Иванов')).toEqual(expected);
-    expect(splitFullName('Иванов И.')).toEqual({ last_name: 'Иванов', first_name: 'И.', middle_name: null, initialsOnly: true });
-  });
-});
 
 describe('value parsers', () => {
   it('normalises classes to «7А»', () => {
@@ -153,31 +119,6 @@ describe('value parsers: the edges', () => {
   it('a short capitalised name is still a name: «ЛИ» is «Ли»', () => {
     expect(nameCase('ЛИ')).toBe('Ли');
     expect(nameCase('Я')).toBe('Я');
-  });
-
-  it('tells a name part from anything else, up to 100 characters', () => {
-    expect(isPlausibleNamePart('Иван')).toBe(true);
-    expect(isPlausibleNamePart('д’Артаньян')).toBe(true);
-    expect(isPlausibleNamePart('И.')).toBe(true);
-    expect(isPlausibleNamePart('1Иван')).toBe(false);
-    expect(isPlausibleNamePart('Иван2')).toBe(false);
-    expect(isPlausibleNamePart('Я'.repeat(100))).toBe(true);
-    expect(isPlausibleNamePart('Я'.repeat(101))).toBe(false);
-    expect(isInitial('И.')).toBe(true);
-    expect(isInitial('И')).toBe(true);
-    expect(isInitial('Ив')).toBe(false);
-  });
-
-  it('splits a name with a trailing comma, undotted initials, and an initial for a patronymic only', () => {
-    expect(splitFullName('Иванов Иван Иванович,')).toEqual({
-      last_name: 'Иванов',
-      first_name: 'Иван',
-      middle_name: 'Иванович',
-      initialsOnly: false,
-    });
-    expect(splitFullName('Иванов И И')).toEqual({ last_name: 'Иванов', first_name: 'И.', middle_name: 'И.', initialsOnly: true });
-    expect(splitFullName('Иванов И.')).toEqual({ last_name: 'Иванов', first_name: 'И.', middle_name: null, initialsOnly: true });
-    expect(splitFullName('Иванов Иван И.')).toEqual({ last_name: 'Иванов', first_name: 'Иван', middle_name: 'И.', initialsOnly: false });
   });
 
   it('takes «mailto:» only at the start of an address, and addresses up to 254 characters', () => {

@@ -20,45 +20,6 @@ export function nameCase(word: string): string {
     .replace(/(^|[-'’\s])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'));
 }
 
-/** Whether a name part has only what names have: letters, hyphens, apostrophes, spaces, an initial's dot. */
-export function isPlausibleNamePart(part: string): boolean {
-  return /^[\p{L}][\p{L}\p{M}'’ -]*\.?$/u.test(part) && part.length <= 100;
-}
-
-const initial = /^\p{L}\.?$/u;
-
-export interface SplitName {
-  last_name: string;
-  first_name: string;
-  middle_name: string | null;
-  initialsOnly: boolean;
-}
-
-/**
- * «Фамилия Имя Отчество» from one cell, as Russian journals print it: the surname first, then the
- * first name, then the patronymic; a patronymic of two words («Ильдар улы», «Ахмед оглы») stays
- * whole. «Иванов И. И.», «Иванов И.И.» and «И. И. Иванов» give initials, flagged as such.
- */
-export function splitFullName(text: string): SplitName {
-  const tokens = cleanText(text)
-    .replace(/(\p{L})\.(?=\p{L})/gu, '$1. ')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(nameCase);
-  const initials = tokens.filter((token) => initial.test(token));
-  if (initials.length > 0 && initials.length === tokens.length - 1) {
-    const last = tokens.find((token) => !initial.test(token)) ?? '';
-    const dotted = initials.map((token) => (token.endsWith('.') ? token : `${token}.`));
-    return { last_name: last, first_name: dotted[0] ?? '', middle_name: dotted[1] ?? null, initialsOnly: true };
-  }
-  const [last = '', first = '', ...rest] = tokens;
-  return { last_name: last, first_name: first, middle_name: rest.length > 0 ? rest.join(' ') : null, initialsOnly: false };
-}
-
-export function isInitial(part: string): boolean {
-  return initial.test(part);
-}
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 export function parseEmail(text: string): Parsed<string> {

@@ -43,6 +43,23 @@ describe('buildRow', () => {
     expect(buildRow(5, ['', '', 'ivan@mail.ru'], context(['last', 'first', 'email']))?.email).toBe('ivan@mail.ru');
   });
 
+  it('splits a «ФИО» cell with the shared splitter, capitals written as names', () => {
+    const fio = (text: string) => row(['fullName', 'className'], [text, '7А']);
+    expect(fio('РИМСКИЙ-КОРСАКОВ АРТЁМ')).toMatchObject({ last_name: 'Римский-Корсаков', first_name: 'Артём', middle_name: null });
+    expect(fio('ГАРИПОВ МАРК ИЛЬДАР УЛЫ')).toMatchObject({ last_name: 'Гарипов', first_name: 'Марк', middle_name: 'Ильдар Улы' });
+    expect(fio('Мария Олеговна Карпова')).toMatchObject({ last_name: 'Карпова', first_name: 'Мария', middle_name: 'Олеговна' });
+    expect(fio('Иванов И.И.')).toMatchObject({ first_name: 'И.', middle_name: 'И.', initialsOnly: true });
+    expect(issuesOf(fio('Иванов И.И.'))).toEqual([['initials_only', 'ФИО', expect.stringContaining('Only initials')]]);
+    expect(issuesOf(fio('Иванов Иван'))).toEqual([]);
+  });
+
+  it('refuses a «ФИО» cell that is one word or more words than a name has', () => {
+    expect(issuesOf(row(['fullName'], ['Иванов'])).map(([code, column]) => [code, column])).toEqual([['missing_first', 'ФИО']]);
+    const five = row(['fullName'], ['Иванов Иван Иванович Петров Сидоров']);
+    expect(five.issues.map((issue) => [issue.code, issue.column, issue.severity])).toEqual([['bad_name', 'ФИО', 'error']]);
+    expect(five.issues[0]?.message_ru).toContain('Иванов Иван Иванович Петров Сидоров');
+  });
+
   it('reads initials in separate columns, adding the dots', () => {
     const built = row(['last', 'first', 'middle'], ['ИВАНОВ', 'И', 'П']);
     expect(built).toMatchObject({ last_name: 'Иванов', first_name: 'И.', middle_name: 'П.', initialsOnly: true });
