@@ -10,7 +10,7 @@ import type { Catalog } from '../../shared/api/catalog.ts';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
-import type { RosterPreview } from '../../shared/api/roster-import.ts';
+import type { RosterPreview, RosterRowInput } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
@@ -37,11 +37,12 @@ export interface ProgrammeOverview {
   warnings: ProgrammeWarning[];
 }
 
-/** A class list read off the page, as the CSV the roster import reads. */
+/** A class list read off the page, as the rows the roster import takes. */
 export interface RosterCapture {
   organisationId: string;
-  fileName: string;
-  contentBase64: string;
+  /** What the preview calls the list («10Б-2026-12-02»). */
+  listName: string;
+  rows: RosterRowInput[];
   /** true: the preview only; false: import the new people (and the curator's answers for ambiguous rows). */
   dryRun: boolean;
   resolutions?: ({ line: number; action: 'new' | 'skip' } | { line: number; action: 'person'; person_id: string })[];
@@ -65,8 +66,8 @@ export interface PageRosterData {
   people: PagePerson[];
   /** The class the whole page is for, when every row names the same one. */
   className: string | null;
-  csv: string;
-  rows: number;
+  /** The people as the import takes them: one row each, names split (shared/page-roster.ts). */
+  rows: RosterRowInput[];
   /** Texts the page shows as names that are not (left out). */
   skipped: string[];
   /** The site's adapter (the import's file name when the page names no class). */

@@ -84,7 +84,8 @@ export interface RosterRow {
   issues: RowIssue[];
 }
 
-export type RosterFormat = 'csv' | 'xlsx';
+/** rows: a list sent as rows (roster capture from a class page), no file. */
+export type RosterFormat = 'csv' | 'xlsx' | 'rows';
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
 export interface ParsedRoster {
