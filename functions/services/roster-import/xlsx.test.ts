@@ -208,6 +208,23 @@ describe('openXlsx', () => {
     expect(book.readSheet(2, 10)).toEqual({ name: '', rows: [], truncated: false });
   });
 
+  it('follows the package relationship to a workbook part of any name, and to nothing else', () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Иванов</t></is></c></row></sheetData></worksheet>';
+    const book = (target: string, extra: Record<string, string> = {}) =>
+      zip({
+        '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="${target}"/></Relationships>`,
+        'content/book.xml': '<workbook><sheets><sheet name="7А" r:id="rId1"/></sheets></workbook>',
+        'content/_rels/book.xml.rels': `<Relationships><Relationship Id="rId1" Type="${rel('worksheet')}" Target="s1.xml"/></Relationships>`,
+        'content/s1.xml': sheet,
+        ...extra,
+      });
+    expect(cellsOf(book('content/book.xml'))).toEqual([[1, ['Иванов']]]);
+    // A part that merely ends in workbook.xml is not the workbook when the package names another.
+    const decoy = { 'xl/workbook.xml': '<workbook><sheets><sheet name="Чужой" r:id="rId1"/></sheets></workbook>' };
+    expect(opened(book('/content/book.xml', decoy)).sheetNames).toEqual(['7А']);
+    expect(openXlsx(book('content/missing.xml', decoy))).toEqual({ ok: false, detail: 'no workbook' });
+  });
+
   it('without a package relationship, looks for xl/workbook.xml', () => {
     const bytes = workbook('<row r="1"><c r="A1"><v>1</v></c></row>', {
       '_rels/.rels': '<Relationships/>',
