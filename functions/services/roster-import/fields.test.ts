@@ -19,10 +19,20 @@ describe('value parsers', () => {
     expect(parseClassName('10-Б')).toEqual({ ok: true, value: '10Б' });
     expect(parseClassName('11 в')).toEqual({ ok: true, value: '11В' });
     expect(parseClassName('11 ё').ok).toBe(true);
-    for (const text of ['7', '12А', '0Б', 'седьмой', '7АБ', '7-1']) expect(parseClassName(text).ok).toBe(false);
+    for (const text of ['12А', '0Б', 'седьмой', '7АБ', '7-1', '12', '0', '7 классы', '№7']) expect(parseClassName(text).ok).toBe(false);
+    // A grade with one class has no letter.
+    for (const [text, value] of [
+      ['11', '11'],
+      ['7 класс', '7'],
+      [' 07 ', '7'],
+      ['1', '1'],
+    ])
+      expect(parseClassName(text as string)).toEqual({ ok: true, value });
     expect(parseGradeAndLetter('7', 'а')).toEqual({ ok: true, value: '7А' });
     expect(parseGradeAndLetter('10 класс', 'Б')).toEqual({ ok: true, value: '10Б' });
     expect(parseGradeAndLetter('', 'Б').ok).toBe(false);
+    // A «Параллель» without its «Литера» is a grade, not a class.
+    expect(parseGradeAndLetter('11', '').ok).toBe(false);
   });
 
   it('checks and lower-cases e-mail addresses', () => {

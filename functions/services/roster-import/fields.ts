@@ -49,16 +49,24 @@ const lookalikes: Record<string, string> = {
 /** «7А», «7а», «7-А», «7 "А"», «7A» (Latin), «7а класс» → «7А»; grades 1 to 11 only. */
 export function parseClassName(text: string): Parsed<string> {
   const cyrillic = cleanText(text).replace(/[A-Za-z]/g, (letter) => lookalikes[letter.toUpperCase()] ?? letter);
+  // A grade with no letter («11», «11 класс»): a school with one class in a grade names it so, and the
+  // methodology asks for none (classes.name is free text, its grade 1–11).
+  const bare = /^(\d{1,2})(\s*класс)?$/iu.exec(cyrillic)?.[1];
+  if (bare) {
+    const grade = Number.parseInt(bare, 10);
+    return grade >= 1 && grade <= 11 ? { ok: true, value: String(grade) } : { ok: false };
+  }
   const normal = normalizeClassName(cyrillic);
   const grade = normal ? Number.parseInt(normal, 10) : 0;
   if (!normal || grade < 1 || grade > 11) return { ok: false };
   return { ok: true, value: `${grade}${normal.slice(String(grade).length).toLocaleUpperCase('ru')}` };
 }
 
-/** «Параллель» and «Литера» columns together: «7» (or «7 класс») and «А». */
+/** «Параллель» and «Литера» columns together: «7» (or «7 класс») and «А»; both are needed. */
 export function parseGradeAndLetter(grade: string, letter: string): Parsed<string> {
   const number = /\d{1,2}/.exec(grade)?.[0];
-  if (!number) return { ok: false };
+  // A «Параллель» column is a grade, not a class: without its «Литера» it names no class.
+  if (!number || !cleanText(letter)) return { ok: false };
   return parseClassName(`${number}${cleanText(letter)}`);
 }
 

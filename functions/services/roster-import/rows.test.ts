@@ -94,6 +94,11 @@ describe('buildRow', () => {
     expect(row(['last', 'first', 'className', 'letter'], ['Иванов', 'Иван', '7в', 'б']).className).toBe('7В');
     expect(row(['last', 'first', 'grade', 'letter'], ['Иванов', 'Иван', '10 класс', 'А']).className).toBe('10А');
     expect(row(['last', 'first', 'className', 'letter'], ['Иванов', 'Иван', '10', 'а']).className).toBe('10А');
+    expect(row(['last', 'first', 'className'], ['Иванов', 'Иван', '11']).className).toBe('11');
+    expect(issuesOf(row(['last', 'first', 'className'], ['Иванов', 'Иван', '11 класс']))).toEqual([]);
+    expect(issuesOf(row(['last', 'first', 'grade', 'letter'], ['Иванов', 'Иван', '11', '']))).toEqual([
+      ['bad_class', 'Параллель', expect.stringContaining('11')],
+    ]);
     expect(row(['last', 'first'], ['Иванов', 'Иван'], '9Г').className).toBe('9Г');
     expect(row(['last', 'first', 'className'], ['Иванов', 'Иван', ''], '9Г').className).toBe('9Г');
   });
