@@ -1,18 +1,12 @@
 // The roster import route: a class list exported by an e-journal, previewed, then imported once.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi } from '../support/api.ts';
-import { people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 const fixture = async (name: string) => (await readFile(new URL(`../fixtures/rosters/${name}`, import.meta.url))).toString('base64');
 

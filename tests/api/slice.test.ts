@@ -1,24 +1,18 @@
 // The foundation slice over HTTP (app.request, no server): health, sign-in, my groups, and
 // logging meetings — validated, idempotent, and refused where row-level security says no.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { readMigrations } from '../../functions/db/migrate.ts';
 import type { GroupSummary } from '../../shared/api/me.ts';
 import type { Meeting } from '../../shared/api/meetings.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import { issuer, testApi } from '../support/api.ts';
-import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { issuer, type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { groups, otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 async function meetingRows(where = 'true', params: unknown[] = []): Promise<number> {
   return s.db.asService(async (db) => {
