@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import { type ListKind, ParticipantIndex, participantsOf } from '../../shared/participants.ts';
 import { fixture } from '../../tests/support/fixture-page.ts';
+import { groupMember } from '../../tests/support/group-members.ts';
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
@@ -18,24 +19,7 @@ import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from './types.ts';
 
-const member = (
-  person_id: string,
-  role: GroupMember['role'],
-  last_name: string,
-  first_name: string,
-  middle_name: string | null,
-  class_name: string | null,
-): GroupMember => ({
-  person_id,
-  role,
-  last_name,
-  first_name,
-  middle_name,
-  class_name,
-  google_user_id: null,
-  kind: class_name ? 'student' : 'staff',
-  sex: null,
-});
+const member = groupMember;
 
 const group = (id: string, form: string, members: GroupMember[]): GroupSummary => ({
   id,

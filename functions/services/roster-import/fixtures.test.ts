@@ -3,21 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { class7a, demoPeople, type RosterFixtureName, rosterFixtures } from '../../../tests/fixtures/rosters/fixtures.ts';
+import { class7a, demoSchoolPeople, type RosterFixtureName, rosterFixtures } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
-import { type ExistingPerson, planRosterImport } from './plan.ts';
+import { planRosterImport } from './plan.ts';
 
 const folder = new URL('../../../tests/fixtures/rosters/', import.meta.url);
 const read = (name: string) => new Uint8Array(readFileSync(new URL(name, folder)));
 const today = new Date('2026-11-27T00:00:00Z');
-const school: ExistingPerson[] = demoPeople.map((person) => ({
-  id: person.id,
-  last_name: person.last,
-  first_name: person.first,
-  middle_name: person.middle ?? null,
-  className: person.class ?? null,
-  email: person.email ?? null,
-}));
+const school = demoSchoolPeople;
 
 const expected: Record<RosterFixtureName | 'libreoffice-elzhur-7a.xlsx', object> = {
   'dnevnik-ru-7a.xlsx': { format: 'xlsx', headerLine: 4, classNameFromTitle: '7А', sheetName: 'Список учащихся' },

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from '../../../shared/api/roster-import.ts';
-import { demoPeople } from '../../../tests/fixtures/rosters/fixtures.ts';
+import { demoSchoolPeople } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
 import { type ExistingPerson, planRosterImport } from './plan.ts';
 import { rosterPreview } from './preview.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
-const school: ExistingPerson[] = demoPeople.map((person) => ({
-  id: person.id,
-  last_name: person.last,
-  first_name: person.first,
-  middle_name: person.middle ?? null,
-  className: person.class ?? null,
-  email: person.email ?? null,
-}));
+const school = demoSchoolPeople;
 const rowsOf = (csv: string) => parseRosterFile(new TextEncoder().encode(csv), 'list.csv', { today }).rows;
 const lines = (rows: readonly { line: number }[]) => rows.map((row) => row.line);
 
