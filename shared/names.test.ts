@@ -260,12 +260,15 @@ describe('splitName: one splitter for pages, roster files and the overlay', () =
     expect(splitName('Шостакович Дмитрий Дмитриевич', 'given-first')).toEqual(name('Шостакович', 'Дмитрий', 'Дмитриевич'));
     expect(splitName('Дмитрий Дмитриевич Шостакович', 'given-first')).toEqual(name('Шостакович', 'Дмитрий', 'Дмитриевич'));
     expect(splitName('Бабич Дмитрий Дмитриевич')).toEqual(name('Бабич', 'Дмитрий', 'Дмитриевич'));
+    expect(splitName('Дмитрий Дмитриевич Шостакович', 'family-first')).toEqual(name('Дмитрий', 'Дмитриевич', 'Шостакович'));
   });
 
   it('keeps a Turkic patronymic of two words whole, in either order', () => {
     expect(splitName('Алиев Рустам Ахмед оглы')).toEqual(name('Алиев', 'Рустам', 'Ахмед оглы'));
     expect(splitName('  Гарипов  Марк Ильдар улы ')).toEqual(name('Гарипов', 'Марк', 'Ильдар улы'));
     expect(splitName('Лейла Рашид кызы Алиева')).toEqual(name('Алиева', 'Лейла', 'Рашид кызы'));
+    // First, the word is a name of its own.
+    expect(splitName('Улы Марат')).toEqual(name('Улы', 'Марат'));
   });
 
   it('drops a list’s numbering and a note in brackets', () => {
@@ -274,6 +277,9 @@ describe('splitName: one splitter for pages, roster files and the overlay', () =
     expect(splitName('3.Иванов Иван')).toEqual(name('Иванов', 'Иван'));
     expect(splitName('№ 7 Иванов Иван')).toEqual(name('Иванов', 'Иван'));
     expect(splitName('Анна Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
+    expect(splitName('Анна (Аня) Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
+    // A number inside the name is not a list's numbering.
+    expect(splitName('Иванов 2 Иван')).toEqual(name('Иванов', '2', 'Иван'));
     // A class is not numbering.
     expect(splitName('7А Иванов')).toEqual(name('7А', 'Иванов'));
   });
@@ -298,6 +304,7 @@ describe('splitName: one splitter for pages, roster files and the overlay', () =
     expect(splitName('Мамин Сибиряк Дмитрий Наркисович')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
     expect(splitName('Дмитрий Наркисович Мамин Сибиряк')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
     expect(splitName('Иванов Иван Петров Сидоров')).toBeNull();
+    expect(splitName('Иван Петрович Сидоров Иванович')).toBeNull();
   });
 
   it('keeps ё as written; a patronymic with ё or е is one all the same', () => {

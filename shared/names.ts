@@ -90,13 +90,13 @@ export function splitName(text: string, order: NameOrder = 'family-first'): Spli
   const words = nameWords(text.replace(/\(.*?\)/gu, ' ').replace(/^\s*№?\s*\d{1,4}(?:[.)]\s*|\s+)/u, ''));
   const initials = words.filter(isInitial);
   if (initials.length > 0 && initials.length <= 2 && initials.length === words.length - 1) {
-    const [first = '', middle = null] = initials.map((word) => (word.endsWith('.') ? word : `${word}.`));
-    return { ...split(words.find((word) => !isInitial(word)) ?? '', first, middle), initialsOnly: true };
+    const dotted = initials.map((word) => (word.endsWith('.') ? word : `${word}.`));
+    const surname = words.find((word) => !isInitial(word)) as string;
+    return { ...split(surname, dotted[0] as string, dotted[1] ?? null), initialsOnly: true };
   }
   const parts: string[] = [];
   for (const word of words) {
-    const previous = parts.at(-1);
-    if (previous !== undefined && turkicPatronymicWord.test(word)) parts[parts.length - 1] = `${previous} ${word}`;
+    if (parts.length > 0 && turkicPatronymicWord.test(word)) parts[parts.length - 1] += ` ${word}`;
     else parts.push(word);
   }
   if (parts.length === 2) {

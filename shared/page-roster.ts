@@ -18,8 +18,9 @@ export interface PagePerson {
 export function splitDisplayName(display: string, order: NameOrder = 'family-first'): SplitName | null {
   const split = splitName(display, order);
   if (!split) return null;
-  const parts = [split.last_name, split.first_name, split.middle_name ?? undefined];
-  return parts.every((part) => part === undefined || isPlausibleNamePart(part)) ? split : null;
+  const parts = [split.last_name, split.first_name, split.middle_name];
+  // Stryker disable next-line ConditionalExpression: equivalent, a missing patronymic read as the word «null» is plausible too.
+  return parts.every((part) => part === null || isPlausibleNamePart(part)) ? split : null;
 }
 
 /** «10Б» from «10б», «10-Б», «10 «Б»»; the text as printed when it is not a class. */
