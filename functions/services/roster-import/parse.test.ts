@@ -2,7 +2,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodeCp1251 } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { writeXlsx } from '../../../tests/fixtures/rosters/xlsx-writer.ts';
-import { maxDataRows, maxFileBytes, parseRosterFile } from './parse.ts';
+import { maxDataRows, maxFileBytes, parseRosterFile, parseRosterRows } from './parse.ts';
 import type { ParsedRoster } from './types.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
@@ -334,5 +334,48 @@ describe('parseRosterFile: where it looks, and what its errors say', () => {
   it('judges birth years by the day it is told it is', () => {
     const early = parseRosterFile(utf8('ФИО;Год рождения\nИванов Иван;2012\n'), 'r.csv', { today: new Date('2015-01-01T00:00:00Z') });
     expect(early.rows[0]?.issues.map((issue) => issue.code)).toEqual(['bad_birth_year']);
+  });
+});
+
+describe('parseRosterRows: a list sent as rows (roster capture)', () => {
+  it('checks each row as a file’s row is checked, line N being rows[N − 1], a blank row left out', () => {
+    const parsed = parseRosterRows(
+      [
+        { last_name: 'КАРПОВА', first_name: 'Мария', middle_name: 'Олеговна', class_name: '10 б' },
+        { last_name: 'Волков', first_name: 'Кирилл' },
+        { last_name: '', first_name: '' },
+        { last_name: 'Иванов1', first_name: 'Иван', middle_name: null, class_name: '15Я' },
+      ],
+      '10Б-2026-12-02',
+      { today },
+    );
+    expect(parsed).toMatchObject({
+      fileName: '10Б-2026-12-02',
+      format: 'rows',
+      encoding: null,
+      sheetName: null,
+      headerLine: null,
+      classNameFromTitle: null,
+      fileErrors: [],
+    });
+    expect(parsed.columns.map((column) => [column.field, column.header, column.letter])).toEqual([
+      ['last', 'Фамилия', 'A'],
+      ['first', 'Имя', 'B'],
+      ['middle', 'Отчество', 'C'],
+      ['className', 'Класс', 'D'],
+    ]);
+    expect(parsed.rows.map((row) => [row.line, row.last_name, row.first_name, row.middle_name, row.className])).toEqual([
+      [1, 'Карпова', 'Мария', 'Олеговна', '10Б'],
+      [2, 'Волков', 'Кирилл', null, null],
+      [4, 'Иванов1', 'Иван', null, null],
+    ]);
+    expect(parsed.errors.map((issue) => [issue.line, issue.code, issue.column])).toEqual([
+      [4, 'bad_name', null],
+      [4, 'bad_class', 'Класс'],
+    ]);
+  });
+
+  it('checks years against today by default', () => {
+    expect(parseRosterRows([{ last_name: 'Волков', first_name: 'Кирилл' }], 'x').rows).toHaveLength(1);
   });
 });

@@ -35,13 +35,14 @@ export function rosterPreview(
 ): RosterPreview {
   const people = new Map(existing.map((person) => [person.id, person]));
   const candidate = (id: string) => {
-    const person = people.get(id);
+    // The plan takes its candidates from `existing`: every id is there.
+    const person = people.get(id) as ExistingPerson;
     return {
       person_id: id,
-      last_name: person?.last_name ?? '',
-      first_name: person?.first_name ?? '',
-      middle_name: person?.middle_name ?? null,
-      class_name: person?.className ?? null,
+      last_name: person.last_name,
+      first_name: person.first_name,
+      middle_name: person.middle_name,
+      class_name: person.className,
     };
   };
   return {
