@@ -251,4 +251,33 @@ describe('openXlsx', () => {
     }
     expect(openXlsx(bomb)).toEqual({ ok: false, detail: 'the unpacked workbook is too large' });
   });
+
+  it('reads a string’s text runs only, not what stands between them', () => {
+    const strings = '<sst><si><r><t>Ива</t></r>\n  <r><rPr><b/></rPr><t>нов</t></r>\n</si><si><t>7А</t>\n</si></sst>';
+    const bytes = workbook('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
+      'xl/sharedStrings.xml': strings,
+    });
+    expect(cellsOf(bytes)).toEqual([[1, ['Иванов', '7А']]]);
+  });
+
+  it('takes the styles of cells from cellXfs only, not from what follows it', () => {
+    const styles = '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs><dxfs><xf numFmtId="14"/></dxfs></styleSheet>';
+    const bytes = workbook('<row r="1"><c r="A1" s="1"><v>41345</v></c><c r="B1" s="2"><v>41345</v></c></row>', {
+      'xl/styles.xml': styles,
+    });
+    expect(cellsOf(bytes)).toEqual([[1, ['2013-03-12', '41345']]]);
+  });
+
+  it('fills a merge down only from a column it read, and a one-row merge not at all', () => {
+    const wide = `<c r="IW1" t="inlineStr"><is><t>за краем</t></is></c>`;
+    const bytes = workbook(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>7А</t></is></c>${wide}</row><row r="2"><c r="B2"><v>1</v></c></row>`,
+      {},
+      '<mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="IW1:IW2"/></mergeCells>',
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [1, ['7А']],
+      [2, ['', '1']],
+    ]);
+  });
 });

@@ -222,10 +222,11 @@ function fillMerges(rows: GridRow[], merges: string[]): void {
   for (const merge of merges) {
     const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(merge);
     if (!match) continue;
-    const column = columnIndex(match[1] ?? '');
+    // The pattern has letters, so there is a column. A horizontal merge (bottom = top) fills nothing
+    // below, and a column past maxColumns was never read: no value to fill.
+    const column = columnIndex(match[1] as string) as number;
     const top = Number(match[2]);
     const bottom = Number(match[4]);
-    if (column === null || column >= maxColumns || bottom <= top) continue;
     const value = byLine.get(top)?.cells[column];
     if (!value) continue;
     for (let line = top + 1; line <= bottom; line++) {
