@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from '../../../shared/api/roster-import.ts';
-import { demoSchoolPeople } from '../../../tests/fixtures/rosters/fixtures.ts';
+import { demoSchoolPeople, existingPerson } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
-import { type ExistingPerson, planRosterImport } from './plan.ts';
+import { planRosterImport } from './plan.ts';
 import { rosterPreview } from './preview.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
@@ -125,20 +125,7 @@ describe('planRosterImport', () => {
 });
 
 describe('planRosterImport: classes, e-mails and names of people already in the school', () => {
-  const person = (
-    id: string,
-    last_name: string,
-    first_name: string,
-    className: string | null,
-    email: string | null = null,
-  ): ExistingPerson => ({
-    id,
-    last_name,
-    first_name,
-    middle_name: null,
-    className,
-    email,
-  });
+  const person = existingPerson;
 
   it('finds a person with no class yet by name, and moves them into the file’s class', () => {
     const plan = planRosterImport(rowsOf('ФИО;Класс\nЛебедев Олег;7А'), [person('p1', 'Лебедев', 'Олег', null)]);

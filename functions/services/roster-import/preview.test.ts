@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { existingPerson } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
-import { type ExistingPerson, planRosterImport } from './plan.ts';
+import { planRosterImport } from './plan.ts';
 import { rosterPreview } from './preview.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
-const person = (
-  id: string,
-  last_name: string,
-  first_name: string,
-  className: string | null,
-  email: string | null = null,
-): ExistingPerson => ({
-  id,
-  last_name,
-  first_name,
-  middle_name: null,
-  className,
-  email,
-});
+const person = existingPerson;
 const school = [
   person('p1', 'Карпова', 'Мария', '9Б', 'm.karpova@mail.ru'),
   person('p2', 'Яковлев', 'Евгений', '2А'),
