@@ -305,6 +305,7 @@ describe('splitName: one splitter for pages, roster files and the overlay', () =
     expect(splitName('Дмитрий Наркисович Мамин Сибиряк')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
     expect(splitName('Иванов Иван Петров Сидоров')).toBeNull();
     expect(splitName('Иван Петрович Сидоров Иванович')).toBeNull();
+    expect(splitName('Мамин Сибиряк Дмитрий Наркисович Лишний')).toBeNull();
   });
 
   it('keeps ё as written; a patronymic with ё or е is one all the same', () => {
@@ -322,6 +323,13 @@ describe('splitName: one splitter for pages, roster files and the overlay', () =
       const split = splitName(text);
       expect(split && isNameOf(text.replace(' оглы', 'оглы'), split), text).toBe(true);
     }
+  });
+});
+
+describe('nameTokens: what is left of a name for matching', () => {
+  it('drops what holds no letter: a list’s numbering, a note sign', () => {
+    expect(nameTokens('1. Иванов * Иван')).toEqual(['иванов', 'иван']);
+    expect(isNameOf('12) Иванов Иван', { last_name: 'Иванов', first_name: 'Иван', middle_name: 'Иванович' })).toBe(true);
   });
 });
 

@@ -205,7 +205,8 @@ export function isNameOf(display: string, person: PersonName): boolean {
 
 /** isNameOf for a display already split by nameTokens (the overlay splits each name once). */
 export function tokensAreNameOf(tokens: readonly string[], person: PersonName): boolean {
-  if (tokens.length < 2 || tokens.length > 3) return false;
+  // Two or three words: one word leaves no first name (found below), four are not one person's name.
+  if (tokens.length > 3) return false;
   const lastAt = tokens.findIndex((token) => matchesPart(token, person.last_name, false));
   if (lastAt === -1) return false;
   const rest = tokens.filter((_, i) => i !== lastAt);
@@ -266,8 +267,8 @@ export function normalizeClassName(text: string): string | null {
 export function classNameIn(text: string): string | null {
   const found = new Set<string>();
   for (const match of text.matchAll(/(?<![\p{L}\d/])(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([А-ЯЁа-яё])[»"]?(?![\p{L}\d])/gu)) {
-    const name = normalizeClassName(`${match[1]}${match[2]}`);
-    if (name) found.add(name);
+    // A number and a letter: always a class to normalizeClassName.
+    found.add(normalizeClassName(`${match[1]}${match[2]}`) as string);
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
@@ -285,9 +286,10 @@ const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
  */
 export function sexOf(person: PersonName & { sex?: string | null }): Sex | null {
   if (person.sex === 'f' || person.sex === 'm') return person.sex;
-  const middle = person.middle_name ? normalizeNamePart(person.middle_name.replace(/\s+/g, '')) : '';
-  if (middle && femalePatronymic.test(middle)) return 'f';
-  if (middle && malePatronymic.test(middle)) return 'm';
+  // «Рашид кызы» reads as «рашидкызы»: normalizeNamePart keeps letters only.
+  const middle = normalizeNamePart(person.middle_name ?? '');
+  if (femalePatronymic.test(middle)) return 'f';
+  if (malePatronymic.test(middle)) return 'm';
   const last = normalizeNamePart(person.last_name);
   if (!/[а-я]/.test(last) || last.length < 4) return null;
   if (femaleSurname.test(last)) return 'f';
