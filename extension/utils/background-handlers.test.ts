@@ -152,4 +152,44 @@ describe('the background service', () => {
     expect(await sessionItem.getValue()).toBeNull();
     expect(await answer({ type: 'nastavnik:session' }, popup)).toEqual({ ok: true, value: null });
   });
+
+  it('passes the dashboard API calls with the session, and only for pages of its own', async () => {
+    await sessionItem.setValue(session);
+    const dashboard = { id, url: `chrome-extension://${id}/dashboard.html`, tab: { id: 9 }, frameId: 0, documentId: 'dash' };
+    const sent = vi.fn(
+      async (_url: string, _init: RequestInit) =>
+        new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'content-type': 'application/json', etag: '"5"' } }),
+    );
+    vi.stubGlobal('fetch', sent);
+    const call = { method: 'PATCH', path: '/checklist-items/1', body: '{"done":true}', ifMatch: '"4"' };
+    expect(await answer({ type: 'nastavnik:api', call }, dashboard)).toEqual({
+      ok: true,
+      value: { status: 200, body: '{"items":[]}', base64: false, etag: '"5"', contentType: 'application/json' },
+    });
+    const [url, init] = sent.mock.calls[0] ?? [];
+    expect(url).toBe('http://api.test/checklist-items/1');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
+    expect(new Headers(init?.headers).get('if-match')).toBe('"4"');
+
+    // A file crosses as base64.
+    sent.mockImplementationOnce(
+      async () => new Response(new Uint8Array([0x50, 0x4b, 3, 4]), { headers: { 'content-type': 'application/zip' } }),
+    );
+    expect(await answer({ type: 'nastavnik:api', call: { method: 'GET', path: '/x' } }, dashboard)).toMatchObject({
+      ok: true,
+      value: { base64: true, body: 'UEsDBA==' },
+    });
+
+    // Never to a content script or a frame (even one holding a panel), never a path off the API.
+    expect(await answer({ type: 'nastavnik:api', call }, contentScript)).toMatchObject({ ok: false, status: 403 });
+    expect(await answer({ type: 'nastavnik:api', call }, strayFrame)).toMatchObject({ ok: false, status: 403 });
+    for (const path of ['//evil.example/x', 'https://evil.example/', '/a/../../b', '\\evil']) {
+      expect(await answer({ type: 'nastavnik:api', call: { method: 'GET', path } }, dashboard)).toMatchObject({ ok: false, status: 400 });
+    }
+    expect(await answer({ type: 'nastavnik:api', call: { method: 'TRACE', path: '/x' } }, dashboard)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(sent).toHaveBeenCalledTimes(2);
+  });
 });

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { participantsOf } from '../../shared/participants.ts';
 import { meetingCreate } from '../../shared/schemas.ts';
-import { ApiError, api, OfflineError } from './api.ts';
+import { ApiError, api, OfflineError, passOn } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
 import { t } from './i18n.ts';
 import {
@@ -55,6 +55,20 @@ const pageRoster = z.object({
   skipped: z.array(z.string().max(300)).max(5000),
   site: z.string().max(50),
 });
+
+/** An API call from the dashboard: a path of the API's own (no scheme, host or `..`), a bounded body. */
+const apiCall = z
+  .object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: z
+      .string()
+      .max(4000)
+      .regex(/^\/[^/\\]/, 'an API path starts with one /')
+      .refine((path) => !path.split(/[?#]/)[0]?.split('/').includes('..'), 'no .. in an API path'),
+    body: z.string().max(20_000_000).optional(),
+    ifMatch: z.string().max(80).optional(),
+  })
+  .strict();
 
 export const tickets = panelTickets(panelTicketsItem);
 
@@ -117,6 +131,8 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
   if (kind === 'extension-page' && isFramedPage(sender) && message.type !== 'nastavnik:panel' && !(await tickets.holds(sender))) {
     return refused('this frame holds no panel');
   }
+  // The whole API only for the extension's own top-level pages (the dashboard), never for a panel frame.
+  if (message.type === 'nastavnik:api' && isFramedPage(sender)) return refused('the API is not answered to a frame');
   const tabId = sender.tab?.id;
   try {
     switch (message.type) {
@@ -168,6 +184,11 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         return { ok: true, value: await loadMyGroups() };
       case 'nastavnik:flush-queue':
         return { ok: true, value: await flushQueue() };
+      case 'nastavnik:api': {
+        const parsed = apiCall.safeParse(message.call);
+        if (!parsed.success) return invalid(parsed.error);
+        return { ok: true, value: await passOn(parsed.data) };
+      }
       case 'nastavnik:session':
         return { ok: true, value: await currentSession() };
       case 'nastavnik:check-session':

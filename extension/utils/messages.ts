@@ -71,6 +71,30 @@ export interface PageRosterData {
   site: string;
 }
 
+/**
+ * A request of the typed API client (`hc<App>`) that an extension page of its own (the dashboard)
+ * sends through the background, which alone holds the session: the path is the API's, the body JSON text.
+ */
+export interface ApiCall {
+  method: string;
+  /** The API path with its query, e.g. `/people?organisation_id=…`. */
+  path: string;
+  body?: string;
+  /** Only `if-match` is passed on (row versions, see functions/services/rows.ts). */
+  ifMatch?: string;
+}
+
+/** The API's answer as the background received it (any status: the typed client tells success from refusal). */
+export interface ApiAnswer {
+  status: number;
+  /** The body as text, or as base64 when `base64` (a file: XLSX, DOCX, CSV). */
+  body: string;
+  base64: boolean;
+  /** The row version (ETag) when the API sent one. */
+  etag: string | null;
+  contentType: string | null;
+}
+
 /** Who may send a request: content scripts, the extension's own pages, or both. */
 export type Access = 'content-script' | 'extension-page' | 'both';
 
@@ -123,6 +147,11 @@ export const protocol = {
   // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
   'nastavnik:checklist-item': call<{ id: string; version: string; patch: ChecklistItemPatch }, ChecklistItem>('extension-page'),
   'nastavnik:roster-capture': call<{ capture: RosterCapture }, RosterPreview>('extension-page'),
+  /**
+   * Any API route for a page of the extension's own (the dashboard), never a frame inside a web
+   * page: the dashboard's typed client (dashboard/api.ts) sends its requests through here.
+   */
+  'nastavnik:api': call<{ call: ApiCall }, ApiAnswer>('extension-page'),
   // The session (popup, options): the background alone signs in and out.
   /** Who is signed in; null for nobody (an expired local token counts as none). */
   'nastavnik:session': call<NoPayload, Session | null>('extension-page'),

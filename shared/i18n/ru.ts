@@ -240,6 +240,19 @@ export const ru = {
   'person.student.f': 'ученица',
   'person.mentee': 'наставляемый',
   'person.mentee.f': 'наставляемая',
+  'dashboard.home': 'Главная',
+  'dashboard.menu': 'Разделы панели куратора',
+  'dashboard.loading': 'Загружаем…',
+  'dashboard.signIn': 'Панель куратора открывается после входа. Войдите в настройках расширения.',
+  'dashboard.notCurator': 'Панель куратора доступна куратору программы наставничества и руководителю школы.',
+  'dashboard.noProgramme': 'Программа наставничества ещё не начата',
+  'dashboard.stages': 'Этапы программы',
+  'dashboard.stageProgress': 'Выполнено {done} из {total}',
+  'dashboard.toFix': 'Что исправить',
+  'dashboard.nothingToFix': 'Исправлять нечего.',
+  'dashboard.warnings.one': '{count} замечание',
+  'dashboard.warnings.few': '{count} замечания',
+  'dashboard.warnings.many': '{count} замечаний',
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -2,7 +2,7 @@
 // Starts the local API on a throw-away data folder (the demo school), builds the extension for it,
 // launches headless Chromium with it, signs a demo person in, opens a fixture e-journal page under
 // the site's real host name and saves screenshots of what that person sees (the journal with its
-// badges, the pair panel, the curator's programme panel, the popup, the options page) at 1280 and
+// badges, the pair panel, the curator's programme panel, the popup, the options page, the dashboard) at 1280 and
 // 360 px, in Russian, to .screenshots/try/. Everything it started stops when it is done.
 //
 //   node tests/support/try-headless.ts                                  # the curator on Дневник.ру
@@ -145,6 +145,8 @@ try {
     ['popup', 360, 600],
     ['options', 1280, 800],
     ['options', 360, 800],
+    ['dashboard', 1280, 800],
+    ['dashboard', 1024, 768],
   ] as const) {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width, height });
