@@ -56,3 +56,25 @@ export function isInHiddenView(element: Element, viewSelector: string): boolean 
   const style = (view.getAttribute('style') ?? '').replace(/\s+/g, '');
   return view.hasAttribute('hidden') || /visibility:hidden|display:none/.test(style) || view.getAttribute('aria-hidden') === 'true';
 }
+
+/**
+ * A pupil's name as a journal prints it, without what is not the name: the row number in front
+ * («1. Иванов Лев», «12) Иванов Лев», «№ 3 Иванов Лев»), numbers or marks beside it, pronouns in
+ * brackets («(она/её)»), extra whitespace. Empty when no word of letters is left.
+ */
+export function printedName(text: string): string {
+  const words = text
+    .replace(/^\s*№?\s*\d+\s*[.):]?\s+/u, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
+  return words.join(' ');
+}
+
+/** The name printed in an element (its own text, or a title that holds it) and where its badge goes. */
+export function nameAt(element: Element, title?: string | null): { name: string; anchor: ChildNode } | null {
+  const shown = textOf(element);
+  const name = printedName(title?.trim() || shown);
+  if (!name) return null;
+  return { name, anchor: anchorFor(element, shown) };
+}

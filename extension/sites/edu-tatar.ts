@@ -27,6 +27,9 @@ export const eduTatar: SiteAdapter = {
   matches: ['https://edu.tatar.ru/*'],
   listsEveryone: true,
   isPeoplePage: isJournalEditor,
+  pageKind: () => 'journal',
+  // The editor's table (its own classes are not in the scrapers): where it is, the names are.
+  listContainer: () => 'table',
   examples: [
     'https://edu.tatar.ru/school/journal/school_editor?term=2&criteria=123456&edu_class_id=654321&show_moved_pupils=0&page=1',
     'https://edu.tatar.ru/school/journal/school_editor?term=1&criteria=1&edu_class_id=2',

@@ -79,6 +79,8 @@ export const moodle: SiteAdapter = {
   listsEveryone: true,
   nameOrder: 'given-first',
   isPeoplePage: (url) => isParticipants(url) || isGraderReport(url),
+  pageKind: (url) => (isGraderReport(url) ? 'grader' : 'participants'),
+  listContainer: (url) => (isGraderReport(url) ? 'table#user-grades' : 'table#participants'),
   examples: [
     'https://school17.moodlecloud.com/user/index.php?id=42',
     'https://lms.example.ru/moodle/user/index.php?id=42&perpage=5000',

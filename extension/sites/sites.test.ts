@@ -9,6 +9,7 @@ import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
 import { eljur } from './eljur.ts';
+import { type AdapterFallback, readPage } from './fallback.ts';
 import { generic } from './generic.ts';
 import { googleClassroom } from './google-classroom.ts';
 import { adapterFor, anyHost, isSupportedHost, siteAdapters } from './index.ts';
@@ -72,12 +73,6 @@ const pages: [SiteAdapter, string, string, string[]][] = [
     ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Константин Сорокин', 'Дарина Степанова', 'Василиса Воробьёва'],
   ],
   [
-    googleClassroom,
-    'google-classroom-grades.html',
-    'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name',
-    ['Vasilisa Vorobyova', 'Lev Ivanov', 'Anna Karpova', 'Mariya Karpova', 'Daniil Kudryavtsev', 'Darina Stepanova'],
-  ],
-  [
     dnevnikRu,
     'dnevnik-ru.html',
     'https://schools.dnevnik.ru/journals/journalclassical.aspx?school=1',
@@ -111,7 +106,7 @@ const pages: [SiteAdapter, string, string, string[]][] = [
   [
     netschool,
     'netschool.html',
-    'https://sgo.rso23.ru/app/school/journal/',
+    'https://deti.obr03.ru/app/school/journal/',
     [
       'Абрамов Александр',
       'Воробьёва Василиса',
@@ -180,6 +175,18 @@ const pages: [SiteAdapter, string, string, string[]][] = [
     'https://school17.instructure.com/courses/910/users',
     ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Роман Сорокин', 'Дарина Степанова'],
   ],
+  [
+    canvas,
+    'canvas-people-react.html',
+    'https://school17.instructure.com/courses/910/users',
+    ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Роман Сорокин', 'Дарина Степанова'],
+  ],
+  [
+    canvas,
+    'canvas-people-modern.html',
+    'https://school17.instructure.com/courses/910/users',
+    ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Роман Сорокин', 'Дарина Степанова'],
+  ],
 ];
 
 describe('selectors on our fixture pages', () => {
@@ -209,6 +216,43 @@ describe('selectors on our fixture pages', () => {
     ]);
   });
 
+  it('reads the class from МЭШ’s heading, NetSchool’s attendance filter and the Canvas generations’ sections', () => {
+    const classOf = (adapter: SiteAdapter, file: string) => peopleIn(adapter.findPeople(fixture(file), noLookup))[0]?.className;
+    expect(classOf(mesh, 'reference/mesh-school-mos.html')).toBe('9в');
+    expect(classOf(netschool, 'reference/netschool-attendance.html')).toBe('7а');
+    for (const file of ['canvas-people-react.html', 'canvas-people-modern.html'])
+      expect(peopleIn(canvas.findPeople(fixture(file), noLookup)).map((p) => p.className)).toEqual([
+        '8б',
+        '10б',
+        '10б',
+        '9б',
+        '10а',
+        '10б',
+        '10б',
+      ]);
+  });
+
+  it('gives МЭШ rows the pupil id of their mark cells, and Canvas rows their user id in every generation', () => {
+    const [vera] = peopleIn(mesh.findPeople(fixture('reference/mesh-school-mos.html'), noLookup));
+    expect(vera).toMatchObject({ name: 'Абрамова Вера Игоревна', externalId: { system: 'mesh', id: '30011' } });
+    for (const file of ['canvas-people.html', 'canvas-people-react.html', 'canvas-people-modern.html']) {
+      expect(peopleIn(canvas.findPeople(fixture(file), noLookup))[0]?.externalId, file).toEqual({ system: 'canvas', id: '5001' });
+    }
+  });
+
+  it('takes the whole name from МЭШ’s title where the text is shortened, and keeps a row whose cell prints a number', () => {
+    const people = peopleIn(mesh.findPeople(fixture('mesh.html'), noLookup));
+    expect(people.find((p) => p.name === 'Карпова Мария')?.anchor.textContent).toBe('Карпова М.');
+  });
+
+  it('strips NetSchool’s «1. » numbering and whatever is not a name', () => {
+    const document = fixture('netschool.html');
+    expect(peopleIn(netschool.findPeople(document, noLookup))[0]?.anchor.textContent).toBe('1. Абрамов Александр');
+    document.body.innerHTML = `<div id="journal-container"><table class="journal-student"><tr class="journal-row"><td class="student-name">
+      <span>  12)  Иванов   Лев (н/а) 4,5 </span></td></tr></table></div>`;
+    expect(peopleIn(netschool.findPeople(document, noLookup)).map((p) => p.name)).toEqual(['Иванов Лев']);
+  });
+
   it('gives Classroom rows their Google user id', () => {
     const [first] = peopleIn(googleClassroom.findPeople(fixture('google-classroom-people.html'), noLookup));
     expect(first?.externalId).toEqual({ system: 'google', id: '112000000000000000396' });
@@ -221,6 +265,7 @@ const references: [SiteAdapter, string, number][] = [
   [dnevnikRu, 'dnevnik-ru.html', 8],
   [mesh, 'mesh-school-mos.html', 8],
   [netschool, 'netschool-sgo.html', 8],
+  [netschool, 'netschool-attendance.html', 8],
   [eljur, 'eljur.html', 8],
   [eduTatar, 'edu-tatar.html', 8],
   [moodle, 'moodle-participants.html', 8],
@@ -292,6 +337,72 @@ describe('names in free text (a host the school added)', () => {
     expect(peopleIn(anyHost.findPeople(document, lookup))).toHaveLength(8);
     expect(
       peopleIn(anyHost.findPeople(fixture('mesh.html', 'https://myschool.example-region.ru/other'), lookup)).map((p) => p.name),
-    ).toEqual(['иванов лев', 'карпова мария', 'кудрявцев даниил']);
+    ).toEqual(['иванов лев', 'карпова м', 'кудрявцев даниил']);
+  });
+});
+
+describe('a site that changed its markup: the adapter finds its page but no names (issue 17)', () => {
+  const index = new ParticipantIndex(
+    [
+      ['a', 'Иванов', 'Лев', '10Б'],
+      ['b', 'Карпова', 'Мария', '10Б'],
+      ['c', 'Кудрявцев', 'Даниил', '10Б'],
+    ].map(([person_id = '', last = '', first = '', class_name = '']) => ({
+      member: { person_id, role: 'mentee', last, first, middle: null, class_name, google_user_id: null, kind: 'student', sex: null },
+      groups: [],
+    })),
+  );
+  const lookup: NameLookup = { mayBeSurname: (t) => index.hasSurname(t), matches: (n) => index.resolve({ name: n }).kind !== 'none' };
+  const read = (adapter: SiteAdapter, file: string, url: string) => {
+    const reports: AdapterFallback[] = [];
+    const people = peopleIn(readPage(adapter, fixture(file, url), lookup, new URL(url), (report) => reports.push(report)));
+    return { names: people.map((p) => p.name), reports };
+  };
+
+  /** [adapter, fixture, URL, the page kind reported] */
+  const broken: [SiteAdapter, string, string, string][] = [
+    [netschool, 'fallback/netschool.html', 'https://deti.obr03.ru/app/school/journal/', 'journal'],
+    [eljur, 'fallback/eljur.html', 'https://edu.rk.gov.ru/journal-app/view.journal/', 'journal'],
+    [mesh, 'fallback/mesh.html', 'https://ms-edu.tatar.ru/teacher/study-process/journal/grade/5', 'journal'],
+    [dnevnikRu, 'fallback/dnevnik-ru.html', 'https://schools.dnevnik.ru/journals/journalclassical.aspx?school=1', 'journal'],
+    [canvas, 'fallback/canvas.html', 'https://school17.instructure.com/courses/910/users', 'people'],
+    [googleClassroom, 'fallback/google-classroom.html', 'https://classroom.google.com/r/NjQ2NTQ3MjY1NjQy/sort-name', 'people'],
+    [moodle, 'fallback/moodle.html', 'https://school17.moodlecloud.com/user/index.php?id=42', 'participants'],
+    [eduTatar, 'fallback/edu-tatar.html', 'https://edu.tatar.ru/school/journal/school_editor?term=2', 'journal'],
+  ];
+
+  it.each(broken)('%s: reads the names in the text and reports the page (%s)', (adapter, file, url, pageKind) => {
+    expect(peopleIn(adapter.findPeople(fixture(file, url), lookup))).toEqual([]);
+    const { names, reports } = read(adapter, file, url);
+    expect(names).toHaveLength(3);
+    expect(reports).toEqual([{ site: adapter.id, pageKind }]);
+  });
+
+  it('every site with a list of its own is covered by a fallback fixture', () => {
+    const covered = new Set(broken.map(([adapter]) => adapter.id));
+    for (const adapter of siteAdapters.filter((a) => a.listsEveryone)) expect(covered.has(adapter.id), adapter.id).toBe(true);
+  });
+
+  it('reads as usual and reports nothing where the adapter finds names, or where its list is not there yet', () => {
+    expect(read(mesh, 'mesh.html', 'https://school.mos.ru/teacher/study-process/journal/grade/1').reports).toEqual([]);
+    // A journal page still loading (no table yet): names in the text, but no report.
+    const url = 'https://school.mos.ru/teacher/study-process/journal/grade/1';
+    const loading = fixture('fallback/mesh.html', url);
+    loading.querySelector('table')?.replaceWith(...(loading.querySelector('table')?.querySelectorAll('span') ?? []));
+    const reports: AdapterFallback[] = [];
+    const names = peopleIn(readPage(mesh, loading, lookup, new URL(url), (report) => reports.push(report))).map((p) => p.name);
+    expect({ names, reports }).toEqual({ names: ['иванов лев', 'карпова мария', 'кудрявцев даниил'], reports: [] });
+  });
+
+  it('reads Дневник.ру’s /v2/ journal and Classroom’s Grades by name, with no report (no markup is known there)', () => {
+    const v2 = read(dnevnikRu, 'dnevnik-ru-v2.html', 'https://schools.kundelik.kz/v2/journals/journal?group=1');
+    expect(v2).toEqual({ names: ['карпова мария', 'кудрявцев даниил'], reports: [] });
+    const grades = 'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name';
+    expect(read(googleClassroom, 'google-classroom-grades.html', grades).reports).toEqual([]);
+    expect(peopleIn(googleClassroom.findPeople(fixture('google-classroom-grades.html', grades), lookup)).map((p) => p.name)).toEqual([
+      'lev ivanov',
+      'mariya karpova',
+      'daniil kudryavtsev',
+    ]);
   });
 });

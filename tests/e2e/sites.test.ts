@@ -44,7 +44,7 @@ const sites: FixtureSite[] = [
   },
   { host: 'schools.dnevnik.ru', pages: [{ path: everything, file: page('dnevnik-ru.html') }] },
   { host: 'school.mos.ru', pages: [{ path: everything, file: page('mesh.html') }] },
-  { host: 'sgo.rso23.ru', pages: [{ path: everything, file: page('netschool.html') }] },
+  { host: 'deti.obr03.ru', pages: [{ path: everything, file: page('netschool.html') }] },
   { host: 'school17.eljur.ru', pages: [{ path: everything, file: page('eljur.html') }] },
   { host: 'edu.tatar.ru', pages: [{ path: everything, file: page('edu-tatar.html') }] },
   {
@@ -92,7 +92,7 @@ const cases: Case[] = [
     open: 's-0482',
   },
   { site: 'МЭШ', url: 'https://school.mos.ru/teacher/study-process/journal/grade/41877', badges: g84, open: 's-0482' },
-  { site: 'Сетевой город', url: 'https://sgo.rso23.ru/app/school/journal/', badges: ['s-0482'], open: 's-0482' },
+  { site: 'Сетевой город', url: 'https://deti.obr03.ru/app/school/journal/', badges: ['s-0482'], open: 's-0482' },
   { site: 'ЭлЖур', url: 'https://school17.eljur.ru/journal-app/view.journal/', badges: ['s-0396'], open: 's-0396' },
   {
     site: 'edu.tatar.ru',
