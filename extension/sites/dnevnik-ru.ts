@@ -5,8 +5,7 @@
 // /v2/journals/… whose markup no public code shows: there the adapter reads the same links where
 // the page has them, and otherwise the overlay reads names in the text (sites/fallback.ts).
 // Sources and what is unconfirmed: tests/fixtures/pages/reference/dnevnik-ru.html (issue 17).
-import { classNameIn } from '../../shared/names.ts';
-import { nameAt } from './dom.ts';
+import { classInHeadings, nameAt } from './dom.ts';
 import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /** The deployments: Russia, Kazakhstan, Uzbekistan. */
@@ -43,11 +42,15 @@ export const selectors = {
   classicContainer: '.header_journal',
 } as const;
 
+/** «2024/2025 учебный год, 7А» in the classic heading, «Журнал · 10Б · Физика» elsewhere, else the title. */
+const pageClass = (document: Document) => classInHeadings(document, selectors.heading);
+
 export const dnevnikRu: SiteAdapter = {
   id: 'dnevnik-ru',
   matches: domains.map((domain) => `https://*.${domain}/*`),
   listsEveryone: true,
   isPeoplePage: (url) => isClassicJournal(url) || isJournalV2(url),
+  pageClass,
   pageKind: (url) => (isJournalV2(url) ? 'journal-v2' : 'journal'),
   // Only the classic journal's container is known; /v2/ pages fall back without a report.
   listContainer: (url) => (isClassicJournal(url) ? selectors.classicContainer : null),
@@ -65,9 +68,7 @@ export const dnevnikRu: SiteAdapter = {
     'https://schools.emaktab.uz/v2/journals/planning/import',
   ],
   findPeople(document) {
-    const className =
-      [...document.querySelectorAll(selectors.heading)].map((h) => classNameIn(h.textContent ?? '')).find(Boolean) ??
-      classNameIn(document.title);
+    const className = pageClass(document);
     const people: PersonOnPage[] = [];
     for (const link of document.querySelectorAll(selectors.studentLink)) {
       const found = nameAt(link);

@@ -1,5 +1,6 @@
 // Reading a host page's DOM, shared by every site adapter and the overlay: text without our own
 // marks, where a badge goes after a name, whether a view is hidden.
+import { classNameIn } from '../../shared/names.ts';
 /**
  * Attributes that mark what the content script puts into the page (badges, the programme
  * launcher, the panel frame's wrapper): never read as part of the page's text. They say what the
@@ -55,6 +56,11 @@ export function isInHiddenView(element: Element, viewSelector: string): boolean 
   if (!view) return false;
   const style = (view.getAttribute('style') ?? '').replace(/\s+/g, '');
   return view.hasAttribute('hidden') || /visibility:hidden|display:none/.test(style) || view.getAttribute('aria-hidden') === 'true';
+}
+
+/** The class the first of the page's headings that names one names, else the page's title; null when none does. */
+export function classInHeadings(document: Document, headings: string): string | null {
+  return [...document.querySelectorAll(headings)].map((h) => classNameIn(h.textContent ?? '')).find(Boolean) ?? classNameIn(document.title);
 }
 
 /**

@@ -4,8 +4,7 @@
 // row label in name="" (in the teacher's journal the pupil, in the pupil's grades the subject),
 // and the data cells of that row are .cell[name] .cell-data in the scrolling part. Sources and what
 // is unconfirmed: tests/fixtures/pages/reference/eljur.html (issue 17).
-import { classNameIn } from '../../shared/names.ts';
-import { nameAt } from './dom.ts';
+import { classInHeadings, nameAt } from './dom.ts';
 import type { PersonOnPage, SiteAdapter } from './types.ts';
 
 /** The regions' white-label ЭлЖур hosts (the same app under the region's name). */
@@ -38,11 +37,15 @@ export const selectors = {
   title: 'h1, .page-title, .page-header',
 } as const;
 
+/** The class the heading names, else the title. */
+const pageClass = (document: Document) => classInHeadings(document, selectors.title);
+
 export const eljur: SiteAdapter = {
   id: 'eljur',
   matches: ['https://*.eljur.ru/*', ...eljurHosts.map((host) => `https://${host}/*`)],
   listsEveryone: true,
   isPeoplePage: isJournal,
+  pageClass,
   pageKind: () => 'journal',
   listContainer: () => selectors.hcolumn,
   examples: [
@@ -56,9 +59,7 @@ export const eljur: SiteAdapter = {
     'https://edu.rk.gov.ru/journal-student-grades-action/u.77',
   ],
   findPeople(document) {
-    const className =
-      [...document.querySelectorAll(selectors.title)].map((h) => classNameIn(h.textContent ?? '')).find(Boolean) ??
-      classNameIn(document.title);
+    const className = pageClass(document);
     const people: PersonOnPage[] = [];
     for (const cell of document.querySelectorAll(selectors.nameCell)) {
       // The header cell («Ученик», «ФИО») carries a name="" too: a row label is a name of two words or more.

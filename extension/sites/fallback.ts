@@ -46,5 +46,9 @@ export function* readPage(
   if (found > 0 || adapter === generic || !adapter.listsEveryone) return;
   yield checkpoint;
   if (listShown(adapter, document, url)) onFallback({ site: adapter.id, pageKind: pageKindOf(adapter, url) });
-  yield* generic.findPeople(document, lookup);
+  // The page still says which class it is for: a namesake in another class stays someone else.
+  const className = adapter.pageClass?.(document) ?? null;
+  for (const finding of generic.findPeople(document, lookup)) {
+    yield finding === checkpoint || !className ? finding : { ...finding, className: finding.className ?? className };
+  }
 }

@@ -80,11 +80,18 @@ function nameOf(row: Element): { name: string; anchor: ChildNode } | null {
   return first ? nameAt(first) : null;
 }
 
+/** «Журнал … 7-А» in the h1 (the old subheader where a build still has it). */
+function pageClass(document: Document): string | null {
+  const heading = document.querySelector(selectors.heading)?.textContent ?? '';
+  return classNameIn(heading) ?? classNameIn(document.querySelector(legacySelectors.heading)?.textContent ?? '');
+}
+
 export const mesh: SiteAdapter = {
   id: 'mesh',
   matches: meshHosts.map((host) => `https://${host}/*`),
   listsEveryone: true,
   isPeoplePage: isGroupJournal,
+  pageClass,
   pageKind: () => 'journal',
   listContainer: () => selectors.table,
   examples: [
@@ -99,8 +106,7 @@ export const mesh: SiteAdapter = {
     'https://school.mos.ru/diary/schedules/day',
   ],
   findPeople(document) {
-    const heading = document.querySelector(selectors.heading)?.textContent ?? '';
-    const className = classNameIn(heading) ?? classNameIn(document.querySelector(legacySelectors.heading)?.textContent ?? '');
+    const className = pageClass(document);
     const people: PersonOnPage[] = [];
     const seen = new Set<Element>();
     for (const mark of document.querySelectorAll(`${selectors.table} ${selectors.markCell}`)) {

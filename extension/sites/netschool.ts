@@ -50,11 +50,17 @@ function selectedText(select: Element | null): string {
   return (live ?? select.querySelector('option[selected]'))?.textContent ?? '';
 }
 
+/** The class chosen in the class filter. */
+function pageClass(document: Document): string | null {
+  return classNameIn(selectedText(document.querySelector(selectors.classFilter)));
+}
+
 export const netschool: SiteAdapter = {
   id: 'netschool',
   matches: netschoolHosts.map((host) => `https://${host}/*`),
   listsEveryone: true,
   isPeoplePage: isClassJournal,
+  pageClass,
   pageKind: (url) => (/attendance/.test(url.pathname) ? 'attendance' : 'journal'),
   listContainer: () => selectors.container,
   examples: [
@@ -68,7 +74,7 @@ export const netschool: SiteAdapter = {
     'https://deti.obr03.ru/',
   ],
   findPeople(document) {
-    const className = classNameIn(selectedText(document.querySelector(selectors.classFilter)));
+    const className = pageClass(document);
     const people: PersonOnPage[] = [];
     const cells = [...document.querySelectorAll(selectors.nameCell)];
     for (const cell of cells) {

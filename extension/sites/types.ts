@@ -60,6 +60,11 @@ export interface SiteAdapter {
    * Null (or absent) where no container is known for this page (the reader then never reports).
    */
   listContainer?(url: URL): string | null;
+  /**
+   * The class the whole page is for, as the page prints it (its heading, its class filter); null
+   * when it names none. Names read in the text on a fallback are told apart by it too.
+   */
+  pageClass?(document: Document): string | null;
   /** Which of the site's pages this is («journal», «attendance», «people», «grades»): what the fallback report names. */
   pageKind?(url: URL): string;
 }
