@@ -196,31 +196,15 @@ describe('selectors on our fixture pages', () => {
     expect(classOf(netschool, 'netschool.html')).toBe('10б');
     expect(classOf(eljur, 'eljur.html')).toBe('8б');
     expect(classOf(eduTatar, 'edu-tatar.html')).toBe('10б');
-    expect(peopleIn(canvas.findPeople(fixture('canvas-people.html'), noLookup)).map((p) => p.className)).toEqual([
-      '8б',
-      '10б',
-      '10б',
-      '9б',
-      '10а',
-      '10б',
-      '10б',
-    ]);
-  });
-
-  it('reads the class from МЭШ’s heading, NetSchool’s attendance filter and the Canvas generations’ sections', () => {
-    const classOf = (adapter: SiteAdapter, file: string) => peopleIn(adapter.findPeople(fixture(file), noLookup))[0]?.className;
+    // МЭШ's heading, NetSchool's attendance filter (PCLID), and each row's section in Canvas's three generations.
     expect(classOf(mesh, 'reference/mesh-school-mos.html')).toBe('9в');
-    expect(classOf(netschool, 'reference/netschool-attendance.html')).toBe('7а');
-    for (const file of ['canvas-people-react.html', 'canvas-people-modern.html'])
-      expect(peopleIn(canvas.findPeople(fixture(file), noLookup)).map((p) => p.className)).toEqual([
-        '8б',
-        '10б',
-        '10б',
-        '9б',
-        '10а',
-        '10б',
-        '10б',
-      ]);
+    const attendance = fixture('reference/netschool-sgo.html', 'https://deti.obr03.ru/app/school/journal/attendance/');
+    attendance.querySelector('select[name="PCLID_IUP"]')?.setAttribute('name', 'PCLID');
+    expect(peopleIn(netschool.findPeople(attendance, noLookup))[0]?.className).toBe('6в');
+    for (const file of ['canvas-people.html', 'canvas-people-react.html', 'canvas-people-modern.html']) {
+      const classes = peopleIn(canvas.findPeople(fixture(file), noLookup)).map((p) => p.className);
+      expect(classes, file).toEqual(['8б', '10б', '10б', '9б', '10а', '10б', '10б']);
+    }
   });
 
   it('gives МЭШ rows the pupil id of their mark cells, and Canvas rows their user id in every generation', () => {
@@ -256,7 +240,6 @@ const references: [SiteAdapter, string, number][] = [
   [dnevnikRu, 'dnevnik-ru.html', 8],
   [mesh, 'mesh-school-mos.html', 8],
   [netschool, 'netschool-sgo.html', 8],
-  [netschool, 'netschool-attendance.html', 8],
   [eljur, 'eljur.html', 8],
   [eduTatar, 'edu-tatar.html', 8],
   [moodle, 'moodle-participants.html', 8],
