@@ -228,6 +228,16 @@ describe('selectors on our fixture pages', () => {
     expect(peopleIn(netschool.findPeople(document, noLookup)).map((p) => p.name)).toEqual(['Иванов Лев']);
   });
 
+  it('reads a Moodle 3.x grader whose fixed column (tr#fixed_user_{id}) is a table of its own', () => {
+    const document = fixture('moodle-grader.html', 'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77');
+    document.body.innerHTML = `<div class="left_scroller"><table id="fixed_column"><tbody><tr id="fixed_user_5" class="r0">
+      <th class="header user c0" scope="row"><a href="https://school17.moodlecloud.com/user/view.php?id=5&amp;course=77">Лев Иванов</a></th>
+      </tr></tbody></table></div>`;
+    expect(peopleIn(moodle.findPeople(document, noLookup))).toMatchObject([
+      { name: 'Лев Иванов', externalId: { system: 'moodle', id: '5' } },
+    ]);
+  });
+
   it('gives Classroom rows their Google user id', () => {
     const [first] = peopleIn(googleClassroom.findPeople(fixture('google-classroom-people.html'), noLookup));
     expect(first?.externalId).toEqual({ system: 'google', id: '112000000000000000396' });
