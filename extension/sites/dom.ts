@@ -77,10 +77,13 @@ export function printedName(text: string): string {
   return words.join(' ');
 }
 
-/** The name printed in an element (its own text, or a title that holds it) and where its badge goes. */
+/**
+ * The name printed in an element (a title or attribute that holds it whole, else its text) and
+ * where its badge goes. A title with no name in it (an id, a number) gives way to the text.
+ */
 export function nameAt(element: Element, title?: string | null): { name: string; anchor: ChildNode } | null {
   const shown = textOf(element);
-  const name = printedName(title?.trim() || shown);
+  const name = printedName(title ?? '') || printedName(shown);
   if (!name) return null;
   return { name, anchor: anchorFor(element, shown) };
 }

@@ -37,6 +37,9 @@ export const selectors = {
   title: 'h1, .page-title, .page-header',
 } as const;
 
+/** What a column's title says, never a pupil's name. */
+const headerWords = /^(№|фио|ф\.\s*и\.|фамилия|ученик|учащ|обучающ|список)/iu;
+
 /** The class the heading names, else the title. */
 const pageClass = (document: Document) => classInHeadings(document, selectors.title);
 
@@ -62,9 +65,10 @@ export const eljur: SiteAdapter = {
     const className = pageClass(document);
     const people: PersonOnPage[] = [];
     for (const cell of document.querySelectorAll(selectors.nameCell)) {
-      // The header cell («Ученик», «ФИО») carries a name="" too: a row label is a name of two words or more.
+      // The header cell («Ученик», «ФИО», «Фамилия, имя») may carry a name="" too: a row label is a
+      // name of two words or more that is not a column's title.
       const found = nameAt(cell, cell.getAttribute('name'));
-      if (!found || !/\s/.test(found.name)) continue;
+      if (!found || !/\s/.test(found.name) || headerWords.test(found.name)) continue;
       people.push({ ...found, externalId: null, className, listKind: 'pupils' });
     }
     return people;

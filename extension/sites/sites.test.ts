@@ -228,6 +228,13 @@ describe('selectors on our fixture pages', () => {
     expect(peopleIn(netschool.findPeople(document, noLookup)).map((p) => p.name)).toEqual(['Иванов Лев']);
   });
 
+  it('reads ЭлЖур’s row label from the text where name="" holds no name, and never its column title', () => {
+    const document = fixture('eljur.html', 'https://school17.eljur.ru/journal-app/view.journal/');
+    document.body.innerHTML = `<div xls="hcolumn"><div class="cell" name="Фамилия, имя"><div>Фамилия, имя</div></div>
+      <div class="cell" name="31044"><div class="cell-data"> 1. Иванов  Лев </div></div></div>`;
+    expect(peopleIn(eljur.findPeople(document, noLookup)).map((p) => p.name)).toEqual(['Иванов Лев']);
+  });
+
   it('reads a Moodle 3.x grader whose fixed column (tr#fixed_user_{id}) is a table of its own', () => {
     const document = fixture('moodle-grader.html', 'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77');
     document.body.innerHTML = `<div class="left_scroller"><table id="fixed_column"><tbody><tr id="fixed_user_5" class="r0">
