@@ -5,6 +5,9 @@ import { errorBody } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { apiError, fromDatabaseError } from './errors.ts';
 import { openApiDocument, refuseInvalid } from './openapi.ts';
+import { bases } from './routes/bases.ts';
+import { ownCatalog } from './routes/catalog.ts';
+import { consentForms, programmeDocuments } from './routes/documents.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
@@ -16,6 +19,7 @@ import { goals, plans, tasks } from './routes/plans.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
+import { training } from './routes/training.ts';
 
 export type { AppDeps, AppEnv } from './env.ts';
 
@@ -52,6 +56,10 @@ export function createApp(deps: AppDeps) {
     .route('/consents', consents)
     .route('/programmes', programmes)
     .route('/programmes', matching)
+    .route('/programmes', bases)
+    .route('/programmes', programmeDocuments)
+    .route('/people', consentForms)
+    .route('/training-sessions', training)
     .route('/checklist-items', checklistItems)
     .route('/enrolments', enrolments)
     .route('/groups', groups)
@@ -64,7 +72,8 @@ export function createApp(deps: AppDeps) {
     .route('/outcomes', outcomes)
     .route('/reports', reports)
     .route('/audit', audit)
-    .route('/catalog', catalog);
+    .route('/catalog', catalog)
+    .route('/catalog', ownCatalog);
 
   // Built on first request and kept: the document costs nothing at cold start.
   let document: ReturnType<typeof openApiDocument> | undefined;
