@@ -89,17 +89,17 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
     return form ? label(form) : '—';
   };
   const common: Column<BaseRow>[] = [
-    { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(180px, 2fr)', render: (row) => fullName(row) },
+    { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(150px, 2fr)', render: (row) => fullName(row) },
     {
       key: 'class',
       header: base === 'mentee' ? t('dashboard.bases.class') : t('dashboard.bases.classOrPosition'),
-      width: 'minmax(70px, 0.8fr)',
+      width: 'minmax(60px, 0.8fr)',
       render: (row) => row.class_name ?? row.position ?? t(`dashboard.bases.kind.${row.kind}` as MessageKey),
     },
     {
       key: 'consent',
       header: t('dashboard.bases.consent'),
-      width: 'minmax(110px, 1fr)',
+      width: '96px',
       render: (row) => (
         <span class={`pill consent-${row.consent}`} data-consent={row.consent}>
           {t(`dashboard.bases.consent.${row.consent}` as MessageKey)}
@@ -109,7 +109,7 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
     {
       key: 'base',
       header: t('dashboard.bases.inBase'),
-      width: 'minmax(120px, 1.3fr)',
+      width: 'minmax(90px, 1.2fr)',
       render: (row) => (row.enrolment ? (row.enrolment.left_on ? t('dashboard.bases.left') : formLabel(row.enrolment.form_key)) : '—'),
     },
   ];
@@ -119,7 +119,7 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
           {
             key: 'request',
             header: t('dashboard.bases.keyRequest'),
-            width: 'minmax(140px, 2fr)',
+            width: 'minmax(110px, 2fr)',
             render: (row) => row.enrolment?.key_request ?? '',
           },
         ]
@@ -127,26 +127,26 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
           {
             key: 'competencies',
             header: t('dashboard.bases.competencies'),
-            width: 'minmax(140px, 1.6fr)',
+            width: 'minmax(90px, 1.4fr)',
             render: (row) => row.enrolment?.competencies.join(', ') ?? '',
           },
           {
             key: 'capacity',
             header: t('dashboard.bases.capacity'),
-            width: '70px',
+            width: '56px',
             render: (row) => (row.enrolment ? String(row.enrolment.capacity) : ''),
           },
           {
             key: 'training',
             header: t('dashboard.bases.training'),
-            width: 'minmax(100px, 1fr)',
+            width: '84px',
             render: (row) => (row.enrolment ? t(`dashboard.bases.training.${row.enrolment.training_status}` as MessageKey) : ''),
           },
         ];
   return [
     ...common,
     ...own,
-    { key: 'pairs', header: t('dashboard.bases.pairs'), width: '70px', render: (row) => (row.groups > 0 ? String(row.groups) : '—') },
+    { key: 'pairs', header: t('dashboard.bases.pairs'), width: '56px', render: (row) => (row.groups > 0 ? String(row.groups) : '—') },
   ];
 }
 

@@ -86,16 +86,18 @@ function FormChoice({ catalog, forms, onChange }: { catalog: Catalog; forms: str
             checked={forms.includes(form.key)}
             onChange={(e) => onChange(e.currentTarget.checked ? [...forms, form.key] : forms.filter((key) => key !== form.key))}
           />
-          {label(form)}
-          {form.organisation_id && <span class="muted"> · {t('stage1.own')}</span>}
-          <span class="muted small">
-            {' '}
-            (
-            {catalog.role_models
-              .filter((r) => r.form_key === form.key)
-              .map(label)
-              .join('; ') || t('stage1.noRoleModels')}
-            )
+          <span>
+            {label(form)}
+            {form.organisation_id && <span class="muted"> · {t('stage1.own')}</span>}
+            <span class="muted small">
+              {' '}
+              (
+              {catalog.role_models
+                .filter((r) => r.form_key === form.key)
+                .map(label)
+                .join('; ') || t('stage1.noRoleModels')}
+              )
+            </span>
           </span>
         </label>
       ))}

@@ -104,7 +104,7 @@ function Attendance({ session, mentors, saved }: { session: TrainingSession; men
                 setChosen(next);
               }}
             />
-            {fullName(m)}
+            <span>{fullName(m)}</span>
           </label>
         ))}
       </fieldset>
@@ -115,7 +115,7 @@ function Attendance({ session, mentors, saved }: { session: TrainingSession; men
           onChange={(e) => setCompletes(e.currentTarget.checked)}
           data-testid="completes-training"
         />
-        {t('stage4.completes')}
+        <span>{t('stage4.completes')}</span>
       </label>
       <button type="submit" disabled={action.busy || chosen.size === 0} data-testid="attendance-save">
         {t('stage4.saveAttendance')}

@@ -333,7 +333,16 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
         </section>
       )}
       <Loaded state={drafts} retry={reloadDrafts}>
-        {(value) => <Publish context={context} drafts={value.items} published={reloadDrafts} />}
+        {(value) => (
+          <Publish
+            context={context}
+            drafts={value.items}
+            published={() => {
+              setResult(null);
+              reloadDrafts();
+            }}
+          />
+        )}
       </Loaded>
     </>
   );
