@@ -478,7 +478,9 @@ function PersonCard({
         </button>
       </header>
       <p class="muted">
-        {[row.class_name, row.position, t(`dashboard.bases.consent.${row.consent}` as MessageKey)].filter(Boolean).join(' · ')}
+        {[row.class_name, row.position, `${t('dashboard.bases.consent')}: ${t(`dashboard.bases.consent.${row.consent}` as MessageKey)}`]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {enrolment && !enrolment.left_on ? (
         <form onSubmit={submit} data-testid="enrolment-form">
@@ -662,14 +664,18 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
                 {tn(base === 'mentee' ? 'dashboard.bases.menteesInBase' : 'dashboard.bases.mentorsInBase', enrolled.length)}
                 {' · '}
                 {base === 'mentee' ? (
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() => setFilters({ ...noFilters, status: 'in_base', consent: 'missing' })}
-                    data-testid="missing-consents"
-                  >
-                    {tn('dashboard.bases.withoutConsent', enrolled.filter(needsConsent).length)}
-                  </button>
+                  enrolled.some(needsConsent) ? (
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => setFilters({ ...noFilters, status: 'in_base', consent: 'missing' })}
+                      data-testid="missing-consents"
+                    >
+                      {tn('dashboard.bases.withoutConsent', enrolled.filter(needsConsent).length)}
+                    </button>
+                  ) : (
+                    t('dashboard.bases.allConsents')
+                  )
                 ) : (
                   tn('dashboard.bases.trainedCount', enrolled.filter((row) => row.enrolment?.training_status === 'trained').length)
                 )}

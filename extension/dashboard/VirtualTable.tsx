@@ -17,6 +17,12 @@ export interface Column<Row> {
 }
 
 const rowHeight = 40;
+/**
+ * Rows are keyed by their slot, not by whom they show: scrolling moves the same few row elements
+ * and changes their text, instead of building new ones every frame (style and layout stay small).
+ * More slots than rows ever in view at once.
+ */
+const slots = 64;
 
 function useVirtualRows(count: number, scroller: { current: HTMLElement | null }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -26,7 +32,7 @@ function useVirtualRows(count: number, scroller: { current: HTMLElement | null }
         count,
         getScrollElement: () => scroller.current,
         estimateSize: () => rowHeight,
-        overscan: 8,
+        overscan: 6,
         scrollToFn: elementScroll,
         observeElementRect,
         observeElementOffset,
@@ -98,7 +104,7 @@ export function VirtualTable<Row>({
           const on = selected.has(key);
           return (
             <tr
-              key={key}
+              key={item.index % slots}
               class={`vrow ${on ? 'selected' : ''}`}
               aria-rowindex={item.index + 2}
               aria-selected={on}

@@ -364,6 +364,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.bases.withoutConsent.one': '{count} without consent — show',
   'dashboard.bases.withoutConsent.few': '{count} without consent — show',
   'dashboard.bases.withoutConsent.many': '{count} without consent — show',
+  'dashboard.bases.allConsents': 'everyone who needs a consent has one',
   'dashboard.bases.trainedCount.one': '{count} trained',
   'dashboard.bases.trainedCount.few': '{count} trained',
   'dashboard.bases.trainedCount.many': '{count} trained',

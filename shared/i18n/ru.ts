@@ -362,6 +362,7 @@ export const ru = {
   'dashboard.bases.withoutConsent.one': '{count} без согласия — показать',
   'dashboard.bases.withoutConsent.few': '{count} без согласия — показать',
   'dashboard.bases.withoutConsent.many': '{count} без согласия — показать',
+  'dashboard.bases.allConsents': 'согласия есть у всех, кому они нужны',
   'dashboard.bases.trainedCount.one': '{count} обучен',
   'dashboard.bases.trainedCount.few': '{count} обучены',
   'dashboard.bases.trainedCount.many': '{count} обучены',
