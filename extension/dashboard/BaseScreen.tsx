@@ -16,6 +16,7 @@ import { language, t, tn } from '../utils/i18n.ts';
 import { body, client, download } from './api.ts';
 import type { DashboardContext } from './context.ts';
 import { ActionStatus, fullName, inTurn, Loaded, shortName, useAction, useFresh } from './parts.tsx';
+import { RosterImport } from './RosterImport.tsx';
 import { StageChecklist } from './StageChecklist.tsx';
 import { subPathOf } from './screens.ts';
 import { type Column, VirtualTable } from './VirtualTable.tsx';
@@ -680,6 +681,7 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
                   tn('dashboard.bases.trainedCount', enrolled.filter((row) => row.enrolment?.training_status === 'trained').length)
                 )}
               </p>
+              <RosterImport organisationId={context.school.organisationId} imported={reload} />
               <FilterBar rows={value.rows} catalog={value.catalog} filters={filters} set={setFilters} base={base} />
               {chosen.length > 0 && (
                 <Bulk
