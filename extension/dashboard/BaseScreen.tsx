@@ -15,10 +15,11 @@ import { formatDate, today } from '../utils/dates.ts';
 import { language, t, tn } from '../utils/i18n.ts';
 import { body, client, download } from './api.ts';
 import type { DashboardContext } from './context.ts';
-import { ActionStatus, fullName, inTurn, Loaded, shortName, useAction, useFresh } from './parts.tsx';
+import { ActionStatus, fullName, inTurn, Loaded, shortName, useAction } from './parts.tsx';
 import { RosterImport } from './RosterImport.tsx';
 import { StageChecklist } from './StageChecklist.tsx';
 import { subPathOf } from './screens.ts';
+import { useFresh } from './use-fresh.ts';
 import { type Column, VirtualTable } from './VirtualTable.tsx';
 
 type Base = 'mentee' | 'mentor';

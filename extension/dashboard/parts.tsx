@@ -1,9 +1,9 @@
 // Small pieces every dashboard screen uses: a load's progress and failure, an action's progress
 // (shown after half a second), its outcome in words, and people's names.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type Status, StatusLine } from '../components/status.tsx';
-import { type AsyncState, useAsync } from '../components/use-async.ts';
+import type { AsyncState } from '../components/use-async.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { t } from '../utils/i18n.ts';
 import '../components/programme-panel.css';
@@ -37,22 +37,6 @@ export function Loaded<T>({
       </div>
     );
   return <>{children(state.value)}</>;
-}
-
-/**
- * Like useAsync, but a reload after a change keeps showing what was there until the new answer
- * comes (the table keeps its place and the card stays open); only the first load shows progress.
- */
-export function useFresh<T>(load: () => Promise<T>, deps: unknown[]): [AsyncState<T>, () => void] {
-  const [state, reload] = useAsync(load, deps);
-  const last = useRef<AsyncState<T>>(state);
-  const key = JSON.stringify(deps);
-  const lastKey = useRef(key);
-  useEffect(() => {
-    lastKey.current = key;
-  }, [key]);
-  if (state.status !== 'loading' || last.current.status !== 'done' || lastKey.current !== key) last.current = state;
-  return [last.current, reload];
 }
 
 /** Progress after half a second, then the outcome: «Сохранено» or the API's reason, in words. */

@@ -4,13 +4,13 @@
 import { useState } from 'preact/hooks';
 import type { Catalog } from '../../../shared/api/catalog.ts';
 import type { Programme } from '../../../shared/api/programmes.ts';
-import { useAsync } from '../../components/use-async.ts';
 import { language, t } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
 import { ActionStatus, Loaded, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
+import { useFresh } from '../use-fresh.ts';
 
 /** The academic year a date falls in: from 1 September to 31 August («2026/2027»). */
 export function academicYearOf(date = new Date()): string {
@@ -263,7 +263,7 @@ function OwnCatalog({ context, catalog, reload }: { context: DashboardContext; c
 
 export function Stage1({ context }: ScreenProps) {
   const { programme } = context;
-  const [catalog, reloadCatalog] = useAsync(() => body(client.catalog.$get()), []);
+  const [catalog, reloadCatalog] = useFresh(() => body(client.catalog.$get()), []);
   return (
     <>
       <h1>{t('stage1.title')}</h1>
@@ -272,7 +272,7 @@ export function Stage1({ context }: ScreenProps) {
           programme ? (
             <div class="columns">
               <div>
-                <ProgrammeSetup key={programme.id + programme.version} context={context} programme={programme} catalog={value} />
+                <ProgrammeSetup key={programme.id} context={context} programme={programme} catalog={value} />
                 <Documents programme={programme} />
                 <OwnCatalog context={context} catalog={value} reload={reloadCatalog} />
                 <details class="card">

@@ -8,9 +8,10 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { formatDate, today } from '../../utils/dates.ts';
 import { t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
-import { ActionStatus, fullName, Loaded, useAction, useFresh } from '../parts.tsx';
+import { ActionStatus, fullName, Loaded, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
+import { useFresh } from '../use-fresh.ts';
 
 function NewSession({ programmeId, added }: { programmeId: string; added: () => void }) {
   const [heldOn, setHeldOn] = useState(today());

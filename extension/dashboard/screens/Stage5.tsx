@@ -10,9 +10,10 @@ import { today } from '../../utils/dates.ts';
 import { language, t, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { ActionStatus, inTurn, Loaded, shortName, useAction, useFresh } from '../parts.tsx';
+import { ActionStatus, inTurn, Loaded, shortName, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
+import { useFresh } from '../use-fresh.ts';
 
 type Pair = [string, string];
 type Result = Awaited<ReturnType<typeof runMatching>>;
