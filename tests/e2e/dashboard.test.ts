@@ -215,6 +215,10 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
       [personId],
     );
     expect(consents).toEqual([{ given_by: 'parent', document_version: '2', medium: 'electronic' }]);
+    // The table and the card know it at once: the pupil's consent is now «есть».
+    await expect.poll(() => card.locator('p.muted').first().textContent(), { timeout: 15_000 }).toContain('Согласие: есть');
+    const [status] = await sql<{ status: string }>('select public.consent_status($1) as status', [personId]);
+    expect(status?.status).toBe('given');
     const [child] = await sql<{ last_name: string; first_name: string }>('select last_name, first_name from public.people where id = $1', [
       personId,
     ]);
