@@ -414,7 +414,7 @@ export const en: Record<MessageKey, string> = {
   'stage1.own': 'own',
   'stage1.noRoleModels': 'role models are the school’s own',
   'stage1.setup': 'The programme',
-  'stage1.curator': 'You are the programme’s curator at {school}.',
+  'stage1.curators': 'Curator: {curators}. Head: {head}. The documents name them so.',
   'stage1.save': 'Save the programme',
   'stage1.saved': 'The programme is saved.',
   'stage1.documents': 'The school’s documents',

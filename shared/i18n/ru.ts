@@ -412,7 +412,7 @@ export const ru = {
   'stage1.own': 'своя',
   'stage1.noRoleModels': 'ролевые модели школа задаёт сама',
   'stage1.setup': 'Программа',
-  'stage1.curator': 'Куратор программы в {school} — вы.',
+  'stage1.curators': 'Куратор программы: {curators}. Руководитель: {head}. Так их назовут документы.',
   'stage1.save': 'Сохранить программу',
   'stage1.saved': 'Программа сохранена.',
   'stage1.documents': 'Документы школы',

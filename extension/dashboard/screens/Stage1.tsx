@@ -7,7 +7,7 @@ import type { Programme } from '../../../shared/api/programmes.ts';
 import { language, t } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { ActionStatus, Loaded, useAction } from '../parts.tsx';
+import { ActionStatus, fullName, Loaded, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { useFresh } from '../use-fresh.ts';
@@ -105,6 +105,25 @@ function FormChoice({ catalog, forms, onChange }: { catalog: Catalog; forms: str
   );
 }
 
+/** Who runs the programme: the school's curators and head, as the documents name them. */
+function Curators({ organisationId }: { organisationId: string }) {
+  const [staff] = useFresh(
+    () => body(client.people.$get({ query: { organisation_id: organisationId, kind: 'staff', limit: '200' } })),
+    [organisationId],
+  );
+  if (staff.status !== 'done') return null;
+  const named = (role: string) =>
+    staff.value.items
+      .filter((p) => p.roles.includes(role))
+      .map(fullName)
+      .join(', ') || '—';
+  return (
+    <p class="muted" data-testid="programme-curators">
+      {t('stage1.curators', { curators: named('curator'), head: named('head') })}
+    </p>
+  );
+}
+
 function ProgrammeSetup({ context, programme, catalog }: { context: DashboardContext; programme: Programme; catalog: Catalog }) {
   const [name, setName] = useState(programme.name);
   const [forms, setForms] = useState(programme.forms);
@@ -135,7 +154,7 @@ function ProgrammeSetup({ context, programme, catalog }: { context: DashboardCon
         </label>
       </div>
       <FormChoice catalog={catalog} forms={forms} onChange={setForms} />
-      <p class="muted">{t('stage1.curator', { school: context.school.organisationName })}</p>
+      <Curators organisationId={context.school.organisationId} />
       <button type="submit" disabled={action.busy} data-testid="programme-save">
         {t('stage1.save')}
       </button>
