@@ -227,6 +227,20 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     expect(form.text).toContain('152-ФЗ');
     await tab.getByTestId('filter-consent').selectOption('');
     await tab.getByTestId('filter-status').selectOption('in_base');
+    // A mentee's key request, typed in the card and saved with its version.
+    const mentee = table.getByTestId('base-table-row').first();
+    const menteeId = (await mentee.getAttribute('data-key')) as string;
+    await mentee.getByTestId('base-table-open').click();
+    await tab.locator(`[data-testid="person-card"][data-person="${menteeId}"]`).waitFor();
+    await tab.getByTestId('key-request').fill('Подтянуть математику к концу четверти');
+    await tab.getByTestId('mentee-subjects').fill('математика');
+    await tab.getByTestId('enrolment-save').click();
+    await expect.poll(() => tab.getByTestId('enrolment-status').textContent(), { timeout: 15_000 }).toContain('Сохранено');
+    const [request] = await sql<{ key_request: string; subjects: string[] }>(
+      "select key_request, subjects from public.enrolments where person_id = $1 and base = 'mentee' order by entered_on desc limit 1",
+      [menteeId],
+    );
+    expect(request).toEqual({ key_request: 'Подтянуть математику к концу четверти', subjects: ['математика'] });
     await shoot('stage-2');
   });
 
