@@ -12,10 +12,10 @@ import type { MessageKey } from '../../shared/i18n/index.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ApiError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
-import { language, t, tn } from '../utils/i18n.ts';
+import { t, tn } from '../utils/i18n.ts';
 import { body, client, download } from './api.ts';
 import type { DashboardContext } from './context.ts';
-import { ActionStatus, fullName, inTurn, Loaded, shortName, useAction } from './parts.tsx';
+import { ActionStatus, CatalogOptions, catalogLabel, fullName, inTurn, Loaded, shortName, useAction } from './parts.tsx';
 import { RosterImport } from './RosterImport.tsx';
 import { StageChecklist } from './StageChecklist.tsx';
 import { subPathOf } from './screens.ts';
@@ -83,12 +83,10 @@ export function filterRows(rows: readonly BaseRow[], f: Filters): BaseRow[] {
   });
 }
 
-const label = (row: { label_ru: string; label_en: string }) => (language === 'en' ? row.label_en : row.label_ru);
-
 function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
   const formLabel = (key: string | null | undefined) => {
     const form = catalog.forms.find((f) => f.key === key);
-    return form ? label(form) : '—';
+    return form ? catalogLabel(form) : '—';
   };
   const common: Column<BaseRow>[] = [
     { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(150px, 2fr)', render: (row) => fullName(row) },
@@ -194,11 +192,7 @@ function FilterBar({
         {t('dashboard.bases.form')}
         <select {...field('form')}>
           <option value="">{t('dashboard.bases.any')}</option>
-          {catalog.forms.map((f) => (
-            <option key={f.key} value={f.key}>
-              {label(f)}
-            </option>
-          ))}
+          <CatalogOptions rows={catalog.forms} />
         </select>
       </label>
       {base === 'mentee' && (
@@ -206,13 +200,7 @@ function FilterBar({
           {t('dashboard.bases.roleModel')}
           <select {...field('roleModel')}>
             <option value="">{t('dashboard.bases.any')}</option>
-            {catalog.role_models
-              .filter((r) => !filters.form || r.form_key === filters.form)
-              .map((r) => (
-                <option key={`${r.form_key}/${r.key}`} value={r.key}>
-                  {label(r)}
-                </option>
-              ))}
+            <CatalogOptions rows={catalog.role_models.filter((r) => !filters.form || r.form_key === filters.form)} />
           </select>
         </label>
       )}
@@ -359,34 +347,27 @@ function Bulk({
         {t('dashboard.bases.form')}
         <select value={form} onChange={(e) => setForm(e.currentTarget.value)} data-testid="bulk-form">
           <option value="">{t('dashboard.bases.noForm')}</option>
-          {formOptions.map((f) => (
-            <option key={f.key} value={f.key}>
-              {label(f)}
-            </option>
-          ))}
+          <CatalogOptions rows={formOptions} />
         </select>
       </label>
-      <button type="button" disabled={action.busy || !chosen.length} onClick={() => bulk('enrol')} data-testid="bulk-enrol">
-        {t(base === 'mentee' ? 'dashboard.bases.enrolMentees' : 'dashboard.bases.enrolMentors')}
-      </button>
-      <button
-        type="button"
-        class="secondary"
-        disabled={action.busy || !chosen.length}
-        onClick={() => bulk('form')}
-        data-testid="bulk-set-form"
-      >
-        {t('dashboard.bases.setForm')}
-      </button>
-      <button
-        type="button"
-        class="secondary"
-        disabled={action.busy || !chosen.length}
-        onClick={() => bulk('leave')}
-        data-testid="bulk-leave"
-      >
-        {t('dashboard.bases.leave')}
-      </button>
+      {(
+        [
+          ['enrol', base === 'mentee' ? 'dashboard.bases.enrolMentees' : 'dashboard.bases.enrolMentors', 'bulk-enrol'],
+          ['form', 'dashboard.bases.setForm', 'bulk-set-form'],
+          ['leave', 'dashboard.bases.leave', 'bulk-leave'],
+        ] as const
+      ).map(([kind, words, testId]) => (
+        <button
+          key={kind}
+          type="button"
+          class={kind === 'enrol' ? '' : 'secondary'}
+          disabled={action.busy || !chosen.length}
+          onClick={() => bulk(kind)}
+          data-testid={testId}
+        >
+          {t(words)}
+        </button>
+      ))}
       {base === 'mentee' && (
         <button
           type="button"
@@ -500,11 +481,7 @@ function PersonCard({
                 {t('dashboard.bases.wishedRoleModel')}
                 <select value={fields.wished_role_model_key} onChange={set('wished_role_model_key')}>
                   <option value="">—</option>
-                  {roleModels.map((r) => (
-                    <option key={`${r.form_key}/${r.key}`} value={r.key}>
-                      {label(r)}
-                    </option>
-                  ))}
+                  <CatalogOptions rows={roleModels} />
                 </select>
               </label>
               <label>

@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { type Status, StatusLine } from '../components/status.tsx';
 import type { AsyncState } from '../components/use-async.ts';
 import { describeError } from '../utils/api-errors.ts';
-import { t } from '../utils/i18n.ts';
+import { language, t } from '../utils/i18n.ts';
 import '../components/programme-panel.css';
 import './workplace.css';
 
@@ -121,4 +121,26 @@ export async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+interface Labelled {
+  key: string;
+  label_ru: string;
+  label_en: string;
+}
+
+/** A catalog row (form, role model) as the person's language names it. */
+export const catalogLabel = (row: Omit<Labelled, 'key'>) => (language === 'en' ? row.label_en : row.label_ru);
+
+/** The options of a select of catalog rows (forms, role models), each by its key. */
+export function CatalogOptions({ rows }: { rows: readonly (Labelled & { form_key?: string })[] }) {
+  return (
+    <>
+      {rows.map((row) => (
+        <option key={`${row.form_key ?? ''}/${row.key}`} value={row.key}>
+          {catalogLabel(row)}
+        </option>
+      ))}
+    </>
+  );
 }

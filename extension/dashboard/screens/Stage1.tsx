@@ -4,10 +4,10 @@
 import { useState } from 'preact/hooks';
 import type { Catalog } from '../../../shared/api/catalog.ts';
 import type { Programme } from '../../../shared/api/programmes.ts';
-import { language, t } from '../../utils/i18n.ts';
+import { t } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { ActionStatus, fullName, Loaded, useAction } from '../parts.tsx';
+import { ActionStatus, CatalogOptions, catalogLabel, fullName, Loaded, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { useFresh } from '../use-fresh.ts';
@@ -21,8 +21,6 @@ const nextYear = (year: string) => {
   const first = Number(year.slice(0, 4)) + 1;
   return `${first}/${first + 1}`;
 };
-
-const label = (row: { label_ru: string; label_en: string }) => (language === 'en' ? row.label_en : row.label_ru);
 
 function StartProgramme({ context, catalog, after }: { context: DashboardContext; catalog: Catalog; after: string | null }) {
   const [year, setYear] = useState(after ? nextYear(after) : academicYearOf());
@@ -87,14 +85,14 @@ function FormChoice({ catalog, forms, onChange }: { catalog: Catalog; forms: str
             onChange={(e) => onChange(e.currentTarget.checked ? [...forms, form.key] : forms.filter((key) => key !== form.key))}
           />
           <span>
-            {label(form)}
+            {catalogLabel(form)}
             {form.organisation_id && <span class="muted"> · {t('stage1.own')}</span>}
             <span class="muted small">
               {' '}
               (
               {catalog.role_models
                 .filter((r) => r.form_key === form.key)
-                .map(label)
+                .map(catalogLabel)
                 .join('; ') || t('stage1.noRoleModels')}
               )
             </span>
@@ -241,11 +239,7 @@ function OwnCatalog({ context, catalog, reload }: { context: DashboardContext; c
           <label>
             {t('stage1.ownOfForm')}
             <select value={formKey} onChange={(e) => setFormKey(e.currentTarget.value)} data-testid="own-form-key">
-              {catalog.forms.map((form) => (
-                <option key={form.key} value={form.key}>
-                  {label(form)}
-                </option>
-              ))}
+              <CatalogOptions rows={catalog.forms} />
             </select>
           </label>
         )}

@@ -7,10 +7,10 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { rulesFor, type ScoreReason, type UnmatchedReason } from '../../../shared/matching/index.ts';
 import { today } from '../../utils/dates.ts';
-import { language, t, tn } from '../../utils/i18n.ts';
+import { t, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { ActionStatus, inTurn, Loaded, shortName, useAction } from '../parts.tsx';
+import { ActionStatus, CatalogOptions, inTurn, Loaded, shortName, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { useFresh } from '../use-fresh.ts';
@@ -161,7 +161,6 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
     }, t('stage5.draftsSaved'));
 
   const name = (id: string) => names.get(id) ?? id;
-  const label = (row: { label_ru: string; label_en: string }) => (language === 'en' ? row.label_en : row.label_ru);
   return (
     <>
       <form
@@ -177,21 +176,13 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
           <label>
             {t('dashboard.bases.form')}
             <select value={form} onChange={(e) => setForm(e.currentTarget.value)} data-testid="matching-form">
-              {(catalog.status === 'done' ? catalog.value.forms : []).map((f) => (
-                <option key={f.key} value={f.key}>
-                  {label(f)}
-                </option>
-              ))}
+              <CatalogOptions rows={catalog.status === 'done' ? catalog.value.forms : []} />
             </select>
           </label>
           <label>
             {t('dashboard.bases.roleModel')}
             <select value={roleModel} onChange={(e) => setRoleModel(e.currentTarget.value)} data-testid="matching-role-model">
-              {roleModels.map((r) => (
-                <option key={r.key} value={r.key}>
-                  {label(r)}
-                </option>
-              ))}
+              <CatalogOptions rows={roleModels} />
             </select>
           </label>
           <fieldset class="choices inline">
