@@ -5,6 +5,9 @@ import { errorBody } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { apiError, fromDatabaseError } from './errors.ts';
 import { openApiDocument, refuseInvalid } from './openapi.ts';
+import { bases } from './routes/bases.ts';
+import { ownCatalog } from './routes/catalog.ts';
+import { consentForms, programmeDocuments } from './routes/documents.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
@@ -17,6 +20,7 @@ import { checklistItems, enrolments, matching, programmes } from './routes/progr
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
 import { telemetry } from './routes/telemetry.ts';
+import { training } from './routes/training.ts';
 
 export type { AppDeps, AppEnv } from './env.ts';
 
@@ -53,6 +57,10 @@ export function createApp(deps: AppDeps) {
     .route('/consents', consents)
     .route('/programmes', programmes)
     .route('/programmes', matching)
+    .route('/programmes', bases)
+    .route('/programmes', programmeDocuments)
+    .route('/people', consentForms)
+    .route('/training-sessions', training)
     .route('/checklist-items', checklistItems)
     .route('/enrolments', enrolments)
     .route('/groups', groups)
@@ -66,7 +74,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reports)
     .route('/audit', audit)
     .route('/catalog', catalog)
-    .route('/telemetry', telemetry);
+    .route('/telemetry', telemetry)
+    .route('/catalog', ownCatalog);
 
   // Built on first request and kept: the document costs nothing at cold start.
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -12,6 +12,7 @@ import { t } from '../utils/i18n.ts';
 import { body, client } from './api.ts';
 import type { DashboardContext } from './context.ts';
 import { type ScreenProps, screenOf, screens } from './screens.ts';
+import { useFresh } from './use-fresh.ts';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -70,7 +71,8 @@ function Menu({ current }: { current: string }) {
 function Workplace({ school }: { school: NonNullable<DashboardContext['school']> }) {
   const hash = useHash();
   const current = screenOf(hash).id;
-  const [programmes, reloadProgramme] = useAsync(
+  // A reload after a screen changed the programme keeps the screen (and what it shows) in place.
+  const [programmes, reloadProgramme] = useFresh(
     () => body(client.programmes.$get({ query: { organisation_id: school.organisationId, limit: '50' } })),
     [school.organisationId],
   );

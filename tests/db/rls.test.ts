@@ -46,6 +46,8 @@ const tables = [
   'questionnaire_answers',
   'questionnaire_responses',
   'teaching_assignments',
+  'training_attendance',
+  'training_sessions',
 ] as const;
 
 /** Tables every signed-in user may read in full: the national catalog. */
