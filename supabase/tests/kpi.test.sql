@@ -8,11 +8,13 @@
 --   group A-jan   (published, starting 2027-01-15 by the order): mentor + bystander, assigned
 --                 since 2026-10-01 but not running yet
 -- Every KPI function (kpi_involvement, kpi_involvement_by_month, kpi_rollup) is checked for each
--- of these, and for a member who left.
+-- of these, and for a member who left. The figures come from the counters the triggers keep
+-- (kpi_counters, kpi_person_spans); at the end they are checked against a recount from the raw
+-- tables, and nobody signed in may write them or read the country.
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(19);
+select plan(27);
 \ir fixtures/two_schools.inc
 
 insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status, started_on, ended_on) values
@@ -122,6 +124,41 @@ reset role;
 select tests.act_as('mentor');
 select is_empty($$select * from public.kpi_rollup('Тестовая область', '2026-11-01')$$, 'a mentor gets no roll-up');
 reset role;
+
+-- Nobody signed in writes the counters; the country is the service's.
+create function tests.answer_as(who text, query text) returns text language plpgsql as $$
+declare
+  result text;
+begin
+  perform tests.act_as(who);
+  execute query into result;
+  execute 'reset role';
+  return coalesce(result, 'null');
+exception when others then
+  return 'error ' || sqlstate;
+end
+$$;
+select is(tests.answer_as('curator', format($$insert into public.kpi_counters values ('organisation', %L, '', 'student', '2026-01-01', 100) returning 'written'$$,
+  tests.oid('A'))), 'error 42501', 'a curator cannot add to the counters');
+select is(tests.answer_as('head', $$with changed as (update public.kpi_counters set delta = delta + 1 returning 1) select count(*)::text from changed$$),
+  'error 42501', 'the head cannot change them');
+select is(tests.answer_as('curator', $$with gone as (delete from public.kpi_person_spans returning 1) select count(*)::text from gone$$),
+  'error 42501', 'nor delete the spans');
+select is(tests.answer_as('region_viewer', $$select count(*)::text from public.kpi_country('2026-11-01')$$), 'error 42501',
+  'a regional viewer does not read the country');
+select is(tests.answer_as('anon', $$select count(*)::text from public.kpi_counters$$), 'error 42501', 'anon reads no counters');
+select results_eq(
+  $$select level, region, schools, students_total, students_involved, staff_total, staff_involved from public.kpi_country('2026-11-01')$$,
+  $$values ('region', 'Тестовая область', 2, 4, 2, 6, 2), ('country', null, 2, 4, 2, 6, 2)$$,
+  'the country: each region and the whole, as the service reads it');
+
+-- The counters kept through all the changes above equal a recount from the raw tables.
+create table tests.kept as select * from public.kpi_counters where delta <> 0;
+create table tests.kept_spans as select * from public.kpi_person_spans;
+select app.kpi_recount();
+select set_eq('select * from tests.kept', $$select * from public.kpi_counters where delta <> 0$$,
+  'the counters equal a recount from the raw tables');
+select set_eq('select * from tests.kept_spans', 'select * from public.kpi_person_spans', 'and so do the spans');
 
 select * from finish();
 rollback;
