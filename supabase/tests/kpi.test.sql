@@ -14,7 +14,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(27);
+select plan(30);
 \ir fixtures/two_schools.inc
 
 insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status, started_on, ended_on) values
@@ -91,7 +91,20 @@ select results_eq(
   $$select level, students_involved, staff_involved from public.kpi_rollup('Тестовая область', '2026-11-01') where level <> 'organisation'$$,
   $$values ('region', 1, 2), ('municipality', 1, 1), ('municipality', 0, 1)$$,
   'the region and the municipalities no longer count her either');
+update public.group_members set left_on = '2026-11-01' where person_id = tests.pid('mentee');
+select results_eq(
+  $$select month, students_involved from public.kpi_involvement_by_month(tests.oid('A'), '2026-10-01', '2026-11-01')$$,
+  $$values ('2026-10-01'::date, 1), ('2026-11-01'::date, 0)$$,
+  'leaving on the first of a month: involved in the month before, not in that month');
 update public.group_members set left_on = null, left_reason = null where person_id = tests.pid('mentee');
+
+-- A group's own dates move its members' figures: January's group brought forward to 15 October.
+update public.mentoring_groups set started_on = '2026-10-15' where id = md5('group/A-jan')::uuid;
+select is(tests.involved_a('2026-11-01'), 'organisation 2/1, form teacher_student 2/1, class 2, rollup 2/1',
+  'a group that starts earlier counts its members from its new start');
+update public.mentoring_groups set started_on = '2027-01-15' where id = md5('group/A-jan')::uuid;
+select is(tests.involved_a('2026-11-01'), 'organisation 1/1, form teacher_student 1/1, class 1, rollup 1/1',
+  'and not once it is put back');
 
 -- Row-level security decides the school figures: the head gets them, a stranger gets zeros.
 select tests.act_as('head');

@@ -15,7 +15,13 @@ import pg from 'pg';
 import { migrate } from '../../functions/db/migrate.ts';
 import { openPostgres } from '../../functions/db/postgres.ts';
 
-const { values } = parseArgs({ options: { schools: { type: 'string', default: '1000' }, country: { type: 'string', default: '40000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    schools: { type: 'string', default: '1000' },
+    country: { type: 'string', default: '40000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const schools = Number(values.schools);
 const country = Math.max(Number(values.country), schools);
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -132,7 +138,9 @@ if (build) {
 const counts = (
   await client.query('select (select count(*) from public.people) as people, (select count(*) from public.mentoring_groups) as groups')
 ).rows[0] as { people: string; groups: string };
-const countrySchools = (await client.query(`select count(*) as n from public.organisations where kind = 'school'`)).rows[0] as { n: string };
+const countrySchools = (await client.query(`select count(*) as n from public.organisations where kind = 'school'`)).rows[0] as {
+  n: string;
+};
 console.log(`Region: ${schools} schools, ${counts.people} people, ${counts.groups} groups; the country: ${countrySchools.n} schools\n`);
 
 async function asRole(who: 'owner' | 'head' | 'region', sql: string): Promise<void> {
