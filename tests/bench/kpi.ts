@@ -117,21 +117,29 @@ if (build) {
   await client.query("set session_replication_role = 'origin'");
   // The bulk load ran without triggers: count everything as the triggers would have.
   await step('counters (recount from the raw tables)', 'select app.kpi_recount()');
+  await step('vacuum analyze', 'vacuum analyze');
+}
+const present = Number((await client.query(`select count(*) as n from public.organisations where kind = 'school'`)).rows[0].n);
+if (present < country) {
+  // Each new school copies the counters of the region's school with the same number modulo the
+  // region's size (a hash join on that school's id; the session runs as a replica: no triggers).
+  await client.query('analyze public.kpi_counters, public.organisation_people_counts');
+  await client.query("set session_replication_role = 'replica'");
   await step(
-    `the rest of the country (${country - schools} schools, counters copied)`,
+    `the rest of the country (${country - present} schools, counters copied)`,
     `
+    create temporary table copies as
+    select md5('org/' || s)::uuid as id, s, md5('org/' || ((s - 1) % ${schools} + 1))::uuid as source
+    from generate_series(${present + 1}, ${country}) s;
     insert into public.organisations (id, name, region, municipality, kind)
-    select md5('org/' || s)::uuid, 'Школа № ' || s, 'Регион ' || (s / ${schools}), 'Район ' || (s % 40), 'school'
-    from generate_series(${schools + 1}, ${country}) s;
+    select id, 'Школа № ' || s, 'Регион ' || (s / ${schools}), 'Район ' || (s % 40), 'school' from copies;
     insert into public.organisation_people_counts (organisation_id, kind, people)
-    select md5('org/' || s)::uuid, c.kind, c.people
-    from generate_series(${schools + 1}, ${country}) s
-    join public.organisation_people_counts c on c.organisation_id = md5('org/' || ((s - 1) % ${schools} + 1))::uuid;
+    select n.id, c.kind, c.people from copies n join public.organisation_people_counts c on c.organisation_id = n.source;
     insert into public.kpi_counters (dimension, organisation_id, key, kind, on_date, delta)
-    select c.dimension, md5('org/' || s)::uuid, c.key, c.kind, c.on_date, c.delta
-    from generate_series(${schools + 1}, ${country}) s
-    join public.kpi_counters c on c.organisation_id = md5('org/' || ((s - 1) % ${schools} + 1))::uuid;`,
+    select c.dimension, n.id, c.key, c.kind, c.on_date, c.delta from copies n join public.kpi_counters c on c.organisation_id = n.source;
+    drop table copies;`,
   );
+  await client.query("set session_replication_role = 'origin'");
   await step('vacuum analyze', 'vacuum analyze');
 }
 
