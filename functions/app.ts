@@ -13,6 +13,7 @@ import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
 import { classes, organisations } from './routes/organisations.ts';
 import { consents, erasure, people } from './routes/people.ts';
 import { goals, plans, tasks } from './routes/plans.ts';
+import { goodPractices, myQuestionnaireRequests, programmeDocuments, programmeWork } from './routes/programme-work.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
@@ -52,13 +53,17 @@ export function createApp(deps: AppDeps) {
     .route('/consents', consents)
     .route('/programmes', programmes)
     .route('/programmes', matching)
+    .route('/programmes', programmeWork)
+    .route('/programmes', programmeDocuments)
     .route('/checklist-items', checklistItems)
     .route('/enrolments', enrolments)
     .route('/groups', groups)
+    .route('/groups', goodPractices)
     .route('/meetings', meetings)
     .route('/plans', plans)
     .route('/goals', goals)
     .route('/tasks', tasks)
+    .route('/questionnaires', myQuestionnaireRequests)
     .route('/questionnaires', questionnaires)
     .route('/responses', responses)
     .route('/outcomes', outcomes)

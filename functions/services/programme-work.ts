@@ -47,7 +47,9 @@ export async function workReport(db: Queryable, programmeId: string, date: strin
   const days = programme.inactivity_days;
   const q = async <Row>(sql: string) => (await db.query<Row>(sql, [programmeId, date])).rows;
   const [sequence, groups, members, meetings, goals, practices] = await Promise.all([
-    q<{ key: string; label_ru: string; label_en: string }>('select key, label_ru, label_en from public.meeting_kinds where $1::uuid is not null and $2::date is not null order by position'),
+    q<{ key: string; label_ru: string; label_en: string }>(
+      'select key, label_ru, label_en from public.meeting_kinds where $1::uuid is not null and $2::date is not null order by position',
+    ),
     q<{ id: string; form: string; role_model: string; status: WorkGroup['status']; started_on: string | null }>(
       `select id, form, role_model, status, started_on::text as started_on from public.mentoring_groups
        where programme_id = $1 and status <> 'draft' and (started_on is null or started_on <= $2) order by started_on, id`,
@@ -81,7 +83,11 @@ export async function workReport(db: Queryable, programmeId: string, date: strin
       const own = members.filter((m) => m.group_id === group.id);
       const current = own.filter((m) => m.left_on === null || m.left_on > date);
       const held = meetings.filter((m) => m.group_id === group.id);
-      const last = held.map((m) => m.held_on).sort().at(-1) ?? null;
+      const last =
+        held
+          .map((m) => m.held_on)
+          .sort()
+          .at(-1) ?? null;
       const basis = last ?? group.started_on;
       const since = basis === null ? null : daysBetween(basis, date);
       const goal = goals.find((g) => g.group_id === group.id);
@@ -293,4 +299,18 @@ export async function myQuestionnaires(db: Queryable): Promise<MyRequest[]> {
      order by answered, r.sent_on desc, q.key`,
   );
   return rows;
+}
+
+/** What the programme's documents name: the school, the year, its head, and the programme's first month. */
+export async function documentContext(db: Queryable, programmeId: string) {
+  const { rows } = await db.query<{ organisationId: string; school: string; academicYear: string; headName: string | null; from: string }>(
+    `select p.organisation_id as "organisationId", o.name as school, p.academic_year as "academicYear",
+       (select concat_ws(' ', h.last_name, h.first_name, h.middle_name) from public.memberships m join public.people h on h.id = m.person_id
+        where m.organisation_id = p.organisation_id and m.role = 'head' order by h.last_name limit 1) as "headName",
+       (left(p.academic_year, 4) || '-09-01') as from
+     from public.programmes p join public.organisations o on o.id = p.organisation_id where p.id = $1`,
+    [programmeId],
+  );
+  if (!rows[0]) throw apiError(404, 'not_found', 'error.notFound');
+  return rows[0];
 }

@@ -153,7 +153,9 @@ console.log(`Region: ${schools} schools, ${counts.people} people, ${counts.group
 
 async function asRole(who: 'owner' | 'head' | 'region', sql: string): Promise<void> {
   await client.query('begin');
-  if (who !== 'owner') {
+  // The same round trips either way: the owner sets empty claims and stays the owner.
+  if (who === 'owner') await client.query(`select set_config('request.jwt.claims', '', true)`);
+  else {
     const sub = who === 'head' ? 'head' : 'region';
     await client.query(`select set_config('request.jwt.claims', json_build_object('sub', md5('user/${sub}')::uuid, 'role', 'authenticated')::text, true),
       set_config('role', 'authenticated', true)`);
@@ -163,7 +165,7 @@ async function asRole(who: 'owner' | 'head' | 'region', sql: string): Promise<vo
 }
 
 /** Median of `runs` timings after one warm-up, in milliseconds. */
-async function time(who: 'owner' | 'head' | 'region', sql: string, runs = 25): Promise<number> {
+async function time(who: 'owner' | 'head' | 'region', sql: string, runs = 41): Promise<number> {
   await asRole(who, sql);
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -184,15 +186,17 @@ const rows = [
   ['one school (organisation, forms, classes)', await time('owner', school), await time('head', school), 20],
   ['one school, month by month (4 months)', await time('owner', month), await time('head', month), 20],
   ['the region (schools, municipalities, region)', await time('owner', region), await time('region', region), 100],
-  // The country is the service's (no row-level security applies to it): timed as the owner only.
-  ['the country (every region, the country)', await time('owner', nation, 9), await time('owner', nation, 9), 1000],
+  // The country is the service's (nobody signed in may call it): timed as the owner only.
+  ['the country (every region, the country)', await time('owner', nation, 15), null, 1000],
 ] as const;
 
 console.log('query                                          no RLS     with RLS   RLS ratio   target');
 for (const [label, plain, withRls, target] of rows) {
-  const verdict = withRls <= target && withRls / plain <= 1.5 ? 'ok' : 'MISSED';
+  const timed = withRls ?? plain;
+  const ratio = withRls === null ? null : withRls / plain;
+  const verdict = timed <= target && (ratio === null || ratio <= 1.5) ? 'ok' : 'MISSED';
   console.log(
-    `${label.padEnd(46)} ${plain.toFixed(1).padStart(7)} ms ${withRls.toFixed(1).padStart(7)} ms ${(withRls / plain).toFixed(2).padStart(8)}×   ≤ ${target} ms, ≤ 1.5×  ${verdict}`,
+    `${label.padEnd(46)} ${plain.toFixed(1).padStart(7)} ms ${withRls === null ? '      —   ' : `${withRls.toFixed(1).padStart(7)} ms`} ${ratio === null ? '       —' : `${ratio.toFixed(2).padStart(7)}×`}   ≤ ${target} ms${ratio === null ? '' : ', ≤ 1.5×'}  ${verdict}`,
   );
 }
 const check = await client.query(
