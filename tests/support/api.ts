@@ -61,7 +61,9 @@ export async function testApi(s: TwoSchools) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, json: text ? (JSON.parse(text) as Json) : {}, headers: response.headers };
+    // A file (an export, a document) has no JSON body to read.
+    const isJson = response.headers.get('content-type')?.includes('json');
+    return { status: response.status, json: text && isJson ? (JSON.parse(text) as Json) : {}, headers: response.headers };
   };
   return { app, signer, as, call };
 }
