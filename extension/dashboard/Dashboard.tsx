@@ -10,6 +10,7 @@ import { describeError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
 import { body, client } from './api.ts';
+import { Outside } from './reports/Outside.tsx';
 import type { DashboardContext } from './context.ts';
 import { type ScreenProps, screenOf, screens } from './screens.ts';
 
@@ -133,13 +134,7 @@ export function Dashboard() {
         {describeError(school.error)}
       </p>
     );
-  if (school.status !== 'done' || !school.value) {
-    return (
-      <main class="page-message" data-testid="not-a-curator">
-        <h1>{t('appName')}</h1>
-        <p>{t('dashboard.notCurator')}</p>
-      </main>
-    );
-  }
+  // Not a curator: a regional viewer's region, a participant's questionnaires (reports/Outside.tsx).
+  if (school.status !== 'done' || !school.value) return <Outside />;
   return <Workplace school={school.value} />;
 }

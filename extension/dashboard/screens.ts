@@ -18,7 +18,14 @@ export interface Screen {
   load: () => Promise<ComponentType<ScreenProps>>;
 }
 
-export const screens: Screen[] = [{ id: 'home', title: 'dashboard.home', load: async () => (await import('./screens/Home.tsx')).Home }];
+export const screens: Screen[] = [
+  { id: 'home', title: 'dashboard.home', load: async () => (await import('./screens/Home.tsx')).Home },
+  { id: 'stage-6', title: 'stage6.title', stage: 6, load: async () => (await import('./screens/Stage6.tsx')).Stage6 },
+  { id: 'stage-7', title: 'stage7.title', stage: 7, load: async () => (await import('./screens/Stage7.tsx')).Stage7 },
+  { id: 'reports', title: 'reports.title', load: async () => (await import('./screens/Reports.tsx')).Reports },
+  { id: 'region', title: 'region.title', load: async () => (await import('./screens/Region.tsx')).RegionScreen },
+  { id: 'questionnaires', title: 'questionnaire.title', load: async () => (await import('./screens/Questionnaires.tsx')).QuestionnairesScreen },
+];
 
 export const homeScreen = 'home';
 

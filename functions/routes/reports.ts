@@ -11,6 +11,7 @@ import {
   kpiMonthlyQuery,
   kpiQuery,
   kpiReport,
+  regionList,
   regionQuery,
   regionReport,
   sheetsCreated,
@@ -22,7 +23,7 @@ import { apiError } from '../errors.ts';
 import { body, callerRefusals, json, notModified } from '../openapi.ts';
 import { CSV_TYPE, toCsv, toGoogleSheet, toXlsx, XLSX_TYPE } from '../services/exports.ts';
 import { reportTable } from '../services/report-tables.ts';
-import { auditLog, involvement, involvementByMonth, readCatalog, regionRollUp, targetShare } from '../services/reports.ts';
+import { auditLog, involvement, involvementByMonth, readableRegions, readCatalog, regionRollUp, targetShare } from '../services/reports.ts';
 
 export { targetShare };
 
@@ -76,6 +77,16 @@ export const reports = $(new OpenAPIHono<AppEnv>().use(asCaller))
       const on = date ?? today();
       return c.json({ region, date: on, target_share: targetShare, rows: await regionRollUp(c.var.db, region, on) }, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/regions',
+      summary: 'The regions whose roll-up the caller may read (regional viewers: their authority’s; heads and curators: their school’s)',
+      tags,
+      responses: { 200: json(regionList), ...callerRefusals },
+    }),
+    async (c) => c.json({ items: await readableRegions(c.var.db) }, 200),
   )
   .openapi(
     createRoute({

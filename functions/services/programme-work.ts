@@ -287,7 +287,7 @@ export async function sendQuestionnaires(db: Queryable, programmeId: string, pur
 /** The questionnaires the signed-in person was sent, with whether they answered them. */
 export async function myQuestionnaires(db: Queryable): Promise<MyRequest[]> {
   const { rows } = await db.query<MyRequest>(
-    `select r.programme_id, r.group_id, r.sent_on::text as sent_on,
+    `select r.programme_id, r.person_id, r.group_id, r.sent_on::text as sent_on,
        exists (select 1 from public.questionnaire_responses qr where qr.programme_id = r.programme_id and qr.questionnaire_id = r.questionnaire_id
                and qr.respondent_person_id = r.person_id) as answered,
        json_build_object('id', q.id, 'key', q.key, 'audience', q.audience, 'purpose', q.purpose, 'title_ru', q.title_ru, 'title_en', q.title_en,

@@ -237,6 +237,7 @@ export const requestsSent = z.object({ sent: z.int(), already: z.int() });
 /** What the signed-in person is asked to fill in. */
 export const myRequest = z.object({
   programme_id: id,
+  person_id: id,
   group_id: id.nullable(),
   sent_on: z.string(),
   answered: z.boolean(),

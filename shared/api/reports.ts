@@ -93,3 +93,4 @@ export const sheetsRequest = z
   .strict();
 export const sheetsCreated = z.object({ spreadsheet_id: z.string(), url: z.string() });
 export const thankYouQuery = z.object({ person_id: id }).strict();
+export const regionList = z.object({ items: z.array(z.string()) });
