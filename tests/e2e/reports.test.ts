@@ -136,7 +136,9 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     await seven.getByTestId('stage7-status').waitFor();
     expect(await seven.getByTestId('stage7-status').innerText()).toMatch(/Разослано: \d+/);
     await seven.getByTestId('table-quality').waitFor();
-    await shoot(seven, 'stage7-1280.png');
+    await shoot(seven, 'stage7-1280.png', false);
+    await seven.locator('#monitoring-title').scrollIntoViewIfNeeded();
+    await seven.locator('section[aria-labelledby="monitoring-title"]').screenshot({ path: join(screenshots, 'stage7-monitoring.png') });
     await seven.close();
   });
 
@@ -147,9 +149,10 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     await tab.getByRole('button', { name: 'Заполнить' }).first().click();
     const form = tab.locator('form.questionnaire');
     await form.locator('fieldset').first().getByLabel('8 из 10').check();
+    await shoot(tab, 'questionnaire-form-1280.png');
     await form.getByTestId('questionnaire-submit').click();
     await tab.getByText('✓ заполнена').first().waitFor({ timeout: 10_000 });
-    await shoot(tab, 'questionnaire-1280.png');
+    await shoot(tab, 'questionnaire-sent-1280.png');
     const stored = await server.db.asService(async (db) =>
       (await db.query<{ n: number }>('select count(*)::int as n from public.questionnaire_answers where scale_value = 8')).rows[0]?.n,
     );

@@ -40,10 +40,10 @@ export function ExportBar({ tables, params, programmeId }: { tables: Table[]; pa
         {tables.map((table) => (
           <span key={table} class="export-group">
             <button type="button" class="secondary" data-testid={`export-${table}-xlsx`} onClick={() => void file(table, 'xlsx')}>
-              {t('reports.xlsx')} · {table}
+              {t('reports.xlsx')} · {t(`reports.exportName.${table}`)}
             </button>
             <button type="button" class="secondary" data-testid={`export-${table}-csv`} onClick={() => void file(table, 'csv')}>
-              {t('reports.csv')} · {table}
+              {t('reports.csv')} · {t(`reports.exportName.${table}`)}
             </button>
           </span>
         ))}

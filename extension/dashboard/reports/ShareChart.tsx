@@ -32,13 +32,14 @@ export function ShareChart({
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const width = Math.max(320, Math.min(900, element.clientWidth || 640));
+    const width = Math.max(240, Math.min(900, element.clientWidth || 640));
     const barPaths = uPlot.paths.bars?.({ size: [0.6, 40] });
     const plot = new uPlot(
       {
         width,
         height: 240,
-        scales: { x: { time: false }, y: { range: [0, 100] } },
+        // Bars (and a single point) get half a category of room on each side.
+        scales: { x: { time: false, range: bars || labels.length < 2 ? [-0.5, labels.length - 0.5] : [0, labels.length - 1] }, y: { range: [0, 100] } },
         axes: [
           { values: (_u, ticks) => ticks.map((tick) => labels[tick] ?? '') },
           { values: (_u, ticks) => ticks.map((tick) => `${tick}%`) },
@@ -55,6 +56,8 @@ export function ShareChart({
           })),
         ],
         cursor: { show: false },
+        // The legend names each series and its line; the values are in the table, not under a cursor.
+        legend: { live: false },
       },
       [labels.map((_, i) => i), ...series.map((s) => s.values)] as uPlot.AlignedData,
       element,

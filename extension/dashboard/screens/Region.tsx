@@ -60,6 +60,11 @@ function RegionFigures({ region, date }: { region: string; date: string }) {
         const whole = rows.find((r) => r.level === 'region');
         if (!whole) return <p class="muted">{t('region.empty')}</p>;
         const municipalities = rows.filter((r) => r.level === 'municipality');
+        // The region, then each municipality followed by its schools.
+        const ordered = [
+          whole,
+          ...municipalities.flatMap((m) => [m, ...rows.filter((r) => r.level === 'organisation' && r.municipality === m.municipality)]),
+        ];
         const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
         return (
           <>
@@ -82,7 +87,7 @@ function RegionFigures({ region, date }: { region: string; date: string }) {
               caption={t('reports.table.region', { region, date })}
               columns={[t('reports.col.level'), t('reports.col.municipality'), t('reports.col.school'), t('reports.col.schools'), t('reports.col.studentsInvolved'), t('reports.col.studentsShare'), t('reports.col.staffInvolved'), t('reports.col.staffShare')]}
               numeric={[3, 4, 5, 6, 7]}
-              rows={rows.map((r) => ({
+              rows={ordered.map((r) => ({
                 key: `${r.level}/${r.municipality ?? ''}/${r.organisation_id ?? ''}`,
                 className: (r.students_share ?? 0) < 0.7 ? 'attention' : undefined,
                 cells: [

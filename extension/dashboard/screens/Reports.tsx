@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { KpiMonth, KpiRow } from '../../../shared/api/reports.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { t } from '../../utils/i18n.ts';
+import { t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
 import { ExportBar } from '../reports/ExportBar.tsx';
@@ -35,7 +35,7 @@ function ShareCard({ title, involved, total, share, testId }: { title: string; i
         <i />
       </div>
       <div class="muted">
-        {t('reports.share', { involved, total, percent })} · {missing === 0 ? t('reports.targetMet') : t('reports.targetMissed', { count: missing })}
+        {t('reports.share', { involved, total, percent })} · {missing === 0 ? t('reports.targetMet') : tn('reports.targetMissed', missing)}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import type { WorkGroup, WorkReport } from '../../../shared/api/monitoring.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
+import { formatDate } from '../../utils/dates.ts';
 import { language, t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable } from '../reports/DataTable.tsx';
@@ -143,7 +144,7 @@ export function Stage6({ context }: ScreenProps) {
                     const days = threshold ?? report.inactivity_days;
                     void body(client.programmes[':id'].review.$put({ param: { id: programme.id }, json: { inactivity_days: days } })).then(
                       () => {
-                        setStatus({ kind: 'ok', text: t('stage6.thresholdSaved', { count: days }) });
+                        setStatus({ kind: 'ok', text: tn('stage6.thresholdSaved', days) });
                         reload();
                       },
                       (error: unknown) => setStatus(refusedStatus(error)),
@@ -192,16 +193,16 @@ export function Stage6({ context }: ScreenProps) {
                       <div class="muted">{formLabel(g.form)}</div>
                       {g.repairs.map((r) => (
                         <div key={r.person_id} class="muted">
-                          {t('stage6.repaired', { name: r.name, date: r.left_on, reason: r.reason ?? '' })}
+                          {t('stage6.repaired', { name: r.name, date: formatDate(r.left_on), reason: r.reason ?? '' })}
                         </div>
                       ))}
                     </div>,
                     <Sequence key="seq" report={report} group={g} />,
                     <span key="last">
-                      {g.last_met_on ?? t('stage6.never')}
-                      {g.inactive && g.days_since !== null && <div class="status warn">{t('stage6.inactive', { days: g.days_since })}</div>}
+                      {g.last_met_on ? formatDate(g.last_met_on) : t('stage6.never')}
+                      {g.inactive && g.days_since !== null && <div class="status warn">{tn('stage6.inactive', g.days_since)}</div>}
                     </span>,
-                    g.next_kind ? t('stage6.due', { kind: kindLabel(g.next_kind), date: g.next_due_on ?? '' }) : t('stage6.done'),
+                    g.next_kind ? t('stage6.due', { kind: kindLabel(g.next_kind), date: g.next_due_on ? formatDate(g.next_due_on) : '' }) : t('stage6.done'),
                     t('stage6.goals', { done: g.goals_done, total: g.goals_total }),
                     g.status === 'active' ? (
                       <button key="repair" type="button" class="secondary" onClick={() => setRepairing(repairing === g.id ? null : g.id)}>

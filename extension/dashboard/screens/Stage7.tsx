@@ -57,7 +57,7 @@ function Monitoring({ report }: { report: MonitoringReport }) {
       <DataTable
         testId="table-quality"
         caption={t('monitoring.quality')}
-        columns={[t('role.curator'), t('monitoring.col.item'), t('monitoring.col.answers'), t('monitoring.col.average')]}
+        columns={[t('monitoring.col.audience'), t('monitoring.col.item'), t('monitoring.col.answers'), t('monitoring.col.average')]}
         numeric={[2, 3]}
         rows={scales.map((q) => ({
           key: `${q.questionnaire_key}/${q.item_key}`,
@@ -73,7 +73,7 @@ function Monitoring({ report }: { report: MonitoringReport }) {
       <DataTable
         testId="table-growth"
         caption={t('monitoring.growth')}
-        columns={[t('role.curator'), t('monitoring.col.item'), t('monitoring.col.people'), t('monitoring.col.start'), t('monitoring.col.end')]}
+        columns={[t('monitoring.col.audience'), t('monitoring.col.item'), t('monitoring.col.people'), t('monitoring.col.start'), t('monitoring.col.end')]}
         numeric={[2, 3, 4]}
         rows={report.growth.map((g) => ({
           key: `${g.audience}/${g.item_key}`,
@@ -129,10 +129,11 @@ export function Stage7({ context }: ScreenProps) {
                 <DataTable
                   testId="table-questionnaires"
                   caption={t('stage7.questionnaires')}
-                  columns={[t('monitoring.col.item'), t('stage7.sentCollected', { sent: '', collected: '' }).replace(/\s+/g, ' ')]}
+                  columns={[t('questionnaire.title'), t('stage7.col.sent'), t('stage7.col.collected')]}
+                  numeric={[1, 2]}
                   rows={completion.questionnaires.map((q) => ({
                     key: q.key,
-                    cells: [language === 'en' ? q.title_en : q.title_ru, t('stage7.sentCollected', { sent: q.sent, collected: q.collected })],
+                    cells: [language === 'en' ? q.title_en : q.title_ru, q.sent, q.collected],
                   }))}
                 />
                 <div class="row no-print">
