@@ -10,8 +10,8 @@ import { describeError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
 import { body, client } from './api.ts';
-import { Outside } from './reports/Outside.tsx';
 import type { DashboardContext } from './context.ts';
+import { Outside } from './reports/Outside.tsx';
 import { type ScreenProps, screenOf, screens } from './screens.ts';
 
 function useHash(): string {

@@ -24,7 +24,11 @@ export const screens: Screen[] = [
   { id: 'stage-7', title: 'stage7.title', stage: 7, load: async () => (await import('./screens/Stage7.tsx')).Stage7 },
   { id: 'reports', title: 'reports.title', load: async () => (await import('./screens/Reports.tsx')).Reports },
   { id: 'region', title: 'region.title', load: async () => (await import('./screens/Region.tsx')).RegionScreen },
-  { id: 'questionnaires', title: 'questionnaire.title', load: async () => (await import('./screens/Questionnaires.tsx')).QuestionnairesScreen },
+  {
+    id: 'questionnaires',
+    title: 'questionnaire.title',
+    load: async () => (await import('./screens/Questionnaires.tsx')).QuestionnairesScreen,
+  },
 ];
 
 export const homeScreen = 'home';

@@ -1,6 +1,7 @@
 // The reports as plain tables (a title, column headings, rows of text and numbers): one shape that
 // every export writes — XLSX, CSV, a Google Sheet, the DOCX report — so each figure is computed
 // once, by the same services the screens read. Headings are the Russian strings of shared/i18n.
+import { shareColumnKeys } from '../../shared/api/reports.ts';
 import type { Language } from '../../shared/i18n/index.ts';
 import { isMessageKey, translate } from '../../shared/i18n/index.ts';
 import type { Queryable } from '../db/database.ts';
@@ -29,6 +30,23 @@ export interface ReportParams {
 }
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+type Shares = {
+  students_total: number;
+  students_involved: number;
+  students_share: number | null;
+  staff_total: number | null;
+  staff_involved: number | null;
+  staff_share: number | null;
+};
+/** The six figures of an involvement row, in shareColumnKeys' order. */
+const shareCells = (r: Shares): Cell[] => [
+  r.students_total,
+  r.students_involved,
+  percent(r.students_share),
+  r.staff_total,
+  r.staff_involved,
+  percent(r.staff_share),
+];
 
 export async function reportTable(db: Queryable, kind: ReportKind, p: ReportParams, language: Language = 'ru'): Promise<ReportTable> {
   const t = (key: Parameters<typeof translate>[1], params: Record<string, string | number> = {}) => translate(language, key, params);
@@ -37,14 +55,7 @@ export async function reportTable(db: Queryable, kind: ReportKind, p: ReportPara
     if (!value) throw new Error(`report ${kind}: a parameter is missing`);
     return value;
   };
-  const shares = [
-    t('reports.col.studentsTotal'),
-    t('reports.col.studentsInvolved'),
-    t('reports.col.studentsShare'),
-    t('reports.col.staffTotal'),
-    t('reports.col.staffInvolved'),
-    t('reports.col.staffShare'),
-  ];
+  const shares = shareColumnKeys.map((key) => t(key));
   if (kind === 'kpi') {
     const rows = await involvement(db, required(p.organisation_id), p.date);
     return {
@@ -54,12 +65,7 @@ export async function reportTable(db: Queryable, kind: ReportKind, p: ReportPara
       rows: rows.map((r) => [
         t(`reports.dimension.${r.dimension}`),
         r.dimension === 'form' ? label(`form.${r.key}`) : (r.label ?? r.key),
-        r.students_total,
-        r.students_involved,
-        percent(r.students_share),
-        r.staff_total,
-        r.staff_involved,
-        percent(r.staff_share),
+        ...shareCells(r),
       ]),
     };
   }
@@ -86,18 +92,7 @@ export async function reportTable(db: Queryable, kind: ReportKind, p: ReportPara
       name: 'region',
       title: t('reports.table.region', { region: required(p.region), date: p.date }),
       columns: [t('reports.col.level'), t('reports.col.municipality'), t('reports.col.school'), t('reports.col.schools'), ...shares],
-      rows: rows.map((r) => [
-        t(`region.level.${r.level}`),
-        r.municipality,
-        r.organisation_name,
-        r.schools,
-        r.students_total,
-        r.students_involved,
-        percent(r.students_share),
-        r.staff_total,
-        r.staff_involved,
-        percent(r.staff_share),
-      ]),
+      rows: rows.map((r) => [t(`region.level.${r.level}`), r.municipality, r.organisation_name, r.schools, ...shareCells(r)]),
     };
   }
   const work = await workReport(db, required(p.programme_id), p.date);

@@ -94,3 +94,12 @@ export const sheetsRequest = z
 export const sheetsCreated = z.object({ spreadsheet_id: z.string(), url: z.string() });
 export const thankYouQuery = z.object({ person_id: id }).strict();
 export const regionList = z.object({ items: z.array(z.string()) });
+/** The six columns every involvement table shows (i18n keys), on the screens and in the exports alike. */
+export const shareColumnKeys = [
+  'reports.col.studentsTotal',
+  'reports.col.studentsInvolved',
+  'reports.col.studentsShare',
+  'reports.col.staffTotal',
+  'reports.col.staffInvolved',
+  'reports.col.staffShare',
+] as const;

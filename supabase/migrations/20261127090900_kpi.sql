@@ -188,6 +188,31 @@ create trigger kpi_refresh_members after insert or delete or update of person_id
 create trigger kpi_refresh_members after update of status, started_on, ended_on, form on public.mentoring_groups
   for each row execute function app.kpi_refresh_members();
 
+-- Each school's students and staff, and those involved on a date, from the counters (for the
+-- roll-ups, which have already decided which schools the caller may read; ids null: every school;
+-- and for one school's figures, where row-level security decides as the caller).
+-- Plain SQL, invoker: the planner inlines them into the roll-up's query with the ids as a constant,
+-- so that a region's read is a hashed index scan and the country's a range scan (a definer function
+-- is planned once, generically: a seq scan of every counter).
+create function app.kpi_totals(ids uuid[])
+returns table (organisation_id uuid, students bigint, staff bigint)
+language sql stable
+as $$
+  select c.organisation_id, coalesce(sum(c.people) filter (where c.kind = 'student'), 0), coalesce(sum(c.people) filter (where c.kind = 'staff'), 0)
+  from public.organisation_people_counts c
+  where ids is null or c.organisation_id = any (ids)
+  group by c.organisation_id
+$$;
+create function app.kpi_involved(ids uuid[], at_date date)
+returns table (organisation_id uuid, students bigint, staff bigint)
+language sql stable
+as $$
+  select c.organisation_id, coalesce(sum(c.delta) filter (where c.kind = 'student'), 0), coalesce(sum(c.delta) filter (where c.kind = 'staff'), 0)
+  from public.kpi_counters c
+  where c.dimension = 'organisation' and (ids is null or c.organisation_id = any (ids)) and c.on_date <= at_date
+  group by c.organisation_id
+$$;
+
 -- One school on one date: the school, each form with somebody involved, each class with students.
 -- PL/pgSQL rather than SQL: its statement's plan (with the row-level security quals) is kept for
 -- the connection, so a polled report does not plan the policies again on every call.
@@ -211,13 +236,7 @@ begin
     where c.dimension in ('organisation', 'form', 'class', 'roster') and c.organisation_id = org and c.on_date <= at_date
     group by c.dimension, c.key, c.kind
   ),
-  totals as (
-    select coalesce(sum(t.people) filter (where t.kind = 'student'), 0)::int as students,
-           coalesce(sum(t.people) filter (where t.kind = 'staff'), 0)::int as staff
-    from public.organisation_people_counts t
-    where t.organisation_id = org
-    having count(*) > 0
-  )
+  totals as (select t.students::int as students, t.staff::int as staff from app.kpi_totals(array[org]) t)
   select 'organisation'::text, org::text, o.name, t.students,
          coalesce((select sum(i.n) from counted i where i.dimension = 'organisation' and i.kind = 'student'), 0)::int,
          t.staff,
@@ -255,13 +274,7 @@ as $$
     select m::date as month_start
     from generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
   ),
-  totals as (
-    select coalesce(sum(t.people) filter (where t.kind = 'student'), 0)::int as students,
-           coalesce(sum(t.people) filter (where t.kind = 'staff'), 0)::int as staff
-    from public.organisation_people_counts t
-    where t.organisation_id = org
-    having count(*) > 0
-  ),
+  totals as (select t.students::int as students, t.staff::int as staff from app.kpi_totals(array[org]) t),
   deltas as (
     select c.kind, c.on_date, c.delta from public.kpi_counters c
     where c.dimension = 'month' and c.organisation_id = org and c.on_date <= to_month
@@ -370,30 +383,6 @@ begin
 end
 $$;
 
--- Each school's students and staff, and those involved on a date, from the counters (for the
--- roll-ups, which have already decided which schools the caller may read; ids null: every school).
--- Plain SQL, invoker: the planner inlines them into the roll-up's query with the ids as a constant,
--- so that a region's read is a hashed index scan and the country's a range scan (a definer function
--- is planned once, generically: a seq scan of every counter).
-create function app.kpi_totals(ids uuid[])
-returns table (organisation_id uuid, students bigint, staff bigint)
-language sql stable
-as $$
-  select c.organisation_id, coalesce(sum(c.people) filter (where c.kind = 'student'), 0), coalesce(sum(c.people) filter (where c.kind = 'staff'), 0)
-  from public.organisation_people_counts c
-  where ids is null or c.organisation_id = any (ids)
-  group by c.organisation_id
-$$;
-create function app.kpi_involved(ids uuid[], at_date date)
-returns table (organisation_id uuid, students bigint, staff bigint)
-language sql stable
-as $$
-  select c.organisation_id, coalesce(sum(c.delta) filter (where c.kind = 'student'), 0), coalesce(sum(c.delta) filter (where c.kind = 'staff'), 0)
-  from public.kpi_counters c
-  where c.dimension = 'organisation' and (ids is null or c.organisation_id = any (ids)) and c.on_date <= at_date
-  group by c.organisation_id
-$$;
-
 -- The country: each region and the whole country, counts only, for the service (a federal job,
 -- the Ministry's monitoring); nobody signed in may call it.
 create function public.kpi_country(at_date date default current_date)
@@ -454,3 +443,5 @@ grant execute on function app.rollup_organisation_ids(text), app.count_people() 
 -- The counters' bookkeeping runs in the triggers (as their owner) and for the service only.
 grant execute on function app.kpi_spans_of(uuid[]), app.kpi_count_spans(uuid[], int), app.kpi_refresh(uuid[]),
   app.kpi_totals(uuid[]), app.kpi_involved(uuid[], date), app.kpi_recount(uuid) to service_role;
+-- Invoker, read under the caller's row-level security by kpi_involvement and kpi_involvement_by_month.
+grant execute on function app.kpi_totals(uuid[]) to authenticated;

@@ -52,7 +52,8 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     database = await freshDatabase();
     await database.db.close();
     server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
-    school = (await server.db.asService((db) => db.query<{ id: string }>(`select id from public.organisations where kind = 'school'`))).rows[0]?.id as string;
+    school = (await server.db.asService((db) => db.query<{ id: string }>(`select id from public.organisations where kind = 'school'`)))
+      .rows[0]?.id as string;
     // A regional viewer of the demo school's region, who may sign in.
     await server.db.asService(async (db) => {
       const authority = demoUuid('authority');
@@ -63,13 +64,19 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
         [authority, school],
       );
       await db.query('insert into auth.users (id, email) values ($1, $2)', [user, viewer]);
-      await db.query(`insert into public.people (id, organisation_id, kind, last_name, first_name, auth_user_id) values ($1, $2, 'staff', 'Регионова', 'Нина', $3)`, [
+      await db.query(
+        `insert into public.people (id, organisation_id, kind, last_name, first_name, auth_user_id) values ($1, $2, 'staff', 'Регионова', 'Нина', $3)`,
+        [person, authority, user],
+      );
+      await db.query('insert into public.person_details (person_id, organisation_id, email) values ($1, $2, $3)', [
         person,
         authority,
-        user,
+        viewer,
       ]);
-      await db.query('insert into public.person_details (person_id, organisation_id, email) values ($1, $2, $3)', [person, authority, viewer]);
-      await db.query(`insert into public.memberships (person_id, organisation_id, role) values ($1, $2, 'region_viewer')`, [person, authority]);
+      await db.query(`insert into public.memberships (person_id, organisation_id, role) values ($1, $2, 'region_viewer')`, [
+        person,
+        authority,
+      ]);
     });
     const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-reports' });
     browser = await launchWithExtension(chromiumPath as string, extensionDir);
@@ -87,12 +94,15 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     const tab = await dashboard('#/reports');
     await tab.getByTestId('table-forms').waitFor({ timeout: 20_000 });
     const expected = await expectedSchool();
-    const card = await tab.getByTestId('kpi-students').innerText();
+    const card = await tab.getByTestId('kpi-students').textContent();
     expect(card).toContain(`${expected.studentsInvolved} из ${expected.studentsTotal}`);
-    expect(await tab.getByTestId('kpi-staff').innerText()).toContain(`${expected.staffInvolved} из ${expected.staffTotal}`);
+    expect(await tab.getByTestId('kpi-staff').textContent()).toContain(`${expected.staffInvolved} из ${expected.staffTotal}`);
     // By class: one row per class with students, each as the raw tables say.
     const classes = expectedOn(expected.raw, today).filter((l) => l.startsWith('class '));
-    const rows = await tab.getByTestId('table-classes').locator('tbody tr').allInnerTexts();
+    const rows = await tab
+      .getByTestId('table-classes')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '').join('\t')));
     expect(rows).toHaveLength(classes.length);
     for (const line of classes) {
       const [, name, total, involved] = line.split(' ');
@@ -115,16 +125,19 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
   it('stage 6 lists every running group and those without a meeting; stage 7 its letters and monitoring', async () => {
     const tab = await dashboard('#/stage-6');
     await tab.getByTestId('table-work').waitFor({ timeout: 20_000 });
-    const groups = await server.db.asService(async (db) =>
-      (await db.query<{ id: string; status: string; started_on: string }>(
-        `select id, status, started_on::text as started_on from public.mentoring_groups where organisation_id = $1 and status <> 'draft' and started_on <= $2`,
-        [school, today],
-      )).rows,
+    const groups = await server.db.asService(
+      async (db) =>
+        (
+          await db.query<{ id: string; status: string; started_on: string }>(
+            `select id, status, started_on::text as started_on from public.mentoring_groups where organisation_id = $1 and status <> 'draft' and started_on <= $2`,
+            [school, today],
+          )
+        ).rows,
     );
     // No meeting in the demo: an active group is inactive once 14 days have passed since its start.
     const inactive = groups.filter((g) => g.status === 'active' && (Date.parse(today) - Date.parse(g.started_on)) / 86_400_000 > 14).length;
     expect(await tab.locator('[data-testid="table-work"] tbody tr').count()).toBe(groups.length);
-    expect(await tab.getByTestId('stage6-summary').innerText()).toContain(String(inactive));
+    expect(await tab.getByTestId('stage6-summary').textContent()).toContain(String(inactive));
     await shoot(tab, 'stage6-1280.png', false);
     await tab.getByTestId('filter-inactive').check();
     expect(await tab.locator('[data-testid="table-work"] tbody tr').count()).toBe(inactive);
@@ -134,7 +147,7 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     await seven.getByTestId('table-mentors').waitFor({ timeout: 20_000 });
     await seven.getByTestId('send-quality').click();
     await seven.getByTestId('stage7-status').waitFor();
-    expect(await seven.getByTestId('stage7-status').innerText()).toMatch(/Разослано: \d+/);
+    expect(await seven.getByTestId('stage7-status').textContent()).toMatch(/Разослано: \d+/);
     await seven.getByTestId('table-quality').waitFor();
     await shoot(seven, 'stage7-1280.png', false);
     await seven.locator('#monitoring-title').scrollIntoViewIfNeeded();
@@ -153,8 +166,9 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     await form.getByTestId('questionnaire-submit').click();
     await tab.getByText('✓ заполнена').first().waitFor({ timeout: 10_000 });
     await shoot(tab, 'questionnaire-sent-1280.png');
-    const stored = await server.db.asService(async (db) =>
-      (await db.query<{ n: number }>('select count(*)::int as n from public.questionnaire_answers where scale_value = 8')).rows[0]?.n,
+    const stored = await server.db.asService(
+      async (db) =>
+        (await db.query<{ n: number }>('select count(*)::int as n from public.questionnaire_answers where scale_value = 8')).rows[0]?.n,
     );
     expect(stored).toBe(1);
     await tab.close();
@@ -165,11 +179,17 @@ describe.skipIf(!chromiumPath)('reports, stages 6–7 and the region in Chromium
     const tab = await dashboard('');
     await tab.getByTestId('table-region').waitFor({ timeout: 20_000 });
     const expected = await expectedSchool();
-    const summary = await tab.getByTestId('region-summary').innerText();
+    const summary = await tab.getByTestId('region-summary').textContent();
     expect(summary).toContain(`${expected.studentsInvolved} из ${expected.studentsTotal}`);
-    const text = await tab.locator('body').innerText();
-    const names = await server.db.asService(async (db) =>
-      (await db.query<{ last_name: string }>(`select distinct last_name from public.people where organisation_id = $1 and kind = 'student'`, [school])).rows,
+    const text = await tab.locator('body').textContent();
+    const names = await server.db.asService(
+      async (db) =>
+        (
+          await db.query<{ last_name: string }>(
+            `select distinct last_name from public.people where organisation_id = $1 and kind = 'student'`,
+            [school],
+          )
+        ).rows,
     );
     for (const { last_name } of names) expect(text).not.toContain(last_name);
     await shoot(tab, 'region-1280.png');

@@ -4,7 +4,8 @@
 // then (not a draft, started, not ended); students and staff only; each person once.
 import type { Queryable } from '../../functions/db/database.ts';
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
 const nextMonth = (month: string) => {
   const d = new Date(`${month}T00:00:00Z`);
@@ -89,4 +90,3 @@ export function expectedMonths(raw: Raw, from: string, to: string) {
   }
   return rows;
 }
-

@@ -35,7 +35,6 @@ export function DataTable({
           {rows.map((row) => (
             <tr key={row.key} class={row.className}>
               {row.cells.map((cell, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells never move
                 <td key={i} class={numeric.includes(i) ? 'number' : undefined}>
                   {cell === null || cell === undefined || cell === '' ? '—' : cell}
                 </td>

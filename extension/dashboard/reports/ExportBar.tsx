@@ -88,7 +88,13 @@ export function ExportBar({ tables, params, programmeId }: { tables: Table[]; pa
       >
         <label>
           {t('reports.sheetsToken')}
-          <input type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} data-testid="sheets-token" />
+          <input
+            type="password"
+            autocomplete="off"
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+            data-testid="sheets-token"
+          />
         </label>
         <button type="submit" class="secondary" disabled={!token}>
           {t('reports.sheets')}

@@ -39,7 +39,10 @@ export function ShareChart({
         width,
         height: 240,
         // Bars (and a single point) get half a category of room on each side.
-        scales: { x: { time: false, range: bars || labels.length < 2 ? [-0.5, labels.length - 0.5] : [0, labels.length - 1] }, y: { range: [0, 100] } },
+        scales: {
+          x: { time: false, range: bars || labels.length < 2 ? [-0.5, labels.length - 0.5] : [0, labels.length - 1] },
+          y: { range: [0, 100] },
+        },
         axes: [
           { values: (_u, ticks) => ticks.map((tick) => labels[tick] ?? '') },
           { values: (_u, ticks) => ticks.map((tick) => `${tick}%`) },

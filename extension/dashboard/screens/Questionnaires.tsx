@@ -58,7 +58,7 @@ function Fill({ request, onDone }: { request: MyRequest; onDone: () => void }) {
           {item.kind === 'scale' && (
             <div class="scale-options">
               {Array.from({ length: 10 }, (_, i) => i + 1).map((value) => (
-                <label key={value}>
+                <label key={value} class="scale-option">
                   <input
                     type="radio"
                     name={item.id}
@@ -74,12 +74,22 @@ function Fill({ request, onDone }: { request: MyRequest; onDone: () => void }) {
           {item.kind === 'choice' &&
             item.choices.map((choice) => (
               <label key={choice}>
-                <input type="radio" name={item.id} checked={answers[item.id]?.choice_value === choice} onChange={() => set(item.id, { choice_value: choice })} />
+                <input
+                  type="radio"
+                  name={item.id}
+                  checked={answers[item.id]?.choice_value === choice}
+                  onChange={() => set(item.id, { choice_value: choice })}
+                />
                 {choice}
               </label>
             ))}
           {item.kind === 'open' && (
-            <textarea rows={3} maxLength={4000} value={answers[item.id]?.text_value ?? ''} onInput={(e) => set(item.id, { text_value: e.currentTarget.value })} />
+            <textarea
+              rows={3}
+              maxLength={4000}
+              value={answers[item.id]?.text_value ?? ''}
+              onInput={(e) => set(item.id, { text_value: e.currentTarget.value })}
+            />
           )}
         </fieldset>
       ))}

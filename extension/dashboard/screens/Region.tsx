@@ -69,8 +69,14 @@ function RegionFigures({ region, date }: { region: string; date: string }) {
         return (
           <>
             <p data-testid="region-summary">
-              {tn('region.schools', whole.schools)} · {t('reports.students')}: {t('reports.share', { involved: whole.students_involved, total: whole.students_total, percent: percentOf(whole.students_share) })} ·{' '}
-              {t('reports.staff')}: {t('reports.share', { involved: whole.staff_involved, total: whole.staff_total, percent: percentOf(whole.staff_share) })}
+              {tn('region.schools', whole.schools)} · {t('reports.students')}:{' '}
+              {t('reports.share', {
+                involved: whole.students_involved,
+                total: whole.students_total,
+                percent: percentOf(whole.students_share),
+              })}{' '}
+              · {t('reports.staff')}:{' '}
+              {t('reports.share', { involved: whole.staff_involved, total: whole.staff_total, percent: percentOf(whole.staff_share) })}
             </p>
             <ShareChart
               testId="chart-municipalities"
@@ -85,7 +91,16 @@ function RegionFigures({ region, date }: { region: string; date: string }) {
             <DataTable
               testId="table-region"
               caption={t('reports.table.region', { region, date })}
-              columns={[t('reports.col.level'), t('reports.col.municipality'), t('reports.col.school'), t('reports.col.schools'), t('reports.col.studentsInvolved'), t('reports.col.studentsShare'), t('reports.col.staffInvolved'), t('reports.col.staffShare')]}
+              columns={[
+                t('reports.col.level'),
+                t('reports.col.municipality'),
+                t('reports.col.school'),
+                t('reports.col.schools'),
+                t('reports.col.studentsInvolved'),
+                t('reports.col.studentsShare'),
+                t('reports.col.staffInvolved'),
+                t('reports.col.staffShare'),
+              ]}
               numeric={[3, 4, 5, 6, 7]}
               rows={ordered.map((r) => ({
                 key: `${r.level}/${r.municipality ?? ''}/${r.organisation_id ?? ''}`,

@@ -2,7 +2,7 @@
 // against the 70% line, by form, class and month with the trend — each chart with its table, then
 // every export. Prints on A4 (reports.css).
 import { useState } from 'preact/hooks';
-import type { KpiMonth, KpiRow } from '../../../shared/api/reports.ts';
+import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { t, tn } from '../../utils/i18n.ts';
@@ -23,7 +23,19 @@ const yearStart = (date: string) => {
   return `${year}-09-01`;
 };
 
-function ShareCard({ title, involved, total, share, testId }: { title: string; involved: number; total: number; share: number | null; testId: string }) {
+function ShareCard({
+  title,
+  involved,
+  total,
+  share,
+  testId,
+}: {
+  title: string;
+  involved: number;
+  total: number;
+  share: number | null;
+  testId: string;
+}) {
   const percent = share === null ? 0 : Math.round(share * 1000) / 10;
   const missing = Math.max(0, Math.ceil(total * 0.7) - involved);
   return (
@@ -41,14 +53,7 @@ function ShareCard({ title, involved, total, share, testId }: { title: string; i
   );
 }
 
-const shareColumns = () => [
-  t('reports.col.studentsTotal'),
-  t('reports.col.studentsInvolved'),
-  t('reports.col.studentsShare'),
-  t('reports.col.staffTotal'),
-  t('reports.col.staffInvolved'),
-  t('reports.col.staffShare'),
-];
+const shareColumns = () => shareColumnKeys.map((key) => t(key));
 const shareCells = (r: KpiRow | KpiMonth) => [
   r.students_total,
   r.students_involved,
@@ -62,16 +67,13 @@ export function Reports({ context }: ScreenProps) {
   const organisation = context.school.organisationId;
   const [date, setDate] = useState(today());
   const from = yearStart(date);
-  const [data] = useAsync(
-    async () => {
-      const [kpi, monthly] = await Promise.all([
-        body(client.reports.kpi.$get({ query: { organisation_id: organisation, date } })),
-        body(client.reports.kpi.monthly.$get({ query: { organisation_id: organisation, from, to: date } })),
-      ]);
-      return { kpi, monthly };
-    },
-    [organisation, date],
-  );
+  const [data] = useAsync(async () => {
+    const [kpi, monthly] = await Promise.all([
+      body(client.reports.kpi.$get({ query: { organisation_id: organisation, date } })),
+      body(client.reports.kpi.monthly.$get({ query: { organisation_id: organisation, from, to: date } })),
+    ]);
+    return { kpi, monthly };
+  }, [organisation, date]);
   return (
     <>
       <h1>{t('reports.kpi')}</h1>
@@ -79,22 +81,42 @@ export function Reports({ context }: ScreenProps) {
       <div class="toolbar no-print">
         <label>
           {t('reports.date')}
-          <input type="date" value={date} max={today()} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} data-testid="report-date" />
+          <input
+            type="date"
+            value={date}
+            max={today()}
+            onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+            data-testid="report-date"
+          />
         </label>
       </div>
       <Loaded state={data}>
         {({ kpi, monthly }) => {
           const school = kpi.rows.find((r) => r.dimension === 'organisation');
           const forms = kpi.rows.filter((r) => r.dimension === 'form');
-          const classes = kpi.rows.filter((r) => r.dimension === 'class').sort((a, b) => (a.label ?? '').localeCompare(b.label ?? '', 'ru', { numeric: true }));
+          const classes = kpi.rows
+            .filter((r) => r.dimension === 'class')
+            .sort((a, b) => (a.label ?? '').localeCompare(b.label ?? '', 'ru', { numeric: true }));
           const months = monthly.months;
           const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
           return (
             <>
               {school && (
                 <div class="kpi-cards">
-                  <ShareCard title={t('reports.students')} involved={school.students_involved} total={school.students_total} share={school.students_share} testId="kpi-students" />
-                  <ShareCard title={t('reports.staff')} involved={school.staff_involved ?? 0} total={school.staff_total ?? 0} share={school.staff_share} testId="kpi-staff" />
+                  <ShareCard
+                    title={t('reports.students')}
+                    involved={school.students_involved}
+                    total={school.students_total}
+                    share={school.students_share}
+                    testId="kpi-students"
+                  />
+                  <ShareCard
+                    title={t('reports.staff')}
+                    involved={school.staff_involved ?? 0}
+                    total={school.staff_total ?? 0}
+                    share={school.staff_share}
+                    testId="kpi-staff"
+                  />
                 </div>
               )}
               <section aria-labelledby="by-month">
@@ -142,7 +164,12 @@ export function Reports({ context }: ScreenProps) {
                 <DataTable
                   testId="table-classes"
                   caption={t('reports.byClass')}
-                  columns={[t('reports.dimension.class'), t('reports.col.studentsTotal'), t('reports.col.studentsInvolved'), t('reports.col.studentsShare')]}
+                  columns={[
+                    t('reports.dimension.class'),
+                    t('reports.col.studentsTotal'),
+                    t('reports.col.studentsInvolved'),
+                    t('reports.col.studentsShare'),
+                  ]}
                   numeric={[1, 2, 3]}
                   rows={classes.map((c) => ({
                     key: c.key,

@@ -45,7 +45,10 @@ function Repair({ group, onDone }: { group: WorkGroup; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
   const [found] = useAsync(
-    () => (query.trim().length < 2 ? Promise.resolve({ items: [], next_cursor: null }) : body(client.people.$get({ query: { q: query.trim(), limit: '10' } }))),
+    () =>
+      query.trim().length < 2
+        ? Promise.resolve({ items: [], next_cursor: null })
+        : body(client.people.$get({ query: { q: query.trim(), limit: '10' } })),
     [query],
   );
   const candidates = found.status === 'done' ? found.value.items : [];
@@ -56,7 +59,10 @@ function Repair({ group, onDone }: { group: WorkGroup; onDone: () => void }) {
       onSubmit={(event) => {
         event.preventDefault();
         void body(
-          client.groups[':id'].repair.$post({ param: { id: group.id }, json: { leaving_person_id: leaving, joining_person_id: joining, reason } }),
+          client.groups[':id'].repair.$post({
+            param: { id: group.id },
+            json: { leaving_person_id: leaving, joining_person_id: joining, reason },
+          }),
         ).then(
           () => {
             setStatus({ kind: 'ok', text: t('stage6.repairDone') });
@@ -172,7 +178,7 @@ export function Stage6({ context }: ScreenProps) {
                 </label>
                 <fieldset class="row">
                   {(['all', 'inactive'] as const).map((f) => (
-                    <label key={f}>
+                    <label key={f} class="choice">
                       <input type="radio" name="filter" checked={filter === f} onChange={() => setFilter(f)} data-testid={`filter-${f}`} />
                       {t(`stage6.filter.${f}`)}
                     </label>
@@ -183,7 +189,14 @@ export function Stage6({ context }: ScreenProps) {
               <DataTable
                 testId="table-work"
                 caption={t('reports.table.work', { date })}
-                columns={[t('stage6.col.group'), t('stage6.col.sequence'), t('stage6.col.last'), t('stage6.col.next'), t('stage6.col.goals'), t('stage6.col.actions')]}
+                columns={[
+                  t('stage6.col.group'),
+                  t('stage6.col.sequence'),
+                  t('stage6.col.last'),
+                  t('stage6.col.next'),
+                  t('stage6.col.goals'),
+                  t('stage6.col.actions'),
+                ]}
                 rows={shown.map((g) => ({
                   key: g.id,
                   className: g.inactive ? 'attention' : undefined,
@@ -202,7 +215,9 @@ export function Stage6({ context }: ScreenProps) {
                       {g.last_met_on ? formatDate(g.last_met_on) : t('stage6.never')}
                       {g.inactive && g.days_since !== null && <div class="status warn">{tn('stage6.inactive', g.days_since)}</div>}
                     </span>,
-                    g.next_kind ? t('stage6.due', { kind: kindLabel(g.next_kind), date: g.next_due_on ? formatDate(g.next_due_on) : '' }) : t('stage6.done'),
+                    g.next_kind
+                      ? t('stage6.due', { kind: kindLabel(g.next_kind), date: g.next_due_on ? formatDate(g.next_due_on) : '' })
+                      : t('stage6.done'),
                     t('stage6.goals', { done: g.goals_done, total: g.goals_total }),
                     g.status === 'active' ? (
                       <button key="repair" type="button" class="secondary" onClick={() => setRepairing(repairing === g.id ? null : g.id)}>

@@ -34,7 +34,12 @@ function Swot({ programmeId, swot }: { programmeId: string; swot: MonitoringRepo
         {swotKeys.map((key) => (
           <label key={key}>
             {t(`monitoring.swot.${key}`)}
-            <textarea rows={3} value={text[key] ?? ''} onInput={(e) => setText({ ...text, [key]: e.currentTarget.value || null })} data-testid={`swot-${key}`} />
+            <textarea
+              rows={3}
+              value={text[key] ?? ''}
+              onInput={(e) => setText({ ...text, [key]: e.currentTarget.value || null })}
+              data-testid={`swot-${key}`}
+            />
           </label>
         ))}
       </div>
@@ -73,7 +78,13 @@ function Monitoring({ report }: { report: MonitoringReport }) {
       <DataTable
         testId="table-growth"
         caption={t('monitoring.growth')}
-        columns={[t('monitoring.col.audience'), t('monitoring.col.item'), t('monitoring.col.people'), t('monitoring.col.start'), t('monitoring.col.end')]}
+        columns={[
+          t('monitoring.col.audience'),
+          t('monitoring.col.item'),
+          t('monitoring.col.people'),
+          t('monitoring.col.start'),
+          t('monitoring.col.end'),
+        ]}
         numeric={[2, 3, 4]}
         rows={report.growth.map((g) => ({
           key: `${g.audience}/${g.item_key}`,
@@ -145,7 +156,9 @@ export function Stage7({ context }: ScreenProps) {
                       data-testid={`send-${purpose}`}
                       onClick={() =>
                         act(async () => {
-                          const sent = await body(client.programmes[':id']['questionnaire-requests'].$post({ param: { id: programme.id }, json: { purpose } }));
+                          const sent = await body(
+                            client.programmes[':id']['questionnaire-requests'].$post({ param: { id: programme.id }, json: { purpose } }),
+                          );
                           return t('stage7.sentNow', sent);
                         })
                       }
@@ -184,7 +197,10 @@ export function Stage7({ context }: ScreenProps) {
                           act(async () => {
                             const name = `${m.name}.docx`;
                             await download(
-                              client.programmes[':id'].documents['thank-you'].$get({ param: { id: programme.id }, query: { person_id: m.id } }),
+                              client.programmes[':id'].documents['thank-you'].$get({
+                                param: { id: programme.id },
+                                query: { person_id: m.id },
+                              }),
                               name,
                             );
                             return t('reports.downloaded', { name });
