@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   'monitoring.col.start': 'At the start',
   'monitoring.col.end': 'At the end',
   'monitoring.col.people': 'Answered both',
+  'monitoring.col.participants': 'Participants',
   'monitoring.col.metric': 'Metric',
   'monitoring.col.before': 'Before',
   'monitoring.col.after': 'After',

@@ -345,6 +345,7 @@ export const ru = {
   'monitoring.col.start': 'На входе',
   'monitoring.col.end': 'На выходе',
   'monitoring.col.people': 'Ответили оба раза',
+  'monitoring.col.participants': 'Участников',
   'monitoring.col.metric': 'Показатель',
   'monitoring.col.before': 'До',
   'monitoring.col.after': 'После',

@@ -10,8 +10,11 @@ export function DataTable({
   rows,
   testId,
   numeric = [],
+  captionHidden = false,
 }: {
   caption: string;
+  /** The heading above already says it: the caption is for screen readers only. */
+  captionHidden?: boolean;
   columns: string[];
   rows: { key: string; cells: CellValue[]; className?: string }[];
   testId: string;
@@ -21,7 +24,7 @@ export function DataTable({
   return (
     <div class="table-scroll">
       <table class="data-table" data-testid={testId}>
-        <caption>{caption}</caption>
+        <caption class={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column, i) => (

@@ -61,6 +61,7 @@ function Monitoring({ report }: { report: MonitoringReport }) {
       {scales.every((q) => q.answers === 0) && <p class="muted">{t('monitoring.noAnswers')}</p>}
       <DataTable
         testId="table-quality"
+        captionHidden
         caption={t('monitoring.quality')}
         columns={[t('monitoring.col.audience'), t('monitoring.col.item'), t('monitoring.col.answers'), t('monitoring.col.average')]}
         numeric={[2, 3]}
@@ -77,6 +78,7 @@ function Monitoring({ report }: { report: MonitoringReport }) {
       <h3>{t('monitoring.growth')}</h3>
       <DataTable
         testId="table-growth"
+        captionHidden
         caption={t('monitoring.growth')}
         columns={[
           t('monitoring.col.audience'),
@@ -94,7 +96,7 @@ function Monitoring({ report }: { report: MonitoringReport }) {
       <DataTable
         testId="table-outcomes"
         caption={t('monitoring.outcomes')}
-        columns={[t('monitoring.col.metric'), t('monitoring.col.people'), t('monitoring.col.before'), t('monitoring.col.after')]}
+        columns={[t('monitoring.col.metric'), t('monitoring.col.participants'), t('monitoring.col.before'), t('monitoring.col.after')]}
         numeric={[1, 2, 3]}
         rows={report.outcomes.map((o) => ({ key: o.metric_key, cells: [o.metric_key, o.people, o.before_average, o.after_average] }))}
       />
@@ -139,6 +141,7 @@ export function Stage7({ context }: ScreenProps) {
                 <h2 id="final-title">{t('stage7.questionnaires')}</h2>
                 <DataTable
                   testId="table-questionnaires"
+                  captionHidden
                   caption={t('stage7.questionnaires')}
                   columns={[t('questionnaire.title'), t('stage7.col.sent'), t('stage7.col.collected')]}
                   numeric={[1, 2]}
@@ -180,6 +183,7 @@ export function Stage7({ context }: ScreenProps) {
                 <h2 id="letters-title">{t('stage7.letters')}</h2>
                 <DataTable
                   testId="table-mentors"
+                  captionHidden
                   caption={t('stage7.letters')}
                   columns={[t('reports.col.mentors'), t('reports.col.mentees'), t('reports.col.meetings'), '']}
                   numeric={[1, 2]}
