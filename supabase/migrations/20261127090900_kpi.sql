@@ -189,11 +189,12 @@ create trigger kpi_refresh_members after update of status, started_on, ended_on,
   for each row execute function app.kpi_refresh_members();
 
 -- Each school's students and staff, and those involved on a date, from the counters (for the
--- roll-ups, which have already decided which schools the caller may read; ids null: every school;
+-- roll-ups, which have already decided which schools the caller may read — ids null: every school —
 -- and for one school's figures, where row-level security decides as the caller).
--- Plain SQL, invoker: the planner inlines them into the roll-up's query with the ids as a constant,
--- so that a region's read is a hashed index scan and the country's a range scan (a definer function
--- is planned once, generically: a seq scan of every counter).
+-- Plain SQL, invoker, no SET: the planner inlines them into the caller's query with the ids as a
+-- constant (PL/pgSQL callers plan for the value at hand), so that a region's read is an index scan
+-- and the country's a range scan of the partial index; a definer function would be planned once,
+-- generically, as a scan of every counter.
 create function app.kpi_totals(ids uuid[])
 returns table (organisation_id uuid, students bigint, staff bigint)
 language sql stable
@@ -268,8 +269,11 @@ returns table (
   staff_total int,
   staff_involved int
 )
-language sql stable security invoker set search_path = ''
+-- PL/pgSQL, as kpi_involvement: its plans are made for the school at hand (the totals' index).
+language plpgsql stable security invoker set search_path = '' set jit = off
 as $$
+begin
+  return query
   with months as (
     select m::date as month_start
     from generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
@@ -284,7 +288,8 @@ as $$
          t.staff,
          coalesce((select sum(d.delta) from deltas d where d.kind = 'staff' and d.on_date <= m.month_start), 0)::int
   from months m cross join totals t
-  order by m.month_start
+  order by m.month_start;
+end
 $$;
 
 -- Schools whose figures the caller may read in a roll-up: every school of a region where they are
