@@ -16,6 +16,7 @@ import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
 import { classes, organisations } from './routes/organisations.ts';
 import { consents, erasure, people } from './routes/people.ts';
 import { goals, plans, tasks } from './routes/plans.ts';
+import { goodPractices, myQuestionnaireRequests, programmeWork, workDocuments } from './routes/programme-work.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
@@ -58,16 +59,21 @@ export function createApp(deps: AppDeps) {
     .route('/programmes', programmes)
     .route('/programmes', matching)
     .route('/programmes', bases)
+    .route('/programmes', programmeWork)
+    // Before the school's documents by name (`/{id}/documents/{document}`), which would take these paths too.
+    .route('/programmes', workDocuments)
     .route('/programmes', programmeDocuments)
     .route('/people', consentForms)
     .route('/training-sessions', training)
     .route('/checklist-items', checklistItems)
     .route('/enrolments', enrolments)
     .route('/groups', groups)
+    .route('/groups', goodPractices)
     .route('/meetings', meetings)
     .route('/plans', plans)
     .route('/goals', goals)
     .route('/tasks', tasks)
+    .route('/questionnaires', myQuestionnaireRequests)
     .route('/questionnaires', questionnaires)
     .route('/responses', responses)
     .route('/outcomes', outcomes)

@@ -11,6 +11,7 @@ import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
 import { body, client } from './api.ts';
 import type { DashboardContext } from './context.ts';
+import { Outside } from './reports/Outside.tsx';
 import { type ScreenProps, screenOf, screens } from './screens.ts';
 import { useFresh } from './use-fresh.ts';
 
@@ -135,13 +136,7 @@ export function Dashboard() {
         {describeError(school.error)}
       </p>
     );
-  if (school.status !== 'done' || !school.value) {
-    return (
-      <main class="page-message" data-testid="not-a-curator">
-        <h1>{t('appName')}</h1>
-        <p>{t('dashboard.notCurator')}</p>
-      </main>
-    );
-  }
+  // Not a curator: a regional viewer's region, a participant's questionnaires (reports/Outside.tsx).
+  if (school.status !== 'done' || !school.value) return <Outside />;
   return <Workplace school={school.value} />;
 }

@@ -25,6 +25,15 @@ export const screens: Screen[] = [
   { id: 'stage-3', title: 'stage3.menu', stage: 3, load: async () => (await import('./screens/Stage3.tsx')).Stage3 },
   { id: 'stage-4', title: 'stage4.menu', stage: 4, load: async () => (await import('./screens/Stage4.tsx')).Stage4 },
   { id: 'stage-5', title: 'stage5.menu', stage: 5, load: async () => (await import('./screens/Stage5.tsx')).Stage5 },
+  { id: 'stage-6', title: 'stage6.title', stage: 6, load: async () => (await import('./screens/Stage6.tsx')).Stage6 },
+  { id: 'stage-7', title: 'stage7.title', stage: 7, load: async () => (await import('./screens/Stage7.tsx')).Stage7 },
+  { id: 'reports', title: 'reports.title', load: async () => (await import('./screens/Reports.tsx')).Reports },
+  { id: 'region', title: 'region.title', load: async () => (await import('./screens/Region.tsx')).RegionScreen },
+  {
+    id: 'questionnaires',
+    title: 'questionnaire.title',
+    load: async () => (await import('./screens/Questionnaires.tsx')).QuestionnairesScreen,
+  },
 ];
 
 export const homeScreen = 'home';

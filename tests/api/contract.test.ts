@@ -70,6 +70,8 @@ const queries: Record<string, () => string> = {
   '/reports/kpi': () => `organisation_id=${s.schoolA}&date=2026-11-15`,
   '/reports/kpi/monthly': () => `organisation_id=${s.schoolA}&from=2026-09-01&to=2026-11-01`,
   '/reports/region': () => `region=${encodeURIComponent('Демо-область')}`,
+  '/reports/export': () => `table=kpi&format=csv&organisation_id=${s.schoolA}`,
+  '/programmes/{id}/documents/thank-you': () => `person_id=${s.id(people.mentor)}`,
 };
 
 const readers: { who: string; school?: string }[] = [
