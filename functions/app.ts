@@ -8,7 +8,7 @@ import { openApiDocument, refuseInvalid } from './openapi.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
-import { meetings } from './routes/meetings.ts';
+import { meetings, plannedMeetings } from './routes/meetings.ts';
 import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
 import { classes, organisations } from './routes/organisations.ts';
 import { consents, erasure, people } from './routes/people.ts';
@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .route('/enrolments', enrolments)
     .route('/groups', groups)
     .route('/meetings', meetings)
+    .route('/planned-meetings', plannedMeetings)
     .route('/plans', plans)
     .route('/goals', goals)
     .route('/tasks', tasks)
