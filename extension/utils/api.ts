@@ -6,7 +6,7 @@ import type { App } from '../../functions/app.ts';
 import type { devAuth } from '../../functions/routes/dev-auth.ts';
 import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
-import type { MeetingCreate } from '../../shared/schemas.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
@@ -90,6 +90,8 @@ export const api = {
   /** Every active group the signed-in person may see: their own, their school's (curators), their classes' (teachers). */
   visibleGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'visible' } }))).json(),
   logMeeting: async (meeting: MeetingCreate) => (await ok(client.meetings.$post({ json: meeting }))).json(),
+  planMeeting: async (plan: PlannedMeetingCreate) => (await ok(client['planned-meetings'].$post({ json: plan }))).json(),
+  cancelPlannedMeeting: async (id: string) => (await ok(client['planned-meetings'][':id'].$delete({ param: { id } }))).json(),
   devUsers: async () => (await ok(devClient.dev.users.$get())).json(),
   devToken: async (email: string) => (await ok(devClient.dev.token.$post({ json: { email } }))).json(),
 };

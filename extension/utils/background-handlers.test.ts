@@ -16,7 +16,7 @@ await vi.hoisted(async () => {
 
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { answer } = await import('./background-handlers.ts');
-const { meetingQueueItem, sessionItem } = await import('./storage.ts');
+const { writeQueueItem: meetingQueueItem, sessionItem } = await import('./storage.ts');
 const { protocol, requestAccess } = await import('./messages.ts');
 type Replies = import('./messages.ts').Replies;
 
@@ -57,7 +57,13 @@ describe('the background service', () => {
         .filter(([, access]) => access !== 'extension-page')
         .map(([type]) => type)
         .sort(),
-    ).toEqual(['nastavnik:badge-people', 'nastavnik:close-panel', 'nastavnik:open-panel', 'nastavnik:runs-programme']);
+    ).toEqual([
+      'nastavnik:badge-people',
+      'nastavnik:badge-people-cached',
+      'nastavnik:close-panel',
+      'nastavnik:open-panel',
+      'nastavnik:runs-programme',
+    ]);
     expectTypeOf<Replies['nastavnik:flush-queue']>().toEqualTypeOf<number>();
     expectTypeOf<Replies['nastavnik:badge-people']>().not.toBeNever();
   });
@@ -102,12 +108,14 @@ describe('the background service', () => {
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     // The same meeting twice is queued once (the API's idempotency keys on its id).
     await answer({ type: 'nastavnik:log-meeting', meeting }, popup);
-    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+    expect((await meetingQueueItem.getValue()).map((item) => item.id)).toEqual([meeting.id]);
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
 
     const sent = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
-    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    // The backoff after the failure waits; the person's «Отправить сейчас» (force) does not.
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
     const [url, init] = sent.mock.calls[0] ?? [];
     expect(String(url)).toBe('http://api.test/meetings');
@@ -123,11 +131,13 @@ describe('the background service', () => {
     );
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
-    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+    expect((await meetingQueueItem.getValue()).map((item) => item.id)).toEqual([meeting.id]);
 
     const sent = vi.fn(async () => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
-    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    // The backoff after the failure waits; the person's «Отправить сейчас» (force) does not.
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
     expect(await meetingQueueItem.getValue()).toEqual([]);

@@ -23,7 +23,9 @@ const tomorrowAt = (hours: number) => {
   return at.toISOString().replace('.000Z', 'Z');
 };
 
-function newPlan(overrides: Record<string, unknown> = {}) {
+function newPlan(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> & { id: string; group_id: string; kind: string; starts_at: string; topic?: string } {
   return {
     id: randomUUID(),
     group_id: s.id(groups.mentors),
