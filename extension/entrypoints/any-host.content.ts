@@ -8,7 +8,7 @@ import { anyHost } from '../sites/index.ts';
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   noScriptStartedPostMessage: true,
   main(ctx) {
     runOverlay(ctx, anyHost, overlayFeatures);

@@ -7,7 +7,7 @@ import { adapterFor, siteMatches } from '../sites/index.ts';
 // the adapter by URL.
 export default defineContentScript({
   matches: siteMatches(),
-  runAt: 'document_idle',
+  runAt: 'document_end',
   noScriptStartedPostMessage: true,
   main(ctx) {
     const adapter = adapterFor(location.href);

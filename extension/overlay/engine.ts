@@ -168,24 +168,35 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     pass = null;
   });
 
+  /** Takes a list of participants (cached or fresh): redraws only when it differs from what is drawn. */
+  const adopt = (participants: BadgePerson[] | null): boolean => {
+    if (JSON.stringify(participants) === JSON.stringify(state.participants)) return false;
+    state = {
+      ...state,
+      participants,
+      index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
+      version: state.version + 1,
+    };
+    lookup = lookupFor(state.index);
+    restart();
+    return true;
+  };
+
   let loading: Promise<void> | undefined;
+  let warm = false;
   const refresh = () => {
     loading ??= (async () => {
       try {
-        const participants = await ask({ type: 'nastavnik:badge-people' });
-        const changed = JSON.stringify(participants) !== JSON.stringify(state.participants);
-        state = { ...state, unreachable: false };
-        if (changed) {
-          state = {
-            ...state,
-            participants,
-            index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
-            version: state.version + 1,
-          };
-          lookup = lookupFor(state.index);
-          restart();
-          return;
+        // Badges at once: the participants as last known are drawn before the API answers, and
+        // corrected (if anything changed) when it does.
+        if (!warm) {
+          warm = true;
+          const cached = await ask({ type: 'nastavnik:badge-people-cached' }).catch(() => null);
+          if (cached && state.participants === null) adopt(cached);
         }
+        const participants = await ask({ type: 'nastavnik:badge-people' });
+        state = { ...state, unreachable: false };
+        if (adopt(participants)) return;
       } catch (error) {
         // Keep what we had: the page stays as it was, the next refresh tries again; the offline
         // notice says once, quietly, that marks may be missing (features/offline-notice.ts).

@@ -16,7 +16,8 @@ await vi.hoisted(async () => {
 
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { answer } = await import('./background-handlers.ts');
-const { writeQueueItem: meetingQueueItem, sessionItem } = await import('./storage.ts');
+const { sessionItem } = await import('./storage.ts');
+const { forgetLoaded, queuedItems } = await import('./queue.ts');
 const { protocol, requestAccess } = await import('./messages.ts');
 type Replies = import('./messages.ts').Replies;
 
@@ -45,6 +46,7 @@ const json = (value: unknown, status = 200) =>
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetLoaded();
   vi.unstubAllGlobals();
 });
 
@@ -79,7 +81,7 @@ describe('the background service', () => {
       expect(await answer(message, contentScript)).toMatchObject({ ok: false, status: 403 });
       expect(await answer(message, strayFrame)).toMatchObject({ ok: false, status: 403 });
     }
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('signs in and out: the session it writes is the one the overlay watches', async () => {
@@ -108,7 +110,7 @@ describe('the background service', () => {
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     // The same meeting twice is queued once (the API's idempotency keys on its id).
     await answer({ type: 'nastavnik:log-meeting', meeting }, popup);
-    expect((await meetingQueueItem.getValue()).map((item) => item.id)).toEqual([meeting.id]);
+    expect((await queuedItems()).map((item) => item.id)).toEqual([meeting.id]);
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
 
     const sent = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => json({ ...meeting }, 201));
@@ -120,7 +122,7 @@ describe('the background service', () => {
     const [url, init] = sent.mock.calls[0] ?? [];
     expect(String(url)).toBe('http://api.test/meetings');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it.each([500, 502, 503])('keeps a meeting the API answered %i in its queue, then sends it once', async (status) => {
@@ -131,7 +133,7 @@ describe('the background service', () => {
     );
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
-    expect((await meetingQueueItem.getValue()).map((item) => item.id)).toEqual([meeting.id]);
+    expect((await queuedItems()).map((item) => item.id)).toEqual([meeting.id]);
 
     const sent = vi.fn(async () => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
@@ -140,7 +142,7 @@ describe('the background service', () => {
     expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('checks a meeting before it queues it: one the API would refuse is never kept', async () => {
@@ -149,7 +151,7 @@ describe('the background service', () => {
       ok: false,
       status: 400,
     });
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('forgets a session the API refuses, and says so to every context', async () => {

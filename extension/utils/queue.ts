@@ -7,20 +7,23 @@
 // stays with the reason, to be fixed or discarded by the person — never dropped silently. The
 // toolbar icon shows how many wait.
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { ApiError, api, OfflineError } from './api.ts';
 import { currentSession } from './auth.ts';
 import type { SubmitResult } from './messages.ts';
-import { type QueuedItem, type QueuedWrite, queueRetryItem, type Refusal, writeQueueItem } from './storage.ts';
+import { legacyQueueItem, type QueuedItem, type QueuedWrite, queueKey, queueKeyPrefix, queueRetryItem, type Refusal } from './storage.ts';
 import { showQueue } from './toolbar.ts';
 
 export type { SubmitResult };
 
 /** The alarm that sends what waits once the backoff is over (and every minute anyway). */
 export const retryAlarm = 'nastavnik:flush-queue';
-/** Backoff after a failed round: 1 s, 2 s, 4 s … up to 10 minutes, ±20% so that schools do not retry in step. */
-export const backoff = { baseMs: 1_000, maxMs: 10 * 60_000, jitter: 0.2 };
+/** Backoff after a failed round: 1 s, 2 s, 4 s … up to 5 minutes, ±20% so that schools do not retry in step. */
+export const backoff = { baseMs: 1_000, maxMs: 5 * 60_000, jitter: 0.2 };
 /** A round stops after this many failures in a row (a flaky network fails some requests, a dead one all). */
 export const failuresPerRound = 5;
+/** Meetings are independent: a round sends this many at once. Plans and cancellations go one by one, in order. */
+export const sendAtOnce = 4;
 
 export function backoffDelay(failures: number, random = Math.random()): number {
   const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failures - 1));
@@ -48,8 +51,7 @@ async function attempt(write: QueuedWrite): Promise<Outcome> {
     await send(write);
     return 'sent';
   } catch (error) {
-    if (error instanceof OfflineError) return 'transient';
-    if (!(error instanceof ApiError)) return 'transient';
+    if (error instanceof OfflineError || !(error instanceof ApiError)) return 'transient';
     // A proxy's «too many requests» or «timeout» is the network's word, not the API's refusal.
     if ([408, 425, 429].includes(error.status)) return 'transient';
     // Not signed in (or the session expired): it waits for the sign-in, it is not refused.
@@ -58,43 +60,56 @@ async function attempt(write: QueuedWrite): Promise<Outcome> {
   }
 }
 
-// Every change to the stored queue goes through one chain: a write submitted during a flush is never lost to a race.
-let chain: Promise<unknown> = Promise.resolve();
-function mutate<T>(change: (items: QueuedItem[]) => { items: QueuedItem[]; result: T }): Promise<T> {
-  const next = chain.then(async () => {
-    const { items, result } = change(await writeQueueItem.getValue());
-    await writeQueueItem.setValue(items);
-    await showCount(items);
-    return result;
-  });
-  chain = next.catch(() => undefined);
-  return next;
+// The background is the queue's only reader and writer: it keeps the items in memory, loaded once
+// from storage, and writes each change of an item through to that item's own key before it answers.
+let loaded: Promise<Map<string, QueuedItem>> | undefined;
+function items(): Promise<Map<string, QueuedItem>> {
+  loaded ??= (async () => {
+    const stored = await storage.snapshot('local');
+    const found = Object.entries(stored)
+      .filter(([key]) => key.startsWith(queueKeyPrefix))
+      .map(([, item]) => item as QueuedItem);
+    // A queue kept as one list (before per-item keys): moved over once.
+    const legacy = (await legacyQueueItem.getValue()).map(
+      ({ meeting, ...rest }): QueuedItem => ({ id: meeting.id, write: { kind: 'log-meeting', meeting }, owner: '', ...rest, refused: null }),
+    );
+    if (legacy.length) {
+      await storage.setItems(legacy.map((item) => ({ key: queueKey(item.id), value: item })));
+      await legacyQueueItem.removeValue();
+      found.push(...legacy);
+    }
+    found.sort((a, b) => a.queuedAt - b.queuedAt);
+    return new Map(found.map((item) => [item.id, item]));
+  })();
+  return loaded;
 }
 
-function showCount(items: readonly QueuedItem[]): Promise<void> {
-  const refused = items.filter((item) => item.refused).length;
-  return showQueue(items.length - refused, refused);
+async function showCount(): Promise<void> {
+  const all = [...(await items()).values()];
+  const refused = all.filter((item) => item.refused).length;
+  await showQueue(all.length - refused, refused);
 }
 
-function update(id: string, change: (item: QueuedItem) => QueuedItem | null): Promise<void> {
-  return mutate((items) => ({
-    items: items.flatMap((item) => {
-      if (item.id !== id) return [item];
-      const changed = change(item);
-      return changed ? [changed] : [];
-    }),
-    result: undefined,
-  }));
+/** Writes one item's change through to storage (null: gone), then the count on the icon. */
+async function put(id: string, item: QueuedItem | null): Promise<void> {
+  const map = await items();
+  if (item) {
+    map.set(id, item);
+    await storage.setItem(queueKey(id), item);
+  } else {
+    map.delete(id);
+    await storage.removeItem(queueKey(id));
+  }
+  await showCount();
 }
 
-/** What one attempt did to the stored item: gone when sent, marked when refused, counted otherwise. */
-function settle(id: string, outcome: Outcome, error: string | null): Promise<void> {
-  return update(id, (item) => {
-    if (outcome === 'sent') return null;
-    const attempts = item.attempts + 1;
-    if (typeof outcome === 'object') return { ...item, attempts, refused: outcome.refused, lastError: outcome.refused.message };
-    return { ...item, attempts, lastError: error };
-  });
+/** What one attempt did to the kept item: gone when sent, marked when refused, counted otherwise. */
+async function settle(item: QueuedItem, outcome: Outcome): Promise<void> {
+  if (outcome === 'sent') return put(item.id, null);
+  const current = (await items()).get(item.id) ?? item;
+  const attempts = current.attempts + 1;
+  if (typeof outcome === 'object') return put(item.id, { ...current, attempts, refused: outcome.refused, lastError: outcome.refused.message });
+  return put(item.id, { ...current, attempts, lastError: outcome });
 }
 
 // Writes being sent right now by their own submission: a flush leaves them alone.
@@ -115,18 +130,20 @@ async function recordRound(failed: boolean): Promise<void> {
   await browser.alarms.create(retryAlarm, { when: Math.max(notBefore, Date.now() + 30_000), periodInMinutes: 1 });
 }
 
+const waitingOut = async () => Date.now() < (await queueRetryItem.getValue()).notBefore;
+
 /**
  * Keeps the write (before anything is sent), then sends it: `saved` when the API took it,
- * `queued` when it could not be reached. A refusal throws the API's reason (the form shows it) and
- * the write stays in the queue, refused, until it is fixed (sent again with the same id) or discarded.
+ * `queued` when it could not be reached (or the queue is waiting out a backoff: then it is not
+ * even tried). A refusal throws the API's reason (the form shows it) and the write stays in the
+ * queue, refused, until it is fixed (sent again with the same id) or discarded.
  */
 export async function submit(write: QueuedWrite): Promise<SubmitResult> {
   const id = idOf(write);
   const owner = (await currentSession())?.email ?? '';
-  await mutate((items) => {
-    const kept = items.filter((item) => item.id !== id);
-    return { items: [...kept, { id, write, owner, queuedAt: Date.now(), attempts: 0, lastError: null, refused: null }], result: undefined };
-  });
+  const item: QueuedItem = { id, write, owner, queuedAt: Date.now(), attempts: 0, lastError: null, refused: null };
+  await put(id, item);
+  if (await waitingOut()) return { status: 'queued' };
   inFlight.add(id);
   let outcome: Outcome;
   try {
@@ -134,7 +151,7 @@ export async function submit(write: QueuedWrite): Promise<SubmitResult> {
   } finally {
     inFlight.delete(id);
   }
-  await settle(id, outcome, outcome === 'transient' ? 'offline' : null);
+  await settle(item, outcome);
   if (outcome === 'sent') {
     await recordRound(false);
     void flushQueue();
@@ -148,46 +165,60 @@ export async function submit(write: QueuedWrite): Promise<SubmitResult> {
   return { status: 'queued' };
 }
 
+/** The next writes to send together: meetings several at once, a plan or a cancellation alone (their order matters). */
+function nextBatch(pending: QueuedItem[]): QueuedItem[] {
+  const [first] = pending;
+  if (!first || first.write.kind !== 'log-meeting') return pending.slice(0, 1);
+  const batch: QueuedItem[] = [];
+  for (const item of pending) {
+    if (item.write.kind !== 'log-meeting' || batch.length === sendAtOnce) break;
+    batch.push(item);
+  }
+  return batch;
+}
+
 let flushing: Promise<number> | undefined;
 
 /**
- * Sends what waits, oldest first, one at a time; answers how many still wait (refused ones
- * included). Waits out the backoff unless `force` (the network came back, the person asked). One
- * flush at a time.
+ * Sends what waits, oldest first; answers how many still wait (refused ones included). Waits out
+ * the backoff unless `force` (the network came back, the person asked: the backoff starts over).
+ * One flush at a time.
  */
 export function flushQueue(options: { force?: boolean } = {}): Promise<number> {
   flushing ??= (async () => {
     try {
-      const retry = await queueRetryItem.getValue();
-      const items = await writeQueueItem.getValue();
+      if (options.force) await recordRound(false);
       // Another person's writes wait for them: never sent with someone else's session.
       const email = (await currentSession())?.email;
-      const pending = items.filter((item) => !item.refused && (!item.owner || item.owner === email));
-      if (pending.length === 0 || (!options.force && Date.now() < retry.notBefore)) {
-        await showCount(items);
-        return items.length;
+      const pending = [...(await items()).values()].filter(
+        (item) => !item.refused && !inFlight.has(item.id) && (!item.owner || item.owner === email),
+      );
+      if (pending.length === 0 || (await waitingOut())) {
+        await showCount();
+        return (await items()).size;
       }
       let inARow = 0;
       let sentAny = false;
-      for (const item of pending) {
-        if (inFlight.has(item.id)) continue;
-        const outcome = await attempt(item.write);
-        await settle(item.id, outcome, outcome === 'transient' ? 'offline' : null);
-        if (outcome === 'signed-out') break;
-        if (outcome === 'transient') {
-          inARow += 1;
-          if (inARow >= failuresPerRound) break;
-          continue;
+      let signedOut = false;
+      while (pending.length > 0 && inARow < failuresPerRound && !signedOut) {
+        const batch = nextBatch(pending);
+        pending.splice(0, batch.length);
+        const outcomes = await Promise.all(batch.map((item) => attempt(item.write)));
+        for (const [index, outcome] of outcomes.entries()) {
+          await settle(batch[index] as QueuedItem, outcome);
+          if (outcome === 'signed-out') signedOut = true;
+          else if (outcome === 'transient') inARow += 1;
+          else {
+            inARow = 0;
+            sentAny = true;
+          }
         }
-        inARow = 0;
-        sentAny = true;
       }
       // A round that sent something resets the backoff; one that only failed makes the next wait longer.
-      if (sentAny || inARow === 0) await recordRound(false);
-      else await recordRound(true);
-      const left = await writeQueueItem.getValue();
+      await recordRound(!sentAny && inARow > 0);
+      const left = [...(await items()).values()];
       // The round sent some and failed some (a flaky network): go on at once with what is left.
-      if (sentAny && left.some((item) => !item.refused)) setTimeout(() => void flushQueue(), 0);
+      if (sentAny && !signedOut && left.some((item) => !item.refused)) setTimeout(() => void flushQueue(), 0);
       return left.length;
     } finally {
       flushing = undefined;
@@ -196,18 +227,21 @@ export function flushQueue(options: { force?: boolean } = {}): Promise<number> {
   return flushing;
 }
 
-/** Everything in the queue, for the popup: what waits and what was refused (with why). */
-export function queuedItems(): Promise<QueuedItem[]> {
-  return writeQueueItem.getValue();
+/** Everything in the queue, oldest first, for the popup: what waits and what was refused (with why). */
+export async function queuedItems(): Promise<QueuedItem[]> {
+  return [...(await items()).values()];
 }
 
-/** The person gave up a refused (or waiting) write: removed. Answers how many are left. */
+/** The person gave up a write (a refused one, most often): removed. Answers how many are left. */
 export async function discard(id: string): Promise<number> {
-  await update(id, () => null);
-  return (await writeQueueItem.getValue()).length;
+  await put(id, null);
+  return (await items()).size;
 }
 
 /** Draws the count on the toolbar icon from storage (a restarted browser, a woken service worker). */
-export async function showQueuedCount(): Promise<void> {
-  await showCount(await writeQueueItem.getValue());
+export const showQueuedCount = showCount;
+
+/** For tests: forget what is in memory, as a restarted service worker would. */
+export function forgetLoaded(): void {
+  loaded = undefined;
 }

@@ -41,16 +41,22 @@ export interface QueuedItem {
   refused: Refusal | null;
 }
 
-/** The writes that wait (and those the API refused), oldest first; persisted across browser restarts. */
-export const writeQueueItem = storage.defineItem<QueuedItem[]>('local:meetingQueue', {
-  fallback: [],
-  version: 2,
-  migrations: {
-    // Version 1 queued meetings only, and dropped refused ones.
-    2: (items: { meeting: MeetingCreate; queuedAt: number; attempts: number; lastError: string | null }[]): QueuedItem[] =>
-      items.map(({ meeting, ...rest }) => ({ id: meeting.id, write: { kind: 'log-meeting', meeting }, owner: '', ...rest, refused: null })),
-  },
-});
+/**
+ * The writes that wait (and those the API refused) are kept one key each, `local:queue:<id>`: a
+ * thousand meetings logged offline cost a thousand small writes, not a thousand rewrites of one
+ * growing list. `queueKey` names them; the background (utils/queue.ts) is their only reader and writer.
+ */
+export const queueKeyPrefix = 'queue:';
+export const queueKey = (id: string) => `local:${queueKeyPrefix}${id}` as const;
+
+/** The queue as one list of meetings, as version 1 kept it: moved into per-item keys on first use (utils/queue.ts). */
+export interface LegacyQueuedMeeting {
+  meeting: MeetingCreate;
+  queuedAt: number;
+  attempts: number;
+  lastError: string | null;
+}
+export const legacyQueueItem = storage.defineItem<LegacyQueuedMeeting[]>('local:meetingQueue', { fallback: [], version: 1 });
 
 /** When the queue may try again after failures (exponential backoff), and how many rounds failed in a row. */
 export interface QueueRetry {
