@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary, MeetingCreate, PlannedMeetingCreate } from '../../shared/schemas.ts';
@@ -84,14 +84,29 @@ function QueuePanel({
   const [items, setItems] = useState<QueuedItem[]>([]);
   const [sending, setSending] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
+  // How many the popup shows: fewer later means the background sent some (the groups are read again).
+  const shown = useRef(0);
   const load = async (force = false) => {
     // Opening the popup is a good moment to try (the backoff decides); the button tries at once.
     await ask({ type: 'nastavnik:flush-queue', force }).catch(() => undefined);
-    setItems(await ask({ type: 'nastavnik:queue' }).catch(() => []));
+    const now = await ask({ type: 'nastavnik:queue' }).catch(() => []);
+    shown.current = now.length;
+    setItems(now);
   };
   useEffect(() => {
     void load();
   }, [round]);
+  // The background sends on its own (its backoff timer, the network coming back): follow it while open.
+  useEffect(() => {
+    const every = setInterval(async () => {
+      const now = await ask({ type: 'nastavnik:queue' }).catch(() => null);
+      if (!now) return;
+      if (now.length < shown.current) onChanged();
+      shown.current = now.length;
+      setItems(now);
+    }, 2000);
+    return () => clearInterval(every);
+  }, []);
   const waiting = items.filter((item) => !item.refused);
   const refused = items.filter((item) => item.refused);
   if (items.length === 0) return null;

@@ -71,7 +71,13 @@ function items(): Promise<Map<string, QueuedItem>> {
       .map(([, item]) => item as QueuedItem);
     // A queue kept as one list (before per-item keys): moved over once.
     const legacy = (await legacyQueueItem.getValue()).map(
-      ({ meeting, ...rest }): QueuedItem => ({ id: meeting.id, write: { kind: 'log-meeting', meeting }, owner: '', ...rest, refused: null }),
+      ({ meeting, ...rest }): QueuedItem => ({
+        id: meeting.id,
+        write: { kind: 'log-meeting', meeting },
+        owner: '',
+        ...rest,
+        refused: null,
+      }),
     );
     if (legacy.length) {
       await storage.setItems(legacy.map((item) => ({ key: queueKey(item.id), value: item })));
@@ -108,7 +114,8 @@ async function settle(item: QueuedItem, outcome: Outcome): Promise<void> {
   if (outcome === 'sent') return put(item.id, null);
   const current = (await items()).get(item.id) ?? item;
   const attempts = current.attempts + 1;
-  if (typeof outcome === 'object') return put(item.id, { ...current, attempts, refused: outcome.refused, lastError: outcome.refused.message });
+  if (typeof outcome === 'object')
+    return put(item.id, { ...current, attempts, refused: outcome.refused, lastError: outcome.refused.message });
   return put(item.id, { ...current, attempts, lastError: outcome });
 }
 
