@@ -64,6 +64,8 @@ interface Pass {
   onPeoplePage: boolean;
   /** The participants found so far (people the index resolves to one or several). */
   people: PersonOnPage[];
+  /** Nothing was drawn when the pass began: what it finds is shown slice by slice (the first badges at once). */
+  progressive: boolean;
 }
 
 /** Nodes of our own (badges, the launcher, the panel frame): their changes must not wake us again. */
@@ -71,7 +73,26 @@ function isOurs(node: Node): boolean {
   return isOurBadge(node);
 }
 
-export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly OverlayFeature[]): Overlay {
+/**
+ * Asks for the participants as last known as early as the content script runs (document_start),
+ * so that the answer is there when the page's names are: badges at once (issue #14).
+ */
+export function askCachedParticipants(): Promise<BadgePerson[] | null> {
+  return ask({ type: 'nastavnik:badge-people-cached' }).catch(() => null);
+}
+
+/** Runs `start` once the document is parsed (at once if it is). */
+export function whenParsed(ctx: ContentScriptContext, start: () => void): void {
+  if (document.readyState !== 'loading') start();
+  else ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+}
+
+export function runOverlay(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  features: readonly OverlayFeature[],
+  cached: Promise<BadgePerson[] | null> = askCachedParticipants(),
+): Overlay {
   const bus = new EventTarget();
   let state: OverlayState = {
     adapter,
@@ -101,7 +122,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
   const begin = (): Pass => {
     const onPeoplePage = adapter.isPeoplePage(new URL(location.href));
     const findings = onPeoplePage && state.index.size > 0 ? adapter.findPeople(document, lookup) : [];
-    return { findings: findings[Symbol.iterator](), index: state.index, onPeoplePage, people: [] };
+    return { findings: findings[Symbol.iterator](), index: state.index, onPeoplePage, people: [], progressive: state.people.length === 0 };
   };
   const finish = (done: Pass) => {
     // Rows the page removed while the pass was paused are not drawn on (the next pass follows).
@@ -133,6 +154,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
       return;
     }
     if (!done) {
+      // A page with no badges yet shows the first ones after the first slice, not after the whole
+      // page was read (a thousand names): nothing drawn can flicker away meanwhile.
+      if (current.progressive && current.people.length > state.people.length) finish({ ...current, people: [...current.people] });
       scheduled = true;
       afterYielding(ctx, slice);
       return;
@@ -191,8 +215,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
         // corrected (if anything changed) when it does.
         if (!warm) {
           warm = true;
-          const cached = await ask({ type: 'nastavnik:badge-people-cached' }).catch(() => null);
-          if (cached && state.participants === null) adopt(cached);
+          const known = await cached;
+          if (known && state.participants === null) adopt(known);
         }
         const participants = await ask({ type: 'nastavnik:badge-people' });
         state = { ...state, unreachable: false };

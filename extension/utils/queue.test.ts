@@ -196,7 +196,11 @@ describe('the queue', () => {
     await submit({ kind: 'log-meeting', meeting: meeting(7) });
     await sessionItem.setValue({ ...session, email: 'someone.else@school' });
     api.set('up');
-    expect(await flushQueue({ force: true })).toBe(1);
+    // Not sent, not shown, not counted, not discardable by the next person.
+    expect(await flushQueue({ force: true })).toBe(0);
+    expect(await queuedItems()).toEqual([]);
+    expect(await badge()).toBe('');
+    expect(await discard(meeting(7).id)).toBe(0);
     expect(api.stored.size).toBe(0);
     await sessionItem.setValue(session);
     expect(await flushQueue({ force: true })).toBe(0);

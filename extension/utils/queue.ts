@@ -90,8 +90,14 @@ function items(): Promise<Map<string, QueuedItem>> {
   return loaded;
 }
 
+/** Whose writes the person signed in now sees, sends and counts: their own (and those queued before owners were kept). */
+async function mine(): Promise<QueuedItem[]> {
+  const email = (await currentSession())?.email;
+  return [...(await items()).values()].filter((item) => !item.owner || item.owner === email);
+}
+
 async function showCount(): Promise<void> {
-  const all = [...(await items()).values()];
+  const all = await mine();
   const refused = all.filter((item) => item.refused).length;
   await showQueue(all.length - refused, refused);
 }
@@ -195,14 +201,11 @@ export function flushQueue(options: { force?: boolean } = {}): Promise<number> {
   flushing ??= (async () => {
     try {
       if (options.force) await recordRound(false);
-      // Another person's writes wait for them: never sent with someone else's session.
-      const email = (await currentSession())?.email;
-      const pending = [...(await items()).values()].filter(
-        (item) => !item.refused && !inFlight.has(item.id) && (!item.owner || item.owner === email),
-      );
+      // Another person's writes wait for them: never sent with someone else's session, nor shown to them.
+      const pending = (await mine()).filter((item) => !item.refused && !inFlight.has(item.id));
       if (pending.length === 0 || (await waitingOut())) {
         await showCount();
-        return (await items()).size;
+        return (await mine()).length;
       }
       let inARow = 0;
       let sentAny = false;
@@ -223,7 +226,7 @@ export function flushQueue(options: { force?: boolean } = {}): Promise<number> {
       }
       // A round that sent something resets the backoff; one that only failed makes the next wait longer.
       await recordRound(!sentAny && inARow > 0);
-      const left = [...(await items()).values()];
+      const left = await mine();
       // The round sent some and failed some (a flaky network): go on at once with what is left.
       if (sentAny && !signedOut && left.some((item) => !item.refused)) setTimeout(() => void flushQueue(), 0);
       return left.length;
@@ -234,15 +237,13 @@ export function flushQueue(options: { force?: boolean } = {}): Promise<number> {
   return flushing;
 }
 
-/** Everything in the queue, oldest first, for the popup: what waits and what was refused (with why). */
-export async function queuedItems(): Promise<QueuedItem[]> {
-  return [...(await items()).values()];
-}
+/** The signed-in person's writes in the queue, oldest first, for the popup: what waits and what was refused (with why). */
+export const queuedItems = mine;
 
-/** The person gave up a write (a refused one, most often): removed. Answers how many are left. */
+/** The person gave up one of their writes (a refused one, most often): removed. Answers how many of theirs are left. */
 export async function discard(id: string): Promise<number> {
-  await put(id, null);
-  return (await items()).size;
+  if ((await mine()).some((item) => item.id === id)) await put(id, null);
+  return (await mine()).length;
 }
 
 /** Draws the count on the toolbar icon from storage (a restarted browser, a woken service worker). */

@@ -75,7 +75,8 @@ export const en: Record<MessageKey, string> = {
   'error.notAMember': 'This person is not a member of the group.',
   'error.rule': 'A rule of the programme does not allow this.',
   'error.unknownRoleModel': 'This form has no such role model.',
-  'error.notInGroup': 'You are not a mentor of this group; only its mentor or the curator can log meetings.',
+  'error.notInGroup':
+    "Only the mentor of an active pair or a curator can log meetings: you are not this group's mentor, or it has been completed or cancelled.",
   'step.introduction': 'Introduction',
   'step.trial': 'Trial',
   'step.planning': 'Planning',

@@ -85,7 +85,14 @@ describe.skipIf(!chromiumPath)('the queue under a bad network, in Chromium', () 
         for (let i = 1; i < count; i++) {
           const reply = (await chrome.runtime.sendMessage({
             type: 'nastavnik:log-meeting',
-            meeting: { id: crypto.randomUUID(), group_id: group, kind: 'working', held_on: heldOn, duration_minutes: 45, topic: `${topic} ${i}` },
+            meeting: {
+              id: crypto.randomUUID(),
+              group_id: group,
+              kind: 'working',
+              held_on: heldOn,
+              duration_minutes: 45,
+              topic: `${topic} ${i}`,
+            },
           })) as { ok: boolean; value?: { status: string } };
           const status = reply.ok ? (reply.value?.status ?? '?') : 'refused';
           statuses[status] = (statuses[status] ?? 0) + 1;
