@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { meetingFormats, meetingKinds } from '../../shared/catalog.ts';
+import type { meetingFormats } from '../../shared/catalog.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
 import { today } from '../utils/dates.ts';
 import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
+import { DurationField, FormatField, KindField } from './meeting-fields.tsx';
 import { useWriteForm } from './use-write-form.tsx';
 
 /**
@@ -78,42 +79,11 @@ export function MeetingForm({
           />
           {fieldError('held_on')}
         </div>
-        <div>
-          <label for="duration">{t('meeting.duration')}</label>
-          <input
-            id="duration"
-            type="number"
-            min={5}
-            max={480}
-            step={5}
-            value={duration}
-            required
-            onInput={(e) => setDuration(e.currentTarget.value)}
-          />
-          {fieldError('duration_minutes')}
-        </div>
+        <DurationField id="duration" value={duration} onInput={setDuration} error={fieldError('duration_minutes')} />
       </div>
       <div class="row">
-        <div>
-          <label for="kind">{t('meeting.kind')}</label>
-          <select id="kind" data-testid="meeting-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as typeof kind)}>
-            {meetingKinds.map((k) => (
-              <option value={k} key={k}>
-                {t(`meetingKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="format">{t('meeting.format')}</label>
-          <select id="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as typeof format)}>
-            {meetingFormats.map((f) => (
-              <option value={f} key={f}>
-                {t(`meetingFormat.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindField id="kind" testId="meeting-kind" value={kind} onChange={setKind} />
+        <FormatField id="format" value={format} onChange={setFormat} />
       </div>
       <label for="topic">{t('meeting.topic')}</label>
       <input id="topic" data-testid="meeting-topic" maxLength={200} value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { meetingFormats, meetingKinds } from '../../shared/catalog.ts';
+import type { meetingFormats } from '../../shared/catalog.ts';
 import type { GroupSummary, PlannedMeeting, PlannedMeetingCreate } from '../../shared/schemas.ts';
 import { today } from '../utils/dates.ts';
 import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
+import { DurationField, FormatField, KindField } from './meeting-fields.tsx';
 import { localParts, startsAt } from './plan-writes.ts';
 import { useWriteForm } from './use-write-form.tsx';
 
@@ -74,38 +75,10 @@ export function PlanForm({
         </div>
       </div>
       <div class="row">
-        <div>
-          <label for="plan-kind">{t('meeting.kind')}</label>
-          <select id="plan-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as typeof kind)}>
-            {meetingKinds.map((k) => (
-              <option value={k} key={k}>
-                {t(`meetingKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="plan-duration">{t('meeting.duration')}</label>
-          <input
-            id="plan-duration"
-            type="number"
-            min={5}
-            max={480}
-            step={5}
-            value={duration}
-            required
-            onInput={(e) => setDuration(e.currentTarget.value)}
-          />
-        </div>
+        <KindField id="plan-kind" value={kind} onChange={setKind} />
+        <DurationField id="plan-duration" value={duration} onInput={setDuration} />
       </div>
-      <label for="plan-format">{t('meeting.format')}</label>
-      <select id="plan-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as typeof format)}>
-        {meetingFormats.map((f) => (
-          <option value={f} key={f}>
-            {t(`meetingFormat.${f}`)}
-          </option>
-        ))}
-      </select>
+      <FormatField id="plan-format" value={format} onChange={setFormat} />
       <label for="plan-topic">{t('meeting.topic')}</label>
       <input id="plan-topic" maxLength={200} value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />
       {formError}

@@ -2,17 +2,8 @@
 // WXT's fake browser (its storage is real enough for the items): every other context only asks.
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 
-await vi.hoisted(async () => {
-  const { fakeBrowser } = await import('wxt/testing/fake-browser');
-  // wxt/browser is `globalThis.chrome` in a browser: the fake one stands in for it.
-  Object.assign(globalThis, { chrome: fakeBrowser });
-  // config.ts reads the build's settings when it loads.
-  process.env.WXT_API_URL = 'http://api.test';
-  process.env.WXT_SUPABASE_URL = '';
-  process.env.WXT_SUPABASE_ANON_KEY = '';
-  // import.meta.env in the modules under test reads these.
-  Object.assign(import.meta.env, { WXT_API_URL: 'http://api.test', WXT_SUPABASE_URL: '', WXT_SUPABASE_ANON_KEY: '' });
-});
+// WXT's fake browser as `chrome`, and a test API (fake-extension.ts), before the modules under test load.
+await vi.hoisted(() => import('./fake-extension.ts'));
 
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { answer } = await import('./background-handlers.ts');

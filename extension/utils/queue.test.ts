@@ -3,12 +3,8 @@
 // and the count on the toolbar icon.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-await vi.hoisted(async () => {
-  const { fakeBrowser } = await import('wxt/testing/fake-browser');
-  Object.assign(globalThis, { chrome: fakeBrowser });
-  process.env.WXT_API_URL = 'http://api.test';
-  Object.assign(import.meta.env, { WXT_API_URL: 'http://api.test', WXT_SUPABASE_URL: '', WXT_SUPABASE_ANON_KEY: '' });
-});
+// WXT's fake browser as `chrome`, and a test API (fake-extension.ts), before the modules under test load.
+await vi.hoisted(() => import('./fake-extension.ts'));
 
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { backoffDelay, discard, flushQueue, forgetLoaded, queuedItems, submit, retryAlarm } = await import('./queue.ts');
