@@ -6,6 +6,10 @@ import { flushQueue, retryAlarm, showQueuedCount } from '../utils/queue.ts';
 import { checkReminders, openReminder, reminderAlarm } from '../utils/reminders.ts';
 import { journalHostsItem } from '../utils/storage.ts';
 
+async function ensureAlarm(name: string, schedule: { delayInMinutes?: number; periodInMinutes: number }): Promise<void> {
+  if (!(await browser.alarms.get(name))) await browser.alarms.create(name, schedule);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages may ask (web pages cannot message us at all: no
@@ -18,9 +22,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tickets.close(tabId));
   // The queue: every minute (the backoff decides whether to try), when the network returns (at
   // once), whenever the browser starts; the count is on the icon from the first moment.
-  void browser.alarms.create(retryAlarm, { periodInMinutes: 1 });
-  // Reminders: checked hourly, shown only between 8:00 and 20:00 (utils/reminders.ts).
-  void browser.alarms.create(reminderAlarm, { delayInMinutes: 1, periodInMinutes: 60 });
+  // Reminders: checked hourly, shown only between 8:00 and 20:00 (utils/reminders.ts). Created only
+  // when missing: the service worker starts again and again, and re-creating would push them back each time.
+  void ensureAlarm(retryAlarm, { periodInMinutes: 1 });
+  void ensureAlarm(reminderAlarm, { delayInMinutes: 1, periodInMinutes: 60 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === retryAlarm) void flushQueue();
     if (alarm.name === reminderAlarm) void checkReminders().catch((error) => console.warn('[nastavnik] reminders:', error));

@@ -180,8 +180,7 @@ export async function submit(write: QueuedWrite): Promise<SubmitResult> {
 
 /** The next writes to send together: meetings several at once, a plan or a cancellation alone (their order matters). */
 function nextBatch(pending: QueuedItem[]): QueuedItem[] {
-  const [first] = pending;
-  if (!first || first.write.kind !== 'log-meeting') return pending.slice(0, 1);
+  if (pending[0]?.write.kind !== 'log-meeting') return pending.slice(0, 1);
   const batch: QueuedItem[] = [];
   for (const item of pending) {
     if (item.write.kind !== 'log-meeting' || batch.length === sendAtOnce) break;
