@@ -147,8 +147,7 @@ const waitingOut = async () => Date.now() < (await queueRetryItem.getValue()).no
 
 /**
  * Keeps the write (before anything is sent), then sends it: `saved` when the API took it,
- * `queued` when it could not be reached (or the queue is waiting out a backoff: then it is not
- * even tried). A refusal throws the API's reason (the form shows it) and the write stays in the
+ * `queued` when it could not be reached. A refusal throws the API's reason (the form shows it) and the write stays in the
  * queue, refused, until it is fixed (sent again with the same id) or discarded.
  */
 export async function submit(write: QueuedWrite): Promise<SubmitResult> {
@@ -156,7 +155,8 @@ export async function submit(write: QueuedWrite): Promise<SubmitResult> {
   const owner = (await currentSession())?.email ?? '';
   const item: QueuedItem = { id, write, owner, queuedAt: Date.now(), attempts: 0, lastError: null, refused: null };
   await put(id, item);
-  if (await waitingOut()) return { status: 'queued' };
+  // The person's own write is always tried at once (it is how a mentor learns the network is back);
+  // the automatic rounds are what the backoff holds back.
   inFlight.add(id);
   let outcome: Outcome;
   try {
