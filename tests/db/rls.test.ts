@@ -40,6 +40,7 @@ const tables = [
   'person_details',
   'plan_goals',
   'plan_tasks',
+  'planned_meetings',
   'programme_checklist_items',
   'programmes',
   'questionnaire_answers',
