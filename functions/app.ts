@@ -11,7 +11,7 @@ import { consentForms, programmeDocuments } from './routes/documents.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
-import { meetings } from './routes/meetings.ts';
+import { meetings, plannedMeetings } from './routes/meetings.ts';
 import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
 import { classes, organisations } from './routes/organisations.ts';
 import { consents, erasure, people } from './routes/people.ts';
@@ -70,6 +70,7 @@ export function createApp(deps: AppDeps) {
     .route('/groups', groups)
     .route('/groups', goodPractices)
     .route('/meetings', meetings)
+    .route('/planned-meetings', plannedMeetings)
     .route('/plans', plans)
     .route('/goals', goals)
     .route('/tasks', tasks)

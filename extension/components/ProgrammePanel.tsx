@@ -322,7 +322,7 @@ function groupLabel(group: GroupName): string {
   return t(group.members > 2 ? 'curator.group' : 'curator.pair', { names: group.names });
 }
 
-function Warnings({
+export function Warnings({
   warnings,
   unfinished,
   stages,

@@ -38,7 +38,8 @@ beforeAll(async () => {
   sample.set('programmes', s.id('programme'));
   sample.set('groups', s.id(groups.mentors));
   // No goal, task or outcome exists yet: an unknown id is a fine path for them (404 in contract).
-  for (const key of ['goals', 'tasks', 'outcomes', 'training-sessions']) sample.set(key, '00000000-0000-4000-8000-000000000000');
+  for (const key of ['goals', 'tasks', 'outcomes', 'training-sessions', 'planned-meetings'])
+    sample.set(key, '00000000-0000-4000-8000-000000000000');
 });
 afterAll(async () => {
   await s?.dispose();

@@ -44,6 +44,7 @@ const tables = [
   'person_details',
   'plan_goals',
   'plan_tasks',
+  'planned_meetings',
   'programme_checklist_items',
   'programme_reviews',
   'programmes',
