@@ -147,6 +147,7 @@ try {
     ['options', 360, 800],
     ['dashboard', 1280, 800],
     ['dashboard', 1024, 768],
+    ['dashboard', 360, 760],
   ] as const) {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width, height });
