@@ -3,9 +3,18 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { staleCurrent } from '../../shared/errors.ts';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError, describeError } from '../utils/api-errors.ts';
+import { dashboardUrl } from '../utils/dashboard-link.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { language, t, tn } from '../utils/i18n.ts';
-import type { CatalogStage, ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, ProgrammeWarning } from '../utils/messages.ts';
+import type {
+  AdapterFallback,
+  CatalogStage,
+  ChecklistItem,
+  ChecklistItemPatch,
+  Curator,
+  ProgrammeOverview,
+  ProgrammeWarning,
+} from '../utils/messages.ts';
 import { Drawer } from './Drawer.tsx';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
 import { refusedStatus, type Status, StatusLine } from './status.tsx';
@@ -122,7 +131,7 @@ const evidenceField = { document: 'evidence_url', date: 'evidence_date', count: 
 const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
 /** One checklist item: ticked with its evidence, or the evidence form that ticks it. */
-function ChecklistRow({
+export function ChecklistRow({
   item,
   save,
   known,
@@ -313,7 +322,7 @@ function groupLabel(group: GroupName): string {
   return t(group.members > 2 ? 'curator.group' : 'curator.pair', { names: group.names });
 }
 
-function Warnings({
+export function Warnings({
   warnings,
   unfinished,
   stages,
@@ -374,6 +383,15 @@ function Warnings({
   );
 }
 
+/** Opens the curator's dashboard on a screen, in a tab of its own. */
+function DashboardLink({ screen }: { screen: string }) {
+  return (
+    <a href={dashboardUrl(screen)} target="_blank" rel="noopener" data-testid="open-dashboard">
+      {t('curator.openDashboard')}
+    </a>
+  );
+}
+
 export interface ProgrammePanelProps {
   curator: Curator;
   load: () => Promise<ProgrammeOverview>;
@@ -382,12 +400,24 @@ export interface ProgrammePanelProps {
   /** What the product counts itself, by checklist key (pairs_formed, introduction_meetings…): prefills «Сколько». */
   knownCounts?: Readonly<Record<string, number>>;
   roster: Omit<RosterSectionProps, 'organisationName'>;
+  /** Whether the page reads names in the text because its adapter found none (issue 17): a quiet note. */
+  readFallback?: () => Promise<AdapterFallback | null>;
   onClose: () => void;
 }
 
 /** The curator's drawer: the seven stages, the checklist of the one shown, warnings, and the page's roster. */
-export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts = {}, roster, onClose }: ProgrammePanelProps) {
+export function ProgrammePanel({
+  curator,
+  load,
+  saveItem,
+  pairName,
+  knownCounts = {},
+  roster,
+  readFallback = async () => null,
+  onClose,
+}: ProgrammePanelProps) {
   const [state, reload] = useAsync(load, [curator.organisationId]);
+  const [fallback] = useAsync(readFallback, []);
   const [items, setItems] = useState<ChecklistItem[] | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   useEffect(() => {
@@ -423,6 +453,11 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
       closeTestId="programme-close"
       onClose={onClose}
     >
+      {fallback.status === 'done' && fallback.value && (
+        <p class="muted note" role="note" data-testid="adapter-fallback-note">
+          {t('curator.adapterFallback')}
+        </p>
+      )}
       {state.status === 'loading' && (
         <p class="muted loading" role="status" data-testid="programme-loading">
           <span class="spinner" aria-hidden="true" /> {t('curator.loading')}
@@ -436,7 +471,11 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
           </button>
         </div>
       )}
-      {overview && !programme && <p class="muted">{t('curator.noProgramme')}</p>}
+      {overview && !programme && (
+        <p class="muted">
+          {t('curator.noProgramme')} <DashboardLink screen="stage-1" />
+        </p>
+      )}
       {overview && programme && (
         <>
           <Stepper stages={overview.stages} progress={progress} shown={stageShown} onShow={setShown} />
@@ -460,6 +499,9 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
                 </ul>
               </>
             )}
+            <p>
+              <DashboardLink screen={`stage-${stageShown}`} />
+            </p>
           </section>
           <section aria-labelledby="nastavnik-warnings-title">
             <h3 id="nastavnik-warnings-title">{t('curator.warnings')}</h3>

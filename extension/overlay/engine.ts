@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ParticipantIndex } from '../../shared/participants.ts';
 import { isOurBadge } from '../sites/dom.ts';
+import { type AdapterFallback, readPage } from '../sites/fallback.ts';
 import type { Finding, NameLookup, PersonOnPage, SiteAdapter } from '../sites/types.ts';
 import { OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
@@ -30,6 +31,11 @@ export interface OverlayState {
    * resolves, to one or several (empty off people pages or when nobody is signed in).
    */
   people: readonly PersonOnPage[];
+  /**
+   * The adapter found its page's list but no name in it (the site changed its markup): the
+   * people above were read by name in the page's text instead. Null while the adapter reads.
+   */
+  fallback: AdapterFallback | null;
 }
 
 /** Requests between features (a badge asks the pair panel to open), kept off the host page's DOM. */
@@ -64,6 +70,9 @@ interface Pass {
   onPeoplePage: boolean;
   /** The participants found so far (people the index resolves to one or several). */
   people: PersonOnPage[];
+  fallback: AdapterFallback | null;
+  /** Nothing was drawn when the pass began: what it finds is shown slice by slice (the first badges at once). */
+  progressive: boolean;
 }
 
 /** Nodes of our own (badges, the launcher, the panel frame): their changes must not wake us again. */
@@ -71,7 +80,26 @@ function isOurs(node: Node): boolean {
   return isOurBadge(node);
 }
 
-export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly OverlayFeature[]): Overlay {
+/**
+ * Asks for the participants as last known as early as the content script runs (document_start),
+ * so that the answer is there when the page's names are: badges at once (issue #14).
+ */
+export function askCachedParticipants(): Promise<BadgePerson[] | null> {
+  return ask({ type: 'nastavnik:badge-people-cached' }).catch(() => null);
+}
+
+/** Runs `start` once the document is parsed (at once if it is). */
+export function whenParsed(ctx: ContentScriptContext, start: () => void): void {
+  if (document.readyState !== 'loading') start();
+  else ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+}
+
+export function runOverlay(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  features: readonly OverlayFeature[],
+  cached: Promise<BadgePerson[] | null> = askCachedParticipants(),
+): Overlay {
   const bus = new EventTarget();
   let state: OverlayState = {
     adapter,
@@ -81,6 +109,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     onPeoplePage: false,
     unreachable: false,
     people: [],
+    fallback: null,
   };
   // A new lookup with every new index: adapters may remember answers per lookup.
   const lookupFor = (index: ParticipantIndex): NameLookup => ({
@@ -99,14 +128,29 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
   let scheduled = false;
 
   const begin = (): Pass => {
-    const onPeoplePage = adapter.isPeoplePage(new URL(location.href));
-    const findings = onPeoplePage && state.index.size > 0 ? adapter.findPeople(document, lookup) : [];
-    return { findings: findings[Symbol.iterator](), index: state.index, onPeoplePage, people: [] };
+    const url = new URL(location.href);
+    const onPeoplePage = adapter.isPeoplePage(url);
+    // A school-added host hands its page to the family adapter that knows it (or the name reader).
+    const reader = adapter.readerFor?.(url) ?? adapter;
+    const started: Pass = {
+      findings: [][Symbol.iterator](),
+      index: state.index,
+      onPeoplePage,
+      people: [],
+      fallback: null,
+      progressive: state.people.length === 0,
+    };
+    if (onPeoplePage && state.index.size > 0) {
+      started.findings = readPage(reader, document, lookup, url, (fallback) => {
+        started.fallback = fallback;
+      });
+    }
+    return started;
   };
   const finish = (done: Pass) => {
     // Rows the page removed while the pass was paused are not drawn on (the next pass follows).
     const people = done.people.length > 0 ? done.people.filter((person) => person.anchor.isConnected) : done.people;
-    state = { ...state, onPeoplePage: done.onPeoplePage, people };
+    state = { ...state, onPeoplePage: done.onPeoplePage, people, fallback: done.fallback };
     for (const feature of features) {
       try {
         feature.update?.(state, overlay);
@@ -133,6 +177,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
       return;
     }
     if (!done) {
+      // A page with no badges yet shows the first ones after the first slice, not after the whole
+      // page was read (a thousand names): nothing drawn can flicker away meanwhile.
+      if (current.progressive && current.people.length > state.people.length) finish({ ...current, people: [...current.people] });
       scheduled = true;
       afterYielding(ctx, slice);
       return;
@@ -168,24 +215,35 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     pass = null;
   });
 
+  /** Takes a list of participants (cached or fresh): redraws only when it differs from what is drawn. */
+  const adopt = (participants: BadgePerson[] | null): boolean => {
+    if (JSON.stringify(participants) === JSON.stringify(state.participants)) return false;
+    state = {
+      ...state,
+      participants,
+      index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
+      version: state.version + 1,
+    };
+    lookup = lookupFor(state.index);
+    restart();
+    return true;
+  };
+
   let loading: Promise<void> | undefined;
+  let warm = false;
   const refresh = () => {
     loading ??= (async () => {
       try {
-        const participants = await ask({ type: 'nastavnik:badge-people' });
-        const changed = JSON.stringify(participants) !== JSON.stringify(state.participants);
-        state = { ...state, unreachable: false };
-        if (changed) {
-          state = {
-            ...state,
-            participants,
-            index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
-            version: state.version + 1,
-          };
-          lookup = lookupFor(state.index);
-          restart();
-          return;
+        // Badges at once: the participants as last known are drawn before the API answers, and
+        // corrected (if anything changed) when it does.
+        if (!warm) {
+          warm = true;
+          const known = await cached;
+          if (known && state.participants === null) adopt(known);
         }
+        const participants = await ask({ type: 'nastavnik:badge-people' });
+        state = { ...state, unreachable: false };
+        if (adopt(participants)) return;
       } catch (error) {
         // Keep what we had: the page stays as it was, the next refresh tries again; the offline
         // notice says once, quietly, that marks may be missing (features/offline-notice.ts).

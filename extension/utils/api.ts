@@ -4,13 +4,14 @@ import { type ClientResponse, hc } from 'hono/client';
 import type { ResponseFormat } from 'hono/types';
 import type { App } from '../../functions/app.ts';
 import type { devAuth } from '../../functions/routes/dev-auth.ts';
-import type { MeetingCreate } from '../../shared/api/meetings.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
+import type { AdapterFallbackReport } from '../../shared/api/telemetry.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
-import type { ChecklistItemPatch } from './messages.ts';
+import type { ApiAnswer, ApiCall, ChecklistItemPatch } from './messages.ts';
 
 export { ApiError, OfflineError };
 
@@ -33,6 +34,33 @@ async function send(input: RequestInfo | URL, init: RequestInit = {}, signedIn =
   // reset): it is forgotten, and every surface shows the sign-in again (issue 15).
   if (response.status === 401 && signedIn) await forgetSession();
   return response;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * A dashboard's request, sent with the session (the background's side of dashboard/api.ts): any
+ * status comes back as it is; an unreachable API or a 5xx is an OfflineError, as everywhere.
+ */
+export async function passOn(call: ApiCall): Promise<ApiAnswer> {
+  const headers: Record<string, string> = {};
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  if (call.ifMatch) headers['if-match'] = call.ifMatch;
+  const response = await send(`${apiUrl}${call.path}`, { method: call.method, headers, body: call.body });
+  const contentType = response.headers.get('content-type');
+  // Messages carry strings: a file crosses as base64 and becomes bytes again on the page.
+  const text = contentType === null || /^(application\/(problem\+)?json|text\/plain)/.test(contentType);
+  return {
+    status: response.status,
+    body: text ? await response.text() : bytesToBase64(new Uint8Array(await response.arrayBuffer())),
+    base64: !text,
+    etag: response.headers.get('etag'),
+    contentType: response.headers.get('content-type'),
+  };
 }
 
 const client = hc<App>(apiUrl, { fetch: (input: RequestInfo | URL, init?: RequestInit) => send(input, init) });
@@ -89,7 +117,12 @@ export const api = {
   myGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'mine' } }))).json(),
   /** Every active group the signed-in person may see: their own, their school's (curators), their classes' (teachers). */
   visibleGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'visible' } }))).json(),
+  /** A page where an adapter fell back to reading names: counted for today under the caller's school. */
+  reportAdapterFallback: async (report: AdapterFallbackReport) =>
+    (await ok(client.telemetry['adapter-fallback'].$post({ json: report }))).json(),
   logMeeting: async (meeting: MeetingCreate) => (await ok(client.meetings.$post({ json: meeting }))).json(),
+  planMeeting: async (plan: PlannedMeetingCreate) => (await ok(client['planned-meetings'].$post({ json: plan }))).json(),
+  cancelPlannedMeeting: async (id: string) => (await ok(client['planned-meetings'][':id'].$delete({ param: { id } }))).json(),
   devUsers: async () => (await ok(devClient.dev.users.$get())).json(),
   devToken: async (email: string) => (await ok(devClient.dev.token.$post({ json: { email } }))).json(),
 };

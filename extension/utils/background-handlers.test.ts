@@ -2,21 +2,13 @@
 // WXT's fake browser (its storage is real enough for the items): every other context only asks.
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 
-await vi.hoisted(async () => {
-  const { fakeBrowser } = await import('wxt/testing/fake-browser');
-  // wxt/browser is `globalThis.chrome` in a browser: the fake one stands in for it.
-  Object.assign(globalThis, { chrome: fakeBrowser });
-  // config.ts reads the build's settings when it loads.
-  process.env.WXT_API_URL = 'http://api.test';
-  process.env.WXT_SUPABASE_URL = '';
-  process.env.WXT_SUPABASE_ANON_KEY = '';
-  // import.meta.env in the modules under test reads these.
-  Object.assign(import.meta.env, { WXT_API_URL: 'http://api.test', WXT_SUPABASE_URL: '', WXT_SUPABASE_ANON_KEY: '' });
-});
+// WXT's fake browser as `chrome`, and a test API (fake-extension.ts), before the modules under test load.
+await vi.hoisted(() => import('./fake-extension.ts'));
 
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { answer } = await import('./background-handlers.ts');
-const { meetingQueueItem, sessionItem } = await import('./storage.ts');
+const { sessionItem } = await import('./storage.ts');
+const { forgetLoaded, queuedItems } = await import('./queue.ts');
 const { protocol, requestAccess } = await import('./messages.ts');
 type Replies = import('./messages.ts').Replies;
 
@@ -45,6 +37,7 @@ const json = (value: unknown, status = 200) =>
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetLoaded();
   vi.unstubAllGlobals();
 });
 
@@ -57,7 +50,14 @@ describe('the background service', () => {
         .filter(([, access]) => access !== 'extension-page')
         .map(([type]) => type)
         .sort(),
-    ).toEqual(['nastavnik:badge-people', 'nastavnik:close-panel', 'nastavnik:open-panel', 'nastavnik:runs-programme']);
+    ).toEqual([
+      'nastavnik:adapter-fallback',
+      'nastavnik:badge-people',
+      'nastavnik:badge-people-cached',
+      'nastavnik:close-panel',
+      'nastavnik:open-panel',
+      'nastavnik:runs-programme',
+    ]);
     expectTypeOf<Replies['nastavnik:flush-queue']>().toEqualTypeOf<number>();
     expectTypeOf<Replies['nastavnik:badge-people']>().not.toBeNever();
   });
@@ -73,7 +73,7 @@ describe('the background service', () => {
       expect(await answer(message, contentScript)).toMatchObject({ ok: false, status: 403 });
       expect(await answer(message, strayFrame)).toMatchObject({ ok: false, status: 403 });
     }
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('signs in and out: the session it writes is the one the overlay watches', async () => {
@@ -102,17 +102,40 @@ describe('the background service', () => {
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     // The same meeting twice is queued once (the API's idempotency keys on its id).
     await answer({ type: 'nastavnik:log-meeting', meeting }, popup);
-    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+    expect((await queuedItems()).map((item) => item.id)).toEqual([meeting.id]);
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
 
     const sent = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
-    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    // The backoff after the failure waits; the person's «Отправить сейчас» (force) does not.
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
     const [url, init] = sent.mock.calls[0] ?? [];
     expect(String(url)).toBe('http://api.test/meetings');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
+  });
+
+  it('counts an adapter fallback with the API once a day, with the host the browser gives and nobody’s name', async () => {
+    await sessionItem.setValue(session);
+    const sent = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => json({ counted: true, count: 1 }));
+    vi.stubGlobal('fetch', sent);
+    const report = { site: 'moodle', pageKind: 'participants' };
+    expect(await answer({ type: 'nastavnik:adapter-fallback', report }, contentScript)).toEqual({ ok: true, value: null });
+    expect(await answer({ type: 'nastavnik:adapter-fallback', report }, contentScript)).toEqual({ ok: true, value: null });
+    expect(sent).toHaveBeenCalledOnce();
+    const [url, init] = sent.mock.calls[0] ?? [];
+    expect(String(url)).toBe('http://api.test/telemetry/adapter-fallback');
+    expect(JSON.parse(String(init?.body))).toEqual({ site: 'moodle', host: 'school17.moodlecloud.com', page_kind: 'participants' });
+    // What a page's script might slip in is refused before anything is sent.
+    const forged = { type: 'nastavnik:adapter-fallback', report: { ...report, host: 'evil.example', name: 'Иванов Лев' } };
+    expect(await answer(forged, contentScript)).toMatchObject({ ok: false, status: 400 });
+    expect(await answer({ type: 'nastavnik:adapter-fallback', report: { site: 'Moodle!', pageKind: 'x' } }, contentScript)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(sent).toHaveBeenCalledOnce();
   });
 
   it.each([500, 502, 503])('keeps a meeting the API answered %i in its queue, then sends it once', async (status) => {
@@ -123,14 +146,16 @@ describe('the background service', () => {
     );
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
-    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+    expect((await queuedItems()).map((item) => item.id)).toEqual([meeting.id]);
 
     const sent = vi.fn(async () => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
-    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    // The backoff after the failure waits; the person's «Отправить сейчас» (force) does not.
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('checks a meeting before it queues it: one the API would refuse is never kept', async () => {
@@ -139,7 +164,7 @@ describe('the background service', () => {
       ok: false,
       status: 400,
     });
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('forgets a session the API refuses, and says so to every context', async () => {
@@ -151,5 +176,45 @@ describe('the background service', () => {
     expect(await answer({ type: 'nastavnik:check-session' }, options)).toMatchObject({ ok: false, status: 401 });
     expect(await sessionItem.getValue()).toBeNull();
     expect(await answer({ type: 'nastavnik:session' }, popup)).toEqual({ ok: true, value: null });
+  });
+
+  it('passes the dashboard API calls with the session, and only for pages of its own', async () => {
+    await sessionItem.setValue(session);
+    const dashboard = { id, url: `chrome-extension://${id}/dashboard.html`, tab: { id: 9 }, frameId: 0, documentId: 'dash' };
+    const sent = vi.fn(
+      async (_url: string, _init: RequestInit) =>
+        new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'content-type': 'application/json', etag: '"5"' } }),
+    );
+    vi.stubGlobal('fetch', sent);
+    const call = { method: 'PATCH', path: '/checklist-items/1', body: '{"done":true}', ifMatch: '"4"' };
+    expect(await answer({ type: 'nastavnik:api', call }, dashboard)).toEqual({
+      ok: true,
+      value: { status: 200, body: '{"items":[]}', base64: false, etag: '"5"', contentType: 'application/json' },
+    });
+    const [url, init] = sent.mock.calls[0] ?? [];
+    expect(url).toBe('http://api.test/checklist-items/1');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
+    expect(new Headers(init?.headers).get('if-match')).toBe('"4"');
+
+    // A file crosses as base64.
+    sent.mockImplementationOnce(
+      async () => new Response(new Uint8Array([0x50, 0x4b, 3, 4]), { headers: { 'content-type': 'application/zip' } }),
+    );
+    expect(await answer({ type: 'nastavnik:api', call: { method: 'GET', path: '/x' } }, dashboard)).toMatchObject({
+      ok: true,
+      value: { base64: true, body: 'UEsDBA==' },
+    });
+
+    // Never to a content script or a frame (even one holding a panel), never a path off the API.
+    expect(await answer({ type: 'nastavnik:api', call }, contentScript)).toMatchObject({ ok: false, status: 403 });
+    expect(await answer({ type: 'nastavnik:api', call }, strayFrame)).toMatchObject({ ok: false, status: 403 });
+    for (const path of ['//evil.example/x', 'https://evil.example/', '/a/../../b', '\\evil']) {
+      expect(await answer({ type: 'nastavnik:api', call: { method: 'GET', path } }, dashboard)).toMatchObject({ ok: false, status: 400 });
+    }
+    expect(await answer({ type: 'nastavnik:api', call: { method: 'TRACE', path: '/x' } }, dashboard)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(sent).toHaveBeenCalledTimes(2);
   });
 });

@@ -4,15 +4,14 @@
 // panel its tab's content script asked for (utils/panel-tickets.ts).
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { meetingCreate } from '../../shared/api/meetings.ts';
+import { meetingCreate, plannedMeetingCreate } from '../../shared/api/meetings.ts';
 import { rosterRowInput } from '../../shared/api/roster-import.ts';
 import { participantsOf } from '../../shared/participants.ts';
-import { ApiError, api, OfflineError } from './api.ts';
+import { ApiError, api, OfflineError, passOn } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
-import { t } from './i18n.ts';
 import {
+  type AdapterFallback,
   type BadgePerson,
-  type Curator,
   isRequest,
   type PageRosterData,
   type PanelRequest,
@@ -21,11 +20,12 @@ import {
   type Reply,
   type TabRequest,
 } from './messages.ts';
-import { loadMyGroups } from './my-groups.ts';
+import { curatorOf, loadMyGroups } from './my-groups.ts';
 import { panelTickets } from './panel-tickets.ts';
-import { flushQueue, submitMeeting } from './queue.ts';
+import { discard, flushQueue, queuedItems, submit } from './queue.ts';
 import { isFramedPage, mayAsk, type Sender, senderKind } from './senders.ts';
-import { panelTicketsItem } from './storage.ts';
+import { badgePeopleCacheItem, panelTicketsItem, reminderKinds, reminderSettingsItem } from './storage.ts';
+import { showReachability } from './toolbar.ts';
 
 type AnyReply = Reply<Replies[keyof Replies]>;
 
@@ -56,7 +56,40 @@ const pageRoster = z.object({
   site: z.string().max(50),
 });
 
+/** An API call from the dashboard: a path of the API's own (no scheme, host or `..`), a bounded body. */
+const apiCall = z
+  .object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: z
+      .string()
+      .max(4000)
+      .regex(/^\/[^/\\]/, 'an API path starts with one /')
+      .refine((path) => !path.split(/[?#]/)[0]?.split('/').includes('..'), 'no .. in an API path'),
+    body: z.string().max(20_000_000).optional(),
+    ifMatch: z.string().max(80).optional(),
+  })
+  .strict();
+
 export const tickets = panelTickets(panelTicketsItem);
+
+/** A fallback as a content script or a tab says it: two short slugs (the host comes from the browser). */
+const adapterFallback = z.object({ site: z.string().regex(/^[a-z0-9-]{1,40}$/), pageKind: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict();
+
+/** Fallbacks already counted today by this browser (day|site|host|kind): a page that re-renders is one report. */
+const fallbacksReported = new Set<string>();
+
+/** Counts a fallback with the API once a day per site, host and page kind; a failure is only logged (nothing waits on it). */
+async function reportFallback(report: AdapterFallback, pageUrl: string | undefined): Promise<void> {
+  const host = pageUrl ? new URL(pageUrl).hostname : '';
+  const key = [new Date().toISOString().slice(0, 10), report.site, host, report.pageKind].join('|');
+  if (!host || fallbacksReported.has(key) || !(await getAccessToken())) return;
+  try {
+    await api.reportAdapterFallback({ site: report.site, host, page_kind: report.pageKind });
+    fallbacksReported.add(key);
+  } catch (error) {
+    console.warn('[nastavnik] adapter fallback not reported:', error instanceof Error ? error.message : error);
+  }
+}
 
 const refused = (message: string): AnyReply => ({ ok: false, status: 403, message });
 
@@ -73,27 +106,34 @@ function badgePeople(groups: Parameters<typeof participantsOf>[0]): BadgePerson[
   }));
 }
 
-/**
- * The toolbar button says when the API cannot be reached (journal pages then show no marks): a
- * quiet «!» and its tooltip, cleared by the next answer (issue 15: badges vanished silently).
- */
-async function showReachability(reachable: boolean): Promise<void> {
+/** The participants the person may see, fetched, and kept as the last known for the next page (badges at once). */
+async function freshBadgePeople(): Promise<BadgePerson[] | null> {
+  const session = await currentSession();
+  if (!session) return null;
   try {
-    await browser.action.setBadgeText({ text: reachable ? '' : '!' });
-    if (!reachable) await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
-    await browser.action.setTitle({ title: reachable ? t('appName') : `${t('appName')}: ${t('error.offlineBadges')}` });
-  } catch {
-    // No toolbar button here (tests with a fake browser): nothing to say it on.
+    const people = badgePeople(await api.visibleGroups());
+    void showReachability(true);
+    await badgePeopleCacheItem.setValue({ email: session.email, people, fetchedAt: Date.now() });
+    return people;
+  } catch (error) {
+    if (error instanceof OfflineError) void showReachability(false);
+    throw error;
   }
 }
 
-/** The first school where the signed-in person is a curator or the head; null for everyone else. */
-async function curator(): Promise<Curator | null> {
-  if (!(await getAccessToken())) return null;
-  const me = await api.me();
-  const person = me.people.find((p) => p.roles.includes('curator') || p.roles.includes('head'));
-  return person ? { organisationId: person.organisation_id, organisationName: person.organisation_name } : null;
+/** The last known participants, only for the person they were fetched for. */
+async function cachedBadgePeople(): Promise<BadgePerson[] | null> {
+  const [session, cache] = await Promise.all([currentSession(), badgePeopleCacheItem.getValue()]);
+  return session && cache?.email === session.email ? cache.people : null;
 }
+
+const reminderSettings = z
+  .object({
+    muted: z
+      .object(Object.fromEntries(reminderKinds.map((kind) => [kind, z.boolean()])) as Record<(typeof reminderKinds)[number], z.ZodBoolean>)
+      .strict(),
+  })
+  .strict();
 
 /** The school's latest programme with its stages, checklist and warnings, in as few round trips as it takes. */
 async function programmeOverview(organisationId: string): Promise<ProgrammeOverview> {
@@ -117,28 +157,36 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
   if (kind === 'extension-page' && isFramedPage(sender) && message.type !== 'nastavnik:panel' && !(await tickets.holds(sender))) {
     return refused('this frame holds no panel');
   }
+  // The whole API only for the extension's own top-level pages (the dashboard), never for a panel frame.
+  if (message.type === 'nastavnik:api' && isFramedPage(sender)) return refused('the API is not answered to a frame');
   const tabId = sender.tab?.id;
   try {
     switch (message.type) {
-      case 'nastavnik:badge-people': {
-        if (!(await getAccessToken())) return { ok: true, value: null };
-        try {
-          const value = badgePeople(await api.visibleGroups());
-          void showReachability(true);
-          return { ok: true, value };
-        } catch (error) {
-          if (error instanceof OfflineError) void showReachability(false);
-          throw error;
-        }
-      }
+      case 'nastavnik:badge-people':
+        return { ok: true, value: await freshBadgePeople() };
+      case 'nastavnik:badge-people-cached':
+        return { ok: true, value: await cachedBadgePeople() };
       case 'nastavnik:runs-programme':
-        return { ok: true, value: (await curator()) !== null };
+        return { ok: true, value: (await curatorOf()) !== null };
       case 'nastavnik:open-panel': {
         const parsed = panelRequest.safeParse(message.request);
         if (!parsed.success) return invalid(parsed.error);
         if (tabId === undefined) return refused('no tab');
         await tickets.open(tabId, parsed.data as PanelRequest);
         return { ok: true, value: null };
+      }
+      case 'nastavnik:adapter-fallback': {
+        const parsed = adapterFallback.safeParse(message.report);
+        if (!parsed.success) return invalid(parsed.error);
+        // The page's host as the browser says it, never as the page's script might.
+        await reportFallback(parsed.data, sender.url);
+        return { ok: true, value: null };
+      }
+      case 'nastavnik:page-fallback': {
+        if (tabId === undefined) return { ok: true, value: null };
+        const read = await askTab(tabId, { type: 'nastavnik:read-fallback' }).catch(() => null);
+        const parsed = adapterFallback.safeParse(read);
+        return { ok: true, value: parsed.success ? parsed.data : null };
       }
       case 'nastavnik:close-panel':
         if (tabId === undefined) return { ok: true, value: null };
@@ -162,12 +210,42 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         // The same checks the API makes, before anything is queued: a queued meeting the API will refuse is lost work.
         const parsed = meetingCreate.safeParse(message.meeting);
         if (!parsed.success) return invalid(parsed.error);
-        return { ok: true, value: await submitMeeting(message.meeting) };
+        return { ok: true, value: await submit({ kind: 'log-meeting', meeting: message.meeting }) };
+      }
+      case 'nastavnik:plan-meeting': {
+        const parsed = plannedMeetingCreate.safeParse(message.plan);
+        if (!parsed.success) return invalid(parsed.error);
+        return { ok: true, value: await submit({ kind: 'plan-meeting', plan: message.plan }) };
+      }
+      case 'nastavnik:cancel-plan': {
+        const ids = z.object({ planId: uuid, groupId: uuid }).safeParse(message);
+        if (!ids.success) return invalid(ids.error);
+        return { ok: true, value: await submit({ kind: 'cancel-plan', planId: ids.data.planId, groupId: ids.data.groupId }) };
+      }
+      case 'nastavnik:queue':
+        return { ok: true, value: await queuedItems() };
+      case 'nastavnik:discard-queued': {
+        const id = uuid.safeParse(message.id);
+        if (!id.success) return invalid(id.error);
+        return { ok: true, value: await discard(id.data) };
+      }
+      case 'nastavnik:reminder-settings':
+        return { ok: true, value: await reminderSettingsItem.getValue() };
+      case 'nastavnik:set-reminder-settings': {
+        const parsed = reminderSettings.safeParse(message.settings);
+        if (!parsed.success) return invalid(parsed.error);
+        await reminderSettingsItem.setValue(parsed.data);
+        return { ok: true, value: parsed.data };
       }
       case 'nastavnik:popup-groups':
         return { ok: true, value: await loadMyGroups() };
       case 'nastavnik:flush-queue':
-        return { ok: true, value: await flushQueue() };
+        return { ok: true, value: await flushQueue({ force: message.force === true }) };
+      case 'nastavnik:api': {
+        const parsed = apiCall.safeParse(message.call);
+        if (!parsed.success) return invalid(parsed.error);
+        return { ok: true, value: await passOn(parsed.data) };
+      }
       case 'nastavnik:session':
         return { ok: true, value: await currentSession() };
       case 'nastavnik:check-session':
@@ -187,9 +265,10 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         return { ok: true, value: await signInWithGoogle() };
       case 'nastavnik:sign-out':
         await signOut();
+        await badgePeopleCacheItem.setValue(null);
         return { ok: true, value: null };
       case 'nastavnik:curator':
-        return { ok: true, value: await curator() };
+        return { ok: true, value: await curatorOf() };
       case 'nastavnik:programme': {
         const id = uuid.safeParse(message.organisationId);
         if (!id.success) return invalid(id.error);

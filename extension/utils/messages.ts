@@ -8,16 +8,18 @@ import type { z } from 'zod';
 import type { DevUser, Session } from '../../shared/api/auth.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
-import type { MeetingCreate } from '../../shared/api/meetings.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
 import type { RosterPreview, RosterRowInput } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
+import type { AdapterFallback } from '../sites/fallback.ts';
+import type { QueuedItem, ReminderSettings } from './storage.ts';
 
 // The payloads as the extension sees them: types only, from the API's own zod schemas (nothing of
 // zod reaches a content script).
-export type { ChecklistItem, ProgrammeWarning, RosterPreview };
+export type { AdapterFallback, ChecklistItem, ProgrammeWarning, RosterPreview };
 export type ChecklistItemPatch = z.input<typeof checklistItemPatch>;
 /** A stage of the methodology as the catalog names it. */
 export type CatalogStage = Catalog['stages'][number];
@@ -74,6 +76,30 @@ export interface PageRosterData {
   site: string;
 }
 
+/**
+ * A request of the typed API client (`hc<App>`) that an extension page of its own (the dashboard)
+ * sends through the background, which alone holds the session: the path is the API's, the body JSON text.
+ */
+export interface ApiCall {
+  method: string;
+  /** The API path with its query, e.g. `/people?organisation_id=…`. */
+  path: string;
+  body?: string;
+  /** Only `if-match` is passed on (row versions, see functions/services/rows.ts). */
+  ifMatch?: string;
+}
+
+/** The API's answer as the background received it (any status: the typed client tells success from refusal). */
+export interface ApiAnswer {
+  status: number;
+  /** The body as text, or as base64 when `base64` (a file: XLSX, DOCX, CSV). */
+  body: string;
+  base64: boolean;
+  /** The row version (ETag) when the API sent one. */
+  etag: string | null;
+  contentType: string | null;
+}
+
 /** Who may send a request: content scripts, the extension's own pages, or both. */
 export type Access = 'content-script' | 'extension-page' | 'both';
 
@@ -103,14 +129,20 @@ export const protocol = {
   // From content scripts.
   /** The participants the signed-in person may see, names and roles only; null when nobody is signed in. */
   'nastavnik:badge-people': call<NoPayload, BadgePerson[] | null>('content-script'),
+  /** The participants as last known (storage), at once: badges are drawn from these before the API answers. */
+  'nastavnik:badge-people-cached': call<NoPayload, BadgePerson[] | null>('content-script'),
   /** Whether the signed-in person runs a school's programme (curator or head): the launcher shows. */
   'nastavnik:runs-programme': call<NoPayload, boolean>('content-script'),
   'nastavnik:open-panel': call<{ request: PanelRequest }, null>('content-script'),
+  /** The site's adapter found its page but no names (issue 17): counted by the API, once a day per page kind and host. */
+  'nastavnik:adapter-fallback': call<{ report: AdapterFallback }, null>('content-script'),
   // From a content script (Escape on the page) or a panel frame (its close button, Escape in it).
   'nastavnik:close-panel': call<NoPayload, null>('both'),
   // From extension pages only.
   /** What the asking frame shows: the panel its tab's content script asked for; null for any other frame. */
   'nastavnik:panel': call<NoPayload, PanelRequest | null>('extension-page'),
+  /** Whether the frame's tab reads names in the text because its adapter found none (the programme panel's note). */
+  'nastavnik:page-fallback': call<NoPayload, AdapterFallback | null>('extension-page'),
   /** The roster the frame's tab shows now; null when it lists nobody. */
   'nastavnik:page-roster': call<NoPayload, PageRosterData | null>('extension-page'),
   /** The groups the signed-in person may see; null when nobody is signed in. */
@@ -118,14 +150,28 @@ export const protocol = {
   /** The popup's own groups, from the last snapshot when the API cannot be reached. */
   'nastavnik:popup-groups': call<NoPayload, MyGroups>('extension-page'),
   'nastavnik:log-meeting': call<{ meeting: MeetingCreate }, SubmitResult>('extension-page'),
-  /** Sends what waits in the offline queue; answers how many meetings still wait. */
-  'nastavnik:flush-queue': call<NoPayload, number>('extension-page'),
+  /** A pair's next meeting with its date and time; queued like a meeting when the API cannot be reached. */
+  'nastavnik:plan-meeting': call<{ plan: PlannedMeetingCreate }, SubmitResult>('extension-page'),
+  'nastavnik:cancel-plan': call<{ planId: string; groupId: string }, SubmitResult>('extension-page'),
+  /** Sends what waits in the queue (`force`: now, whatever the backoff says); answers how many writes still wait. */
+  'nastavnik:flush-queue': call<{ force?: boolean }, number>('extension-page'),
+  /** What waits and what the API refused (with why), for the popup to send, fix or discard. */
+  'nastavnik:queue': call<NoPayload, QueuedItem[]>('extension-page'),
+  /** The person discards a write (a refused one, to fix it no more); answers how many are left. */
+  'nastavnik:discard-queued': call<{ id: string }, number>('extension-page'),
+  'nastavnik:reminder-settings': call<NoPayload, ReminderSettings>('extension-page'),
+  'nastavnik:set-reminder-settings': call<{ settings: ReminderSettings }, ReminderSettings>('extension-page'),
   /** The school the signed-in person runs the programme of (curator or head); null for everyone else. */
   'nastavnik:curator': call<NoPayload, Curator | null>('extension-page'),
   'nastavnik:programme': call<{ organisationId: string }, ProgrammeOverview>('extension-page'),
   // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
   'nastavnik:checklist-item': call<{ id: string; version: string; patch: ChecklistItemPatch }, ChecklistItem>('extension-page'),
   'nastavnik:roster-capture': call<{ capture: RosterCapture }, RosterPreview>('extension-page'),
+  /**
+   * Any API route for a page of the extension's own (the dashboard), never a frame inside a web
+   * page: the dashboard's typed client (dashboard/api.ts) sends its requests through here.
+   */
+  'nastavnik:api': call<{ call: ApiCall }, ApiAnswer>('extension-page'),
   // The session (popup, options): the background alone signs in and out.
   /** Who is signed in; null for nobody (an expired local token counts as none). */
   'nastavnik:session': call<NoPayload, Session | null>('extension-page'),
@@ -168,4 +214,4 @@ export function isRequest(message: unknown): message is Request {
 }
 
 /** What the background asks a tab's content script (tabs.sendMessage: pages cannot send these). */
-export type TabRequest = { type: 'nastavnik:read-roster' } | { type: 'nastavnik:panel-closed' };
+export type TabRequest = { type: 'nastavnik:read-roster' } | { type: 'nastavnik:read-fallback' } | { type: 'nastavnik:panel-closed' };

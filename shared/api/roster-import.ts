@@ -128,7 +128,7 @@ export const rosterPreview = z.object({
   file: z.object({
     name: z.string(),
     /** rows: a list sent as rows (roster capture), not a file. */
-    format: z.enum(['csv', 'xlsx', 'rows']).nullable(),
+    format: z.enum(['csv', 'xlsx', 'html', 'json', 'rows']).nullable(),
     encoding: z.string().nullable(),
     delimiter: z.string().nullable(),
     sheet: z.string().nullable(),

@@ -14,6 +14,7 @@ afterAll(async () => {
 });
 
 const tables = [
+  'adapter_reports',
   'audit_log',
   'catalog_checklist_items',
   'catalog_forms',
@@ -24,8 +25,11 @@ const tables = [
   'classes',
   'consents',
   'enrolments',
+  'good_practices',
   'group_members',
   'guardianships',
+  'kpi_counters',
+  'kpi_person_spans',
   'meeting_attendance',
   'meeting_feedback',
   'meeting_kinds',
@@ -40,11 +44,16 @@ const tables = [
   'person_details',
   'plan_goals',
   'plan_tasks',
+  'planned_meetings',
   'programme_checklist_items',
+  'programme_reviews',
   'programmes',
   'questionnaire_answers',
+  'questionnaire_requests',
   'questionnaire_responses',
   'teaching_assignments',
+  'training_attendance',
+  'training_sessions',
 ] as const;
 
 /** Tables every signed-in user may read in full: the national catalog. */

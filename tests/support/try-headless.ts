@@ -2,7 +2,7 @@
 // Starts the local API on a throw-away data folder (the demo school), builds the extension for it,
 // launches headless Chromium with it, signs a demo person in, opens a fixture e-journal page under
 // the site's real host name and saves screenshots of what that person sees (the journal with its
-// badges, the pair panel, the curator's programme panel, the popup, the options page) at 1280 and
+// badges, the pair panel, the curator's programme panel, the popup, the options page, the dashboard) at 1280 and
 // 360 px, in Russian, to .screenshots/try/. Everything it started stops when it is done.
 //
 //   node tests/support/try-headless.ts                                  # the curator on Дневник.ру
@@ -34,7 +34,7 @@ const pages = {
     url: 'https://schools.dnevnik.ru/journals/journalclassical.aspx?view=subject&school=1000001234567&group=1000009876543',
   },
   mesh: { host: 'school.mos.ru', file: 'mesh.html', url: 'https://school.mos.ru/teacher/study-process/journal/grade/41877' },
-  netschool: { host: 'sgo.rso23.ru', file: 'netschool.html', url: 'https://sgo.rso23.ru/app/school/journal/' },
+  netschool: { host: 'deti.obr03.ru', file: 'netschool.html', url: 'https://deti.obr03.ru/app/school/journal/' },
   eljur: { host: 'school17.eljur.ru', file: 'eljur.html', url: 'https://school17.eljur.ru/journal-app/view.journal/' },
   'edu-tatar': {
     host: 'edu.tatar.ru',
@@ -145,6 +145,9 @@ try {
     ['popup', 360, 600],
     ['options', 1280, 800],
     ['options', 360, 800],
+    ['dashboard', 1280, 800],
+    ['dashboard', 1024, 768],
+    ['dashboard', 360, 760],
   ] as const) {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width, height });
