@@ -5,6 +5,7 @@ import { errorBody } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { apiError, fromDatabaseError } from './errors.ts';
 import { openApiDocument, refuseInvalid } from './openapi.ts';
+import { classroomJobs, classroomSync } from './routes/classroom.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
     .route('/me', me)
     .route('/organisations', organisations)
     .route('/organisations', rosterImport)
+    .route('/organisations', classroomSync)
+    .route('/classroom', classroomJobs)
     .route('/classes', classes)
     .route('/people', people)
     .route('/people', erasure)
