@@ -132,7 +132,7 @@ export async function classroomApi(options: ClassroomOptions): Promise<Classroom
     headers: { authorization: `Bearer ${options.accessToken}` },
     retry: false,
   });
-  const limiter = new Limiter(options.concurrency ?? 8, options.perMinute ?? 1200, sleep);
+  const limiter = new Limiter(options.concurrency ?? 16, options.perMinute ?? 1200, sleep);
   const backoff = options.backoffMs ?? 500;
   const maxAttempts = options.maxAttempts ?? 7;
   let calls = 0;

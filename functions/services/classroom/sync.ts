@@ -30,6 +30,8 @@ export interface SyncRequest {
   onlyCourses?: readonly string[];
   /** Resume the last failed run (its courses are not fetched again); on by default. */
   resume?: boolean;
+  /** Course n of N as the fetch goes (the run's row says it too, for other readers). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The sync stopped: the run says why (status failed), Google's refusal is in `cause`. */
@@ -37,7 +39,8 @@ export class SyncFailed extends Error {
   readonly runId: string;
   readonly failure: unknown;
   constructor(runId: string, failure: unknown) {
-    super(failure instanceof Error ? failure.message : String(failure));
+    const { status, message } = errorOf(failure);
+    super(`${status}: ${message}`);
     this.name = 'SyncFailed';
     this.runId = runId;
     this.failure = failure;
@@ -117,7 +120,7 @@ export async function runSync(request: SyncRequest): Promise<ClassroomSyncPrevie
       return { id: (rows[0] as { id: string }).id, done: failed[0]?.snapshot?.courses ?? [] };
     });
     runId = started.id;
-    const progress = progressWriter(transact, runId, api);
+    const progress = progressWriter(transact, runId, api, request.onProgress);
     try {
       const stored = request.onlyCourses ? (await transact((db) => loadSchool(db, organisationId))).stored : [];
       const fetched = await fetchCourses(api, {
@@ -180,9 +183,10 @@ export async function runSync(request: SyncRequest): Promise<ClassroomSyncPrevie
 }
 
 /** Progress in the run's row, at most every quarter second (and always the first and the last). */
-function progressWriter(transact: Transact, runId: string, api: ClassroomApi) {
+function progressWriter(transact: Transact, runId: string, api: ClassroomApi, onProgress?: (done: number, total: number) => void) {
   let last = 0;
   return async (done: number, total: number, force: boolean) => {
+    onProgress?.(done, total);
     const now = Date.now();
     if (!force && now - last < 250) return;
     last = now;
