@@ -4,7 +4,7 @@
 import { classNameIn } from '../../../shared/names.ts';
 import { parseClassName } from '../roster-import/fields.ts';
 
-const classPattern = /(?<![\p{L}\d/])(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([А-ЯЁа-яёA-Za-z])[»"]?(?:\s*класс)?(?![\p{L}\d])/gu;
+const classPattern = /(?<![\p{L}\d])(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([А-ЯЁа-яёA-Za-z])[»"]?(?:\s*класс)?(?![\p{L}\d])/gu;
 
 /** The class a text names as the school writes it («7А»), or null. */
 function classIn(text: string | null | undefined): string | null {
