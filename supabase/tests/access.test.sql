@@ -4,7 +4,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(553);
+select plan(601);
 \ir fixtures/two_schools.inc
 
 select is(
