@@ -7,7 +7,7 @@ import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { body, callerRefusals, json, refusals } from '../openapi.ts';
 import { ClassroomError, classroomApi } from '../services/classroom/client.ts';
-import { holdsSecret, rosterChangeOf } from '../services/classroom/jobs.ts';
+import { type ClassroomJobs, holdsSecret, rosterChangeOf } from '../services/classroom/jobs.ts';
 import { UnknownCandidate } from '../services/classroom/reconcile.ts';
 import { courseRegistered, renewRegistrations } from '../services/classroom/registrations.ts';
 import { listRuns, RunNotFound, readRun, runSync, SyncFailed, type SyncRequest, type Transact } from '../services/classroom/sync.ts';
@@ -125,13 +125,7 @@ const scheduledRoute = createRoute({
   description: 'Answers only a caller that sends the job secret (CLASSROOM_JOB_SECRET) in `x-nastavnik-job-secret`.',
   tags: ['public'],
   request: { headers: z.object({ 'x-nastavnik-job-secret': z.string().max(500).optional() }) },
-  responses: {
-    200: json(jobAnswer),
-    401: json(apiErrorBody, 'No job secret, or not ours'),
-    404: refusals[404],
-    500: refusals[500],
-    502: refusals[502],
-  },
+  responses: { ...refusals, 200: json(jobAnswer), 401: json(apiErrorBody, 'No job secret, or not ours') },
 });
 
 const pushRoute = createRoute({
@@ -141,24 +135,23 @@ const pushRoute = createRoute({
   description: 'The push subscription’s endpoint carries the job secret as `?token=`. Any 2xx acknowledges the message.',
   tags: ['public'],
   request: { query: z.object({ token: z.string().max(500).optional() }), body: body(pubsubPush) },
-  responses: {
-    200: json(jobAnswer),
-    400: refusals[400],
-    401: json(apiErrorBody, 'No job secret, or not ours'),
-    404: refusals[404],
-    500: refusals[500],
-    502: refusals[502],
-  },
+  responses: { ...refusals, 200: json(jobAnswer), 401: json(apiErrorBody, 'No job secret, or not ours') },
 });
 
 /** The service account's jobs: the scheduled sync and the push receiver (routes/… mounted at /classroom). */
-export const classroomJobs = new OpenAPIHono<AppEnv>()
+export const classroomJobs = $(
+  new OpenAPIHono<AppEnv>().use(async (c, next) => {
+    // The secret before anything else is read: without it (or without the jobs configured) nothing but 401.
+    const jobs = c.var.deps.classroom?.jobs;
+    const given = c.req.header('x-nastavnik-job-secret') ?? c.req.query('token');
+    if (!jobs || !holdsSecret(jobs, given)) throw apiError(401, 'unauthorized', 'error.unauthorized');
+    await next();
+  }),
+)
   .openapi(scheduledRoute, async (c) => {
     const { db, classroom } = c.var.deps;
-    const jobs = classroom?.jobs;
-    if (!jobs) throw apiError(404, 'not_found', 'error.notFound');
-    if (!holdsSecret(jobs, c.req.valid('header')['x-nastavnik-job-secret'])) throw apiError(401, 'unauthorized', 'error.unauthorized');
-    const api = await classroomApi({ ...classroom.client, accessToken: await jobs.accessToken(), rootUrl: classroom.rootUrl });
+    const jobs = classroom?.jobs as ClassroomJobs;
+    const api = await classroomApi({ ...classroom?.client, accessToken: await jobs.accessToken(), rootUrl: classroom?.rootUrl ?? null });
     const transact: Transact = (work) => db.asService(work);
     try {
       const preview = await runSync({
@@ -180,16 +173,14 @@ export const classroomJobs = new OpenAPIHono<AppEnv>()
   })
   .openapi(pushRoute, async (c) => {
     const { db, classroom } = c.var.deps;
-    const jobs = classroom?.jobs;
-    if (!jobs) throw apiError(404, 'not_found', 'error.notFound');
-    if (!holdsSecret(jobs, c.req.valid('query').token)) throw apiError(401, 'unauthorized', 'error.unauthorized');
+    const jobs = classroom?.jobs as ClassroomJobs;
     const change = rosterChangeOf(c.req.valid('json').message);
     const transact: Transact = (work) => db.asService(work);
     // Not a roster change of a course we sync: acknowledged, nothing to do (a retry would not change that).
     if (!change || !(await transact((q) => courseRegistered(q, jobs.organisationId, change.courseId)))) {
       return c.json({ run: null, registrations: null }, 200);
     }
-    const api = await classroomApi({ ...classroom.client, accessToken: await jobs.accessToken(), rootUrl: classroom.rootUrl });
+    const api = await classroomApi({ ...classroom?.client, accessToken: await jobs.accessToken(), rootUrl: classroom?.rootUrl ?? null });
     try {
       const preview = await runSync({
         organisationId: jobs.organisationId,
