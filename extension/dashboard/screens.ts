@@ -18,7 +18,10 @@ export interface Screen {
   load: () => Promise<ComponentType<ScreenProps>>;
 }
 
-export const screens: Screen[] = [{ id: 'home', title: 'dashboard.home', load: async () => (await import('./screens/Home.tsx')).Home }];
+export const screens: Screen[] = [
+  { id: 'home', title: 'dashboard.home', load: async () => (await import('./screens/Home.tsx')).Home },
+  { id: 'classroom', title: 'classroom.title', load: async () => (await import('./screens/ClassroomSync.tsx')).ClassroomSync },
+];
 
 export const homeScreen = 'home';
 

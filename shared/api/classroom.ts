@@ -11,6 +11,8 @@ export const classroomResolution = z.discriminatedUnion('action', [
   z.object({ google_user_id: googleUserId, action: z.literal('class'), class_name: z.string().min(1).max(20) }).strict(),
 ]);
 
+export type ClassroomResolution = z.infer<typeof classroomResolution>;
+
 export const classroomSyncRequest = z
   .object({
     /** true (default): fetch and answer the diff, change nothing. */
