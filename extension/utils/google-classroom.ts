@@ -17,10 +17,15 @@ export const classroomScopes = [
 async function classroomToken(): Promise<string> {
   const identity = browser.identity;
   if (!identity) throw new Error(t('classroom.error.noIdentity'));
-  if (typeof identity.getAuthToken === 'function' && (googleClientId || !identity.launchWebAuthFlow)) {
-    const answer: unknown = await identity.getAuthToken({ interactive: true, scopes: classroomScopes });
-    const token = typeof answer === 'string' ? answer : (answer as { token?: string } | undefined)?.token;
-    if (token) return token;
+  // Chrome: its own account and token cache (the manifest's oauth2 client, from WXT_GOOGLE_CLIENT_ID).
+  if (typeof identity.getAuthToken === 'function') {
+    try {
+      const answer: unknown = await identity.getAuthToken({ interactive: true, scopes: classroomScopes });
+      const token = typeof answer === 'string' ? answer : (answer as { token?: string } | undefined)?.token;
+      if (token) return token;
+    } catch (error) {
+      if (!googleClientId) throw new Error(`${t('classroom.error.noIdentity')} (${error instanceof Error ? error.message : error})`);
+    }
   }
   if (!googleClientId) throw new Error(t('classroom.error.noIdentity'));
   // Google's implicit flow through the browser's own sign-in window (Edge, Yandex Browser, Firefox).

@@ -3,7 +3,7 @@
 // and the queue of accounts the sync could not match with certainty, each with its choices.
 import type { ClassroomQueueEntry, ClassroomResolution, ClassroomSyncPreview } from '../../../shared/api/classroom.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
-import { fullName } from '../../../shared/names.ts';
+import { fullName, sexOf } from '../../../shared/names.ts';
 import { t } from '../../utils/i18n.ts';
 
 /** What the curator answered for a queued account: a choice's value, as the select holds it. */
@@ -50,7 +50,7 @@ function People({ entries, withChanges, testId }: { entries: Entry[]; withChange
         {entries.slice(0, shown).map((entry) => (
           <tr key={entry.google_user_id}>
             <th scope="row">{fullName(entry)}</th>
-            <td>{t(`classroom.kind.${entry.kind}` as MessageKey)}</td>
+            <td>{entry.kind === 'staff' ? t('classroom.kind.staff') : t(sexOf(entry) === 'f' ? 'person.student.f' : 'person.student')}</td>
             <td>{entry.class_name ?? (entry.kind === 'student' ? t('classroom.noClass') : '')}</td>
             <td class="muted">{entry.email ?? t('classroom.noEmail')}</td>
             {withChanges && (
@@ -192,9 +192,7 @@ export function PreviewSections({
                   {course.section ? ` · ${course.section}` : ''}
                 </th>
                 <td>{course.class_name ?? t('classroom.noClass')}</td>
-                <td class="muted">
-                  {course.teachers} / {course.students}
-                </td>
+                <td class="muted">{t('classroom.courseMembers', { teachers: course.teachers, students: course.students })}</td>
               </tr>
             ))}
           </tbody>

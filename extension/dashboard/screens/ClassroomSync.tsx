@@ -134,9 +134,9 @@ export function ClassroomSync({ context }: ScreenProps) {
   const busy = step.kind === 'fetching' || step.kind === 'applying';
   const shown = step.kind === 'idle' || step.kind === 'fetching' ? null : step.preview;
   const guard = shown?.left_guard;
-  const nothing = shown
-    ? shown.counts.new + shown.counts.changed + shown.counts.moved + shown.counts.left + shown.ambiguous.length === 0
-    : false;
+  // Nothing to write: no change, and no answer given to the queue (an undecided entry waits for the curator).
+  const answered = Object.values(answers).some(Boolean);
+  const nothing = shown ? shown.counts.new + shown.counts.changed + shown.counts.moved + shown.counts.left === 0 && !answered : false;
 
   return (
     <div class="classroom" data-testid="classroom-screen" aria-busy={busy}>
@@ -173,7 +173,7 @@ export function ClassroomSync({ context }: ScreenProps) {
       )}
       {shown && (
         <section aria-labelledby="classroom-summary" data-testid="classroom-preview">
-          <h2 id="classroom-summary">{t('classroom.summary')}</h2>
+          <h2 id="classroom-summary">{t(step.kind === 'applied' ? 'classroom.summaryApplied' : 'classroom.summary')}</h2>
           <Counts preview={shown} />
           {step.kind !== 'applied' && nothing && <p data-testid="classroom-nothing">{t('classroom.nothingChanged')}</p>}
           {step.kind !== 'applied' && guard?.exceeded && (
