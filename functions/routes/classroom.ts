@@ -162,9 +162,9 @@ export const classroomJobs = $(
         dryRun: false,
         includeArchived: false,
       });
-      const registrations = jobs.topic
-        ? await transact((q) => renewRegistrations(q, api, jobs.organisationId, jobs.topic as string))
-        : null;
+      const topic = jobs.topic;
+      if (topic) await jobs.ensureTopic?.();
+      const registrations = topic ? await transact((q) => renewRegistrations(q, api, jobs.organisationId, topic)) : null;
       const run = await transact((q) => readRun(q, jobs.organisationId, preview.run.id));
       return c.json({ run, registrations }, 200);
     } catch (error) {

@@ -216,13 +216,22 @@ describe('the service account: the scheduled sync, push registrations, a pushed 
   let jobsApi: Awaited<ReturnType<typeof testApi>>;
   const secret = 'job-secret-for-tests';
   const topic = 'projects/nastavnik-school17/topics/classroom-roster';
+  let topicsEnsured = 0;
 
   beforeAll(async () => {
     jobsApi = await testApi(s, {
       classroom: {
         rootUrl: fake.url,
         client: { backoffMs: 5 },
-        jobs: { organisationId: s.schoolB, secret, topic, accessToken: async () => token },
+        jobs: {
+          organisationId: s.schoolB,
+          secret,
+          topic,
+          accessToken: async () => token,
+          ensureTopic: async () => {
+            topicsEnsured += 1;
+          },
+        },
       },
     });
   });
@@ -241,6 +250,7 @@ describe('the service account: the scheduled sync, push registrations, a pushed 
     const body = (await answer.json()) as { run: { status: string; source: string }; registrations: { renewed: number; kept: number } };
     expect(body.run).toMatchObject({ status: 'applied', source: 'schedule' });
     expect(body.registrations).toEqual({ renewed: 5, kept: 0 });
+    expect(topicsEnsured).toBe(1);
     expect(fake.registrations.every((r) => r.topicName === topic)).toBe(true);
     const again = (await (await job('/classroom/scheduled', undefined, { 'x-nastavnik-job-secret': secret })).json()) as typeof body;
     expect(again.registrations).toEqual({ renewed: 0, kept: 5 });

@@ -23,6 +23,8 @@ export interface ClassroomJobs {
   topic: string | null;
   /** An access token of the service account acting as the domain's admin. */
   accessToken: () => Promise<string>;
+  /** Makes sure the topic exists and Classroom may publish to it (pubsub.ts); before registrations. */
+  ensureTopic?: () => Promise<void>;
 }
 
 /** The scopes the jobs ask for: read-only rosters and e-mails, and push registrations. */
@@ -47,12 +49,24 @@ export function classroomSettingsFromEnv(env: NodeJS.ProcessEnv): ClassroomSetti
   if (!key || !subject || !organisationId || !secret) return { rootUrl };
   const credentials = JSON.parse(key) as { client_email: string; private_key: string };
   let cached: { token: string; expires: number } | null = null;
+  let topicReady: Promise<void> | null = null;
+  const topic = env.CLASSROOM_PUBSUB_TOPIC || null;
   return {
     rootUrl,
     jobs: {
       organisationId,
       secret,
-      topic: env.CLASSROOM_PUBSUB_TOPIC || null,
+      topic,
+      ensureTopic: () => {
+        // Once per instance; a failure is tried again by the next scheduled run.
+        topicReady ??= import('./pubsub.ts')
+          .then(({ ensurePushTopic }) => (topic ? ensurePushTopic(topic, credentials) : undefined))
+          .catch((error: unknown) => {
+            topicReady = null;
+            throw error;
+          });
+        return topicReady;
+      },
       accessToken: async () => {
         if (cached && cached.expires > Date.now() + 60_000) return cached.token;
         const { auth } = await import('@googleapis/classroom');
