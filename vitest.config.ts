@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'extension/**/*.test.ts'],
           environment: 'node',
+          // A ceiling for a hung test, not a speed check: on a shared two-core machine a test that
+          // starts a command-line tool (Node 22 with type stripping) can take seconds.
+          testTimeout: 30_000,
         },
       },
       {

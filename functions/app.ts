@@ -17,6 +17,7 @@ import { goals, plans, tasks } from './routes/plans.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
+import { telemetry } from './routes/telemetry.ts';
 
 export type { AppDeps, AppEnv } from './env.ts';
 
@@ -67,7 +68,8 @@ export function createApp(deps: AppDeps) {
     .route('/outcomes', outcomes)
     .route('/reports', reports)
     .route('/audit', audit)
-    .route('/catalog', catalog);
+    .route('/catalog', catalog)
+    .route('/telemetry', telemetry);
 
   // Built on first request and kept: the document costs nothing at cold start.
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -116,6 +116,7 @@ export function ProgrammePanelFrame() {
           capture: (roster, options) => captureRoster(curator.organisationId, roster, options),
           onImported: () => undefined,
         }}
+        readFallback={() => ask({ type: 'nastavnik:page-fallback' })}
         onClose={close}
       />
     </ArmWhenVisible>

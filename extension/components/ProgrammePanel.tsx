@@ -5,7 +5,15 @@ import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError, describeError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { language, t, tn } from '../utils/i18n.ts';
-import type { CatalogStage, ChecklistItem, ChecklistItemPatch, Curator, ProgrammeOverview, ProgrammeWarning } from '../utils/messages.ts';
+import type {
+  AdapterFallback,
+  CatalogStage,
+  ChecklistItem,
+  ChecklistItemPatch,
+  Curator,
+  ProgrammeOverview,
+  ProgrammeWarning,
+} from '../utils/messages.ts';
 import { Drawer } from './Drawer.tsx';
 import { RosterSection, type RosterSectionProps } from './RosterCapture.tsx';
 import { refusedStatus, type Status, StatusLine } from './status.tsx';
@@ -382,12 +390,24 @@ export interface ProgrammePanelProps {
   /** What the product counts itself, by checklist key (pairs_formed, introduction_meetings…): prefills «Сколько». */
   knownCounts?: Readonly<Record<string, number>>;
   roster: Omit<RosterSectionProps, 'organisationName'>;
+  /** Whether the page reads names in the text because its adapter found none (issue 17): a quiet note. */
+  readFallback?: () => Promise<AdapterFallback | null>;
   onClose: () => void;
 }
 
 /** The curator's drawer: the seven stages, the checklist of the one shown, warnings, and the page's roster. */
-export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts = {}, roster, onClose }: ProgrammePanelProps) {
+export function ProgrammePanel({
+  curator,
+  load,
+  saveItem,
+  pairName,
+  knownCounts = {},
+  roster,
+  readFallback = async () => null,
+  onClose,
+}: ProgrammePanelProps) {
   const [state, reload] = useAsync(load, [curator.organisationId]);
+  const [fallback] = useAsync(readFallback, []);
   const [items, setItems] = useState<ChecklistItem[] | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   useEffect(() => {
@@ -423,6 +443,11 @@ export function ProgrammePanel({ curator, load, saveItem, pairName, knownCounts 
       closeTestId="programme-close"
       onClose={onClose}
     >
+      {fallback.status === 'done' && fallback.value && (
+        <p class="muted note" role="note" data-testid="adapter-fallback-note">
+          {t('curator.adapterFallback')}
+        </p>
+      )}
       {state.status === 'loading' && (
         <p class="muted loading" role="status" data-testid="programme-loading">
           <span class="spinner" aria-hidden="true" /> {t('curator.loading')}

@@ -3,12 +3,12 @@
 // from the page or the frame's URL (the page can read both): the content script tells the
 // background which panel this tab opens (runtime messaging, which page scripts cannot reach), and
 // the frame asks the background. One drawer at a time; closing it gives the focus back.
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
-import type { PanelRequest, TabRequest } from '../utils/messages.ts';
+import type { PanelRequest } from '../utils/messages.ts';
+import { answerTab } from '../utils/tab-requests.ts';
 
 interface Open {
   ui: IframeContentScriptUi<void>;
@@ -91,15 +91,10 @@ export function watchDrawer(ctx: ContentScriptContext): void {
   ctx.addEventListener(document, 'keydown', (event) => {
     if (open && event.isTrusted && event.key === 'Escape') closeDrawer({ refocus: true, tellBackground: true });
   });
-  const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    // Only the background speaks to us this way (tabs.sendMessage); nothing the page sends arrives here.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if ((message as TabRequest | null)?.type === 'nastavnik:panel-closed') closeDrawer({ refocus: true, tellBackground: false });
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
+  // Only the background speaks to us this way (tabs.sendMessage); nothing the page sends arrives here.
+  const stopAnswering = answerTab('nastavnik:panel-closed', () => closeDrawer({ refocus: true, tellBackground: false }));
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(listener);
+    stopAnswering();
     closeDrawer({ refocus: false, tellBackground: true });
   });
 }

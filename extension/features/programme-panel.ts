@@ -3,12 +3,11 @@
 // extension-origin frame: the seven stages, the checklist, the warnings and roster capture all live
 // there (entrypoints/programme-panel). In the page: the launcher (its words only) and, while that
 // panel is open, the reading of the page's own list when the frame asks for it through the background.
-import { browser } from 'wxt/browser';
 import type { Overlay, OverlayFeature } from '../overlay/engine.ts';
 import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
-import type { TabRequest } from '../utils/messages.ts';
 import { sessionItem } from '../utils/storage.ts';
+import { answerTab } from '../utils/tab-requests.ts';
 import { openDrawer, openPanel } from './drawer.ts';
 import { readPageRoster } from './roster-capture.ts';
 
@@ -84,20 +83,12 @@ export const programmePanel: OverlayFeature = {
     void check();
     const unwatch = sessionItem.watch(() => void check());
     // The frame asks (through the background) for the list the page shows: read now, while the programme panel is open.
-    const listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      if ((message as TabRequest | null)?.type !== 'nastavnik:read-roster') return undefined;
-      if (openPanel()?.panel !== 'programme') {
-        sendResponse(null);
-        return undefined;
-      }
-      sendResponse(readPageRoster(overlay.state.adapter, document, new URL(location.href)));
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
+    const stopAnswering = answerTab('nastavnik:read-roster', () =>
+      openPanel()?.panel === 'programme' ? readPageRoster(overlay.state.adapter, document, new URL(location.href)) : null,
+    );
     signal.addEventListener('abort', () => {
       unwatch();
-      browser.runtime.onMessage.removeListener(listener);
+      stopAnswering();
       launcher?.remove();
     });
   },

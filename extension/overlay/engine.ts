@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ParticipantIndex } from '../../shared/participants.ts';
 import { isOurBadge } from '../sites/dom.ts';
+import { type AdapterFallback, readPage } from '../sites/fallback.ts';
 import type { Finding, NameLookup, PersonOnPage, SiteAdapter } from '../sites/types.ts';
 import { OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
@@ -30,6 +31,11 @@ export interface OverlayState {
    * resolves, to one or several (empty off people pages or when nobody is signed in).
    */
   people: readonly PersonOnPage[];
+  /**
+   * The adapter found its page's list but no name in it (the site changed its markup): the
+   * people above were read by name in the page's text instead. Null while the adapter reads.
+   */
+  fallback: AdapterFallback | null;
 }
 
 /** Requests between features (a badge asks the pair panel to open), kept off the host page's DOM. */
@@ -64,6 +70,7 @@ interface Pass {
   onPeoplePage: boolean;
   /** The participants found so far (people the index resolves to one or several). */
   people: PersonOnPage[];
+  fallback: AdapterFallback | null;
 }
 
 /** Nodes of our own (badges, the launcher, the panel frame): their changes must not wake us again. */
@@ -81,6 +88,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     onPeoplePage: false,
     unreachable: false,
     people: [],
+    fallback: null,
   };
   // A new lookup with every new index: adapters may remember answers per lookup.
   const lookupFor = (index: ParticipantIndex): NameLookup => ({
@@ -99,14 +107,22 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
   let scheduled = false;
 
   const begin = (): Pass => {
-    const onPeoplePage = adapter.isPeoplePage(new URL(location.href));
-    const findings = onPeoplePage && state.index.size > 0 ? adapter.findPeople(document, lookup) : [];
-    return { findings: findings[Symbol.iterator](), index: state.index, onPeoplePage, people: [] };
+    const url = new URL(location.href);
+    const onPeoplePage = adapter.isPeoplePage(url);
+    // A school-added host hands its page to the family adapter that knows it (or the name reader).
+    const reader = adapter.readerFor?.(url) ?? adapter;
+    const started: Pass = { findings: [][Symbol.iterator](), index: state.index, onPeoplePage, people: [], fallback: null };
+    if (onPeoplePage && state.index.size > 0) {
+      started.findings = readPage(reader, document, lookup, url, (fallback) => {
+        started.fallback = fallback;
+      });
+    }
+    return started;
   };
   const finish = (done: Pass) => {
     // Rows the page removed while the pass was paused are not drawn on (the next pass follows).
     const people = done.people.length > 0 ? done.people.filter((person) => person.anchor.isConnected) : done.people;
-    state = { ...state, onPeoplePage: done.onPeoplePage, people };
+    state = { ...state, onPeoplePage: done.onPeoplePage, people, fallback: done.fallback };
     for (const feature of features) {
       try {
         feature.update?.(state, overlay);

@@ -1,5 +1,6 @@
 // Reading a host page's DOM, shared by every site adapter and the overlay: text without our own
 // marks, where a badge goes after a name, whether a view is hidden.
+import { classNameIn } from '../../shared/names.ts';
 /**
  * Attributes that mark what the content script puts into the page (badges, the programme
  * launcher, the panel frame's wrapper): never read as part of the page's text. They say what the
@@ -55,4 +56,34 @@ export function isInHiddenView(element: Element, viewSelector: string): boolean 
   if (!view) return false;
   const style = (view.getAttribute('style') ?? '').replace(/\s+/g, '');
   return view.hasAttribute('hidden') || /visibility:hidden|display:none/.test(style) || view.getAttribute('aria-hidden') === 'true';
+}
+
+/** The class the first of the page's headings that names one names, else the page's title; null when none does. */
+export function classInHeadings(document: Document, headings: string): string | null {
+  return [...document.querySelectorAll(headings)].map((h) => classNameIn(h.textContent ?? '')).find(Boolean) ?? classNameIn(document.title);
+}
+
+/**
+ * A pupil's name as a journal prints it, without what is not the name: the row number in front
+ * («1. Иванов Лев», «12) Иванов Лев», «№ 3 Иванов Лев»), numbers or marks beside it, pronouns in
+ * brackets («(она/её)»), extra whitespace. Empty when no word of letters is left.
+ */
+export function printedName(text: string): string {
+  const words = text
+    .replace(/^\s*№?\s*\d+\s*[.):]?\s+/u, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
+  return words.join(' ');
+}
+
+/**
+ * The name printed in an element (a title or attribute that holds it whole, else its text) and
+ * where its badge goes. A title with no name in it (an id, a number) gives way to the text.
+ */
+export function nameAt(element: Element, title?: string | null): { name: string; anchor: ChildNode } | null {
+  const shown = textOf(element);
+  const name = printedName(title ?? '') || printedName(shown);
+  if (!name) return null;
+  return { name, anchor: anchorFor(element, shown) };
 }

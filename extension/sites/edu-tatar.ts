@@ -22,18 +22,27 @@ export const selectors = {
   heading: 'h1, .line:first-child',
 } as const;
 
+/** The page names the class only in its title («Электронный журнал — Биология — 8Б»), or a heading. */
+function pageClass(document: Document): string | null {
+  return classNameIn(document.title) ?? classNameIn(document.querySelector(selectors.heading)?.textContent ?? '');
+}
+
 export const eduTatar: SiteAdapter = {
   id: 'edu-tatar',
   matches: ['https://edu.tatar.ru/*'],
   listsEveryone: true,
   isPeoplePage: isJournalEditor,
+  pageClass,
+  pageKind: () => 'journal',
+  // The editor's table (its own classes are not in the scrapers): where it is, the names are.
+  listContainer: () => 'table',
   examples: [
     'https://edu.tatar.ru/school/journal/school_editor?term=2&criteria=123456&edu_class_id=654321&show_moved_pupils=0&page=1',
     'https://edu.tatar.ru/school/journal/school_editor?term=1&criteria=1&edu_class_id=2',
   ],
   counterExamples: ['https://edu.tatar.ru/', 'https://edu.tatar.ru/user/diary/week', 'https://edu.tatar.ru/school/journal'],
   findPeople(document) {
-    const className = classNameIn(document.title) ?? classNameIn(document.querySelector(selectors.heading)?.textContent ?? '');
+    const className = pageClass(document);
     const people: PersonOnPage[] = [];
     for (const cell of document.querySelectorAll(selectors.nameCell)) {
       const name = textOf(cell);

@@ -27,7 +27,7 @@ function isPageText(parent: Element | null): boolean {
   const check = (parent as HTMLElement).checkVisibility;
   return typeof check === 'function'
     ? check.call(parent, { visibilityProperty: true })
-    : !/display:\s*none/.test(parent.closest('[style]')?.getAttribute('style') ?? '');
+    : !/display:\s*none|visibility:\s*hidden/.test(parent.closest('[style]')?.getAttribute('style') ?? '');
 }
 
 /**

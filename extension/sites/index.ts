@@ -10,9 +10,20 @@ import { googleClassroom } from './google-classroom.ts';
 import { mesh } from './mesh.ts';
 import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
+import { torMySchool } from './tor-myschool.ts';
 import type { SiteAdapter } from './types.ts';
 
-export const siteAdapters: readonly SiteAdapter[] = [googleClassroom, dnevnikRu, mesh, netschool, eljur, eduTatar, moodle, canvas];
+export const siteAdapters: readonly SiteAdapter[] = [
+  googleClassroom,
+  dnevnikRu,
+  mesh,
+  netschool,
+  eljur,
+  eduTatar,
+  moodle,
+  canvas,
+  torMySchool,
+];
 
 /** Every host the known sites run on (the overlay's content script's `matches`). A function, so that a script that does not ask keeps only the adapters it uses. */
 export function siteMatches(): string[] {
@@ -33,11 +44,11 @@ export function adapterFor(url: URL | string): SiteAdapter | null {
 }
 
 /** Families recognised by path alone, so that their pages on a school's own host get the real adapter. */
-const pathFamilies: readonly SiteAdapter[] = [mesh, netschool, moodle, canvas];
+const pathFamilies: readonly SiteAdapter[] = [mesh, netschool, eljur, moodle, canvas];
 
 /**
  * On a host the school added: the family adapter whose page this is (an МЭШ region, a Сетевой
- * город, a school's Moodle or Canvas), otherwise names in the page's text.
+ * город, a white-label ЭлЖур, a school's Moodle or Canvas), otherwise names in the page's text.
  */
 export const anyHost: SiteAdapter = {
   id: 'any-host',

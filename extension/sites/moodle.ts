@@ -32,8 +32,12 @@ export function isGraderReport(url: URL): boolean {
 export const selectors = {
   /** Participants: the name link in the row header (8 in reference/moodle-participants.html). */
   participant: 'table#participants tbody th a[href*="/user/view.php"]',
-  /** Grader report (4.x and 3.x): 8 in reference/moodle-grader.html. */
-  graderUser: 'table#user-grades tr[data-uid] a.username, table#user-grades th.user a.username',
+  /**
+   * Grader report (4.x and 3.x): 8 in reference/moodle-grader.html. The last form reads a 3.x theme
+   * that draws the fixed column (tr#fixed_user_{id}) as a table of its own.
+   */
+  graderUser:
+    'table#user-grades tr[data-uid] a.username, table#user-grades th.user a.username, tr[id^="fixed_user_"] th.user a[href*="/user/view.php"]',
   /** Participants' column headers: «Роли»/«Roles» and «Группы»/«Groups» (1 each in both participants pages). */
   header: 'table#participants thead th',
 } as const;
@@ -79,6 +83,8 @@ export const moodle: SiteAdapter = {
   listsEveryone: true,
   nameOrder: 'given-first',
   isPeoplePage: (url) => isParticipants(url) || isGraderReport(url),
+  pageKind: (url) => (isGraderReport(url) ? 'grader' : 'participants'),
+  listContainer: (url) => (isGraderReport(url) ? 'table#user-grades, tr[id^="fixed_user_"]' : 'table#participants'),
   examples: [
     'https://school17.moodlecloud.com/user/index.php?id=42',
     'https://lms.example.ru/moodle/user/index.php?id=42&perpage=5000',

@@ -9,6 +9,7 @@ import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
 import { eljur } from './eljur.ts';
+import { type AdapterFallback, readPage } from './fallback.ts';
 import { generic } from './generic.ts';
 import { googleClassroom } from './google-classroom.ts';
 import { adapterFor, anyHost, isSupportedHost, siteAdapters } from './index.ts';
@@ -72,12 +73,6 @@ const pages: [SiteAdapter, string, string, string[]][] = [
     ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Константин Сорокин', 'Дарина Степанова', 'Василиса Воробьёва'],
   ],
   [
-    googleClassroom,
-    'google-classroom-grades.html',
-    'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name',
-    ['Vasilisa Vorobyova', 'Lev Ivanov', 'Anna Karpova', 'Mariya Karpova', 'Daniil Kudryavtsev', 'Darina Stepanova'],
-  ],
-  [
     dnevnikRu,
     'dnevnik-ru.html',
     'https://schools.dnevnik.ru/journals/journalclassical.aspx?school=1',
@@ -111,7 +106,7 @@ const pages: [SiteAdapter, string, string, string[]][] = [
   [
     netschool,
     'netschool.html',
-    'https://sgo.rso23.ru/app/school/journal/',
+    'https://deti.obr03.ru/app/school/journal/',
     [
       'Абрамов Александр',
       'Воробьёва Василиса',
@@ -174,12 +169,15 @@ const pages: [SiteAdapter, string, string, string[]][] = [
     'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77',
     ['Василиса Воробьёва', 'Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Константин Сорокин', 'Дарина Степанова'],
   ],
-  [
-    canvas,
-    'canvas-people.html',
-    'https://school17.instructure.com/courses/910/users',
-    ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Роман Сорокин', 'Дарина Степанова'],
-  ],
+  // Canvas's three generations of the People page show the same course.
+  ...['canvas-people.html', 'canvas-people-react.html', 'canvas-people-modern.html'].map(
+    (file): [SiteAdapter, string, string, string[]] => [
+      canvas,
+      file,
+      'https://school17.instructure.com/courses/910/users',
+      ['Лев Иванов', 'Анна Карпова', 'Мария Карпова', 'Мария Карпова', 'Даниил Кудрявцев', 'Роман Сорокин', 'Дарина Степанова'],
+    ],
+  ),
 ];
 
 describe('selectors on our fixture pages', () => {
@@ -198,14 +196,52 @@ describe('selectors on our fixture pages', () => {
     expect(classOf(netschool, 'netschool.html')).toBe('10б');
     expect(classOf(eljur, 'eljur.html')).toBe('8б');
     expect(classOf(eduTatar, 'edu-tatar.html')).toBe('10б');
-    expect(peopleIn(canvas.findPeople(fixture('canvas-people.html'), noLookup)).map((p) => p.className)).toEqual([
-      '8б',
-      '10б',
-      '10б',
-      '9б',
-      '10а',
-      '10б',
-      '10б',
+    // МЭШ's heading, NetSchool's attendance filter (PCLID), and each row's section in Canvas's three generations.
+    expect(classOf(mesh, 'reference/mesh-school-mos.html')).toBe('9в');
+    const attendance = fixture('reference/netschool-sgo.html', 'https://deti.obr03.ru/app/school/journal/attendance/');
+    attendance.querySelector('select[name="PCLID_IUP"]')?.setAttribute('name', 'PCLID');
+    expect(peopleIn(netschool.findPeople(attendance, noLookup))[0]?.className).toBe('6в');
+    for (const file of ['canvas-people.html', 'canvas-people-react.html', 'canvas-people-modern.html']) {
+      const classes = peopleIn(canvas.findPeople(fixture(file), noLookup)).map((p) => p.className);
+      expect(classes, file).toEqual(['8б', '10б', '10б', '9б', '10а', '10б', '10б']);
+    }
+  });
+
+  it('gives МЭШ rows the pupil id of their mark cells, and Canvas rows their user id in every generation', () => {
+    const [vera] = peopleIn(mesh.findPeople(fixture('reference/mesh-school-mos.html'), noLookup));
+    expect(vera).toMatchObject({ name: 'Абрамова Вера Игоревна', externalId: { system: 'mesh', id: '30011' } });
+    for (const file of ['canvas-people.html', 'canvas-people-react.html', 'canvas-people-modern.html']) {
+      expect(peopleIn(canvas.findPeople(fixture(file), noLookup))[0]?.externalId, file).toEqual({ system: 'canvas', id: '5001' });
+    }
+  });
+
+  it('takes the whole name from МЭШ’s title where the text is shortened, and keeps a row whose cell prints a number', () => {
+    const people = peopleIn(mesh.findPeople(fixture('mesh.html'), noLookup));
+    expect(people.find((p) => p.name === 'Карпова Мария')?.anchor.textContent).toBe('Карпова М.');
+  });
+
+  it('strips NetSchool’s «1. » numbering and whatever is not a name', () => {
+    const document = fixture('netschool.html');
+    expect(peopleIn(netschool.findPeople(document, noLookup))[0]?.anchor.textContent).toBe('1. Абрамов Александр');
+    document.body.innerHTML = `<div id="journal-container"><table class="journal-student"><tr class="journal-row"><td class="student-name">
+      <span>  12)  Иванов   Лев (н/а) 4,5 </span></td></tr></table></div>`;
+    expect(peopleIn(netschool.findPeople(document, noLookup)).map((p) => p.name)).toEqual(['Иванов Лев']);
+  });
+
+  it('reads ЭлЖур’s row label from the text where name="" holds no name, and never its column title', () => {
+    const document = fixture('eljur.html', 'https://school17.eljur.ru/journal-app/view.journal/');
+    document.body.innerHTML = `<div xls="hcolumn"><div class="cell" name="Фамилия, имя"><div>Фамилия, имя</div></div>
+      <div class="cell" name="31044"><div class="cell-data"> 1. Иванов  Лев </div></div></div>`;
+    expect(peopleIn(eljur.findPeople(document, noLookup)).map((p) => p.name)).toEqual(['Иванов Лев']);
+  });
+
+  it('reads a Moodle 3.x grader whose fixed column (tr#fixed_user_{id}) is a table of its own', () => {
+    const document = fixture('moodle-grader.html', 'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77');
+    document.body.innerHTML = `<div class="left_scroller"><table id="fixed_column"><tbody><tr id="fixed_user_5" class="r0">
+      <th class="header user c0" scope="row"><a href="https://school17.moodlecloud.com/user/view.php?id=5&amp;course=77">Лев Иванов</a></th>
+      </tr></tbody></table></div>`;
+    expect(peopleIn(moodle.findPeople(document, noLookup))).toMatchObject([
+      { name: 'Лев Иванов', externalId: { system: 'moodle', id: '5' } },
     ]);
   });
 
@@ -292,6 +328,78 @@ describe('names in free text (a host the school added)', () => {
     expect(peopleIn(anyHost.findPeople(document, lookup))).toHaveLength(8);
     expect(
       peopleIn(anyHost.findPeople(fixture('mesh.html', 'https://myschool.example-region.ru/other'), lookup)).map((p) => p.name),
-    ).toEqual(['иванов лев', 'карпова мария', 'кудрявцев даниил']);
+    ).toEqual(['иванов лев', 'карпова м', 'кудрявцев даниил']);
+  });
+});
+
+describe('a site that changed its markup: the adapter finds its page but no names (issue 17)', () => {
+  const index = new ParticipantIndex(
+    [
+      ['a', 'Иванов', 'Лев', '10Б'],
+      ['b', 'Карпова', 'Мария', '10Б'],
+      ['c', 'Кудрявцев', 'Даниил', '10Б'],
+    ].map(([person_id = '', last = '', first = '', class_name = '']) => ({
+      member: { person_id, role: 'mentee', last, first, middle: null, class_name, google_user_id: null, kind: 'student', sex: null },
+      groups: [],
+    })),
+  );
+  const lookup: NameLookup = { mayBeSurname: (t) => index.hasSurname(t), matches: (n) => index.resolve({ name: n }).kind !== 'none' };
+  const read = (adapter: SiteAdapter, file: string, url: string) => {
+    const reports: AdapterFallback[] = [];
+    const people = peopleIn(readPage(adapter, fixture(file, url), lookup, new URL(url), (report) => reports.push(report)));
+    return { names: people.map((p) => p.name), reports };
+  };
+
+  /** [adapter, fixture, URL, the page kind reported] */
+  const broken: [SiteAdapter, string, string, string][] = [
+    [netschool, 'fallback/netschool.html', 'https://deti.obr03.ru/app/school/journal/', 'journal'],
+    [eljur, 'fallback/eljur.html', 'https://edu.rk.gov.ru/journal-app/view.journal/', 'journal'],
+    [mesh, 'fallback/mesh.html', 'https://ms-edu.tatar.ru/teacher/study-process/journal/grade/5', 'journal'],
+    [dnevnikRu, 'fallback/dnevnik-ru.html', 'https://schools.dnevnik.ru/journals/journalclassical.aspx?school=1', 'journal'],
+    [canvas, 'fallback/canvas.html', 'https://school17.instructure.com/courses/910/users', 'people'],
+    [googleClassroom, 'fallback/google-classroom.html', 'https://classroom.google.com/r/NjQ2NTQ3MjY1NjQy/sort-name', 'people'],
+    [moodle, 'fallback/moodle.html', 'https://school17.moodlecloud.com/user/index.php?id=42', 'participants'],
+    [eduTatar, 'fallback/edu-tatar.html', 'https://edu.tatar.ru/school/journal/school_editor?term=2', 'journal'],
+  ];
+
+  it.each(broken)('%s: reads the names in the text and reports the page (%s)', (adapter, file, url, pageKind) => {
+    expect(peopleIn(adapter.findPeople(fixture(file, url), lookup))).toEqual([]);
+    const { names, reports } = read(adapter, file, url);
+    expect(names).toHaveLength(3);
+    expect(reports).toEqual([{ site: adapter.id, pageKind }]);
+  });
+
+  it('every site with a list of its own is covered by a fallback fixture', () => {
+    const covered = new Set(broken.map(([adapter]) => adapter.id));
+    for (const adapter of siteAdapters.filter((a) => a.listsEveryone)) expect(covered.has(adapter.id), adapter.id).toBe(true);
+  });
+
+  it('reads as usual and reports nothing where the adapter finds names, or where its list is not there yet', () => {
+    expect(read(mesh, 'mesh.html', 'https://school.mos.ru/teacher/study-process/journal/grade/1').reports).toEqual([]);
+    // A journal page still loading (no table yet): names in the text, but no report.
+    const url = 'https://school.mos.ru/teacher/study-process/journal/grade/1';
+    const loading = fixture('fallback/mesh.html', url);
+    loading.querySelector('table')?.replaceWith(...(loading.querySelector('table')?.querySelectorAll('span') ?? []));
+    const reports: AdapterFallback[] = [];
+    const names = peopleIn(readPage(mesh, loading, lookup, new URL(url), (report) => reports.push(report))).map((p) => p.name);
+    expect({ names, reports }).toEqual({ names: ['иванов лев', 'карпова мария', 'кудрявцев даниил'], reports: [] });
+  });
+
+  it('reads Дневник.ру’s /v2/ journal and Classroom’s Grades by name, with no report (no markup is known there)', () => {
+    const v2 = read(dnevnikRu, 'dnevnik-ru-v2.html', 'https://schools.kundelik.kz/v2/journals/journal?group=1');
+    expect(v2).toEqual({ names: ['карпова мария', 'кудрявцев даниил'], reports: [] });
+    // The names read in the text keep the class the page names: a namesake in another class stays someone else.
+    const url = 'https://schools.kundelik.kz/v2/journals/journal?group=1';
+    const classes = peopleIn(readPage(dnevnikRu, fixture('dnevnik-ru-v2.html', url), lookup, new URL(url), () => undefined)).map(
+      (p) => p.className,
+    );
+    expect(classes).toEqual(['10б', '10б']);
+    const grades = 'https://classroom.google.com/c/NjQ2NTQ3MjY1NjQy/gb/sort-name';
+    expect(read(googleClassroom, 'google-classroom-grades.html', grades).reports).toEqual([]);
+    expect(peopleIn(googleClassroom.findPeople(fixture('google-classroom-grades.html', grades), lookup)).map((p) => p.name)).toEqual([
+      'lev ivanov',
+      'mariya karpova',
+      'daniil kudryavtsev',
+    ]);
   });
 });

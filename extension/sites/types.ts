@@ -53,6 +53,20 @@ export interface SiteAdapter {
   listsEveryone: boolean;
   /** An adapter that hands pages to others (a school-added host): the one that reads this page. */
   readerFor?(url: URL): SiteAdapter;
+  /**
+   * Where the page's list of people sits when the page shows one (a selector, confirmed by public
+   * evidence): the page is there. When it is there and findPeople finds nobody, the names' markup
+   * has changed: the overlay reads names in the text instead and reports it (sites/fallback.ts).
+   * Null (or absent) where no container is known for this page (the reader then never reports).
+   */
+  listContainer?(url: URL): string | null;
+  /**
+   * The class the whole page is for, as the page prints it (its heading, its class filter); null
+   * when it names none. Names read in the text on a fallback are told apart by it too.
+   */
+  pageClass?(document: Document): string | null;
+  /** Which of the site's pages this is («journal», «attendance», «people», «grades»): what the fallback report names. */
+  pageKind?(url: URL): string;
 }
 
 /** Yielded by a pass over the page where it may be paused though it found nobody yet. */

@@ -6,6 +6,7 @@ import type { App } from '../../functions/app.ts';
 import type { devAuth } from '../../functions/routes/dev-auth.ts';
 import type { ClassroomSyncRequest } from '../../shared/api/classroom.ts';
 import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
+import type { AdapterFallbackReport } from '../../shared/api/telemetry.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
 import type { MeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
@@ -128,6 +129,9 @@ export const api = {
   myGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'mine' } }))).json(),
   /** Every active group the signed-in person may see: their own, their school's (curators), their classes' (teachers). */
   visibleGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'visible' } }))).json(),
+  /** A page where an adapter fell back to reading names: counted for today under the caller's school. */
+  reportAdapterFallback: async (report: AdapterFallbackReport) =>
+    (await ok(client.telemetry['adapter-fallback'].$post({ json: report }))).json(),
   logMeeting: async (meeting: MeetingCreate) => (await ok(client.meetings.$post({ json: meeting }))).json(),
   devUsers: async () => (await ok(devClient.dev.users.$get())).json(),
   devToken: async (email: string) => (await ok(devClient.dev.token.$post({ json: { email } }))).json(),

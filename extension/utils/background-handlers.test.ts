@@ -57,7 +57,13 @@ describe('the background service', () => {
         .filter(([, access]) => access !== 'extension-page')
         .map(([type]) => type)
         .sort(),
-    ).toEqual(['nastavnik:badge-people', 'nastavnik:close-panel', 'nastavnik:open-panel', 'nastavnik:runs-programme']);
+    ).toEqual([
+      'nastavnik:adapter-fallback',
+      'nastavnik:badge-people',
+      'nastavnik:close-panel',
+      'nastavnik:open-panel',
+      'nastavnik:runs-programme',
+    ]);
     expectTypeOf<Replies['nastavnik:flush-queue']>().toEqualTypeOf<number>();
     expectTypeOf<Replies['nastavnik:badge-people']>().not.toBeNever();
   });
@@ -113,6 +119,27 @@ describe('the background service', () => {
     expect(String(url)).toBe('http://api.test/meetings');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
     expect(await meetingQueueItem.getValue()).toEqual([]);
+  });
+
+  it('counts an adapter fallback with the API once a day, with the host the browser gives and nobody’s name', async () => {
+    await sessionItem.setValue(session);
+    const sent = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => json({ counted: true, count: 1 }));
+    vi.stubGlobal('fetch', sent);
+    const report = { site: 'moodle', pageKind: 'participants' };
+    expect(await answer({ type: 'nastavnik:adapter-fallback', report }, contentScript)).toEqual({ ok: true, value: null });
+    expect(await answer({ type: 'nastavnik:adapter-fallback', report }, contentScript)).toEqual({ ok: true, value: null });
+    expect(sent).toHaveBeenCalledOnce();
+    const [url, init] = sent.mock.calls[0] ?? [];
+    expect(String(url)).toBe('http://api.test/telemetry/adapter-fallback');
+    expect(JSON.parse(String(init?.body))).toEqual({ site: 'moodle', host: 'school17.moodlecloud.com', page_kind: 'participants' });
+    // What a page's script might slip in is refused before anything is sent.
+    const forged = { type: 'nastavnik:adapter-fallback', report: { ...report, host: 'evil.example', name: 'Иванов Лев' } };
+    expect(await answer(forged, contentScript)).toMatchObject({ ok: false, status: 400 });
+    expect(await answer({ type: 'nastavnik:adapter-fallback', report: { site: 'Moodle!', pageKind: 'x' } }, contentScript)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(sent).toHaveBeenCalledOnce();
   });
 
   it.each([500, 502, 503])('keeps a meeting the API answered %i in its queue, then sends it once', async (status) => {

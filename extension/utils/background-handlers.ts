@@ -11,6 +11,7 @@ import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, sig
 import { syncClassroom } from './google-classroom.ts';
 import { t } from './i18n.ts';
 import {
+  type AdapterFallback,
   type BadgePerson,
   type Curator,
   isRequest,
@@ -72,6 +73,25 @@ const apiCall = z
   .strict();
 
 export const tickets = panelTickets(panelTicketsItem);
+
+/** A fallback as a content script or a tab says it: two short slugs (the host comes from the browser). */
+const adapterFallback = z.object({ site: z.string().regex(/^[a-z0-9-]{1,40}$/), pageKind: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict();
+
+/** Fallbacks already counted today by this browser (day|site|host|kind): a page that re-renders is one report. */
+const fallbacksReported = new Set<string>();
+
+/** Counts a fallback with the API once a day per site, host and page kind; a failure is only logged (nothing waits on it). */
+async function reportFallback(report: AdapterFallback, pageUrl: string | undefined): Promise<void> {
+  const host = pageUrl ? new URL(pageUrl).hostname : '';
+  const key = [new Date().toISOString().slice(0, 10), report.site, host, report.pageKind].join('|');
+  if (!host || fallbacksReported.has(key) || !(await getAccessToken())) return;
+  try {
+    await api.reportAdapterFallback({ site: report.site, host, page_kind: report.pageKind });
+    fallbacksReported.add(key);
+  } catch (error) {
+    console.warn('[nastavnik] adapter fallback not reported:', error instanceof Error ? error.message : error);
+  }
+}
 
 const refused = (message: string): AnyReply => ({ ok: false, status: 403, message });
 
@@ -156,6 +176,19 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         if (tabId === undefined) return refused('no tab');
         await tickets.open(tabId, parsed.data as PanelRequest);
         return { ok: true, value: null };
+      }
+      case 'nastavnik:adapter-fallback': {
+        const parsed = adapterFallback.safeParse(message.report);
+        if (!parsed.success) return invalid(parsed.error);
+        // The page's host as the browser says it, never as the page's script might.
+        await reportFallback(parsed.data, sender.url);
+        return { ok: true, value: null };
+      }
+      case 'nastavnik:page-fallback': {
+        if (tabId === undefined) return { ok: true, value: null };
+        const read = await askTab(tabId, { type: 'nastavnik:read-fallback' }).catch(() => null);
+        const parsed = adapterFallback.safeParse(read);
+        return { ok: true, value: parsed.success ? parsed.data : null };
       }
       case 'nastavnik:close-panel':
         if (tabId === undefined) return { ok: true, value: null };

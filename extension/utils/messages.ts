@@ -13,10 +13,11 @@ import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
 import type { DevUser, GroupMember, GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { AdapterFallback } from '../sites/fallback.ts';
 
 // The payloads as the extension sees them: types only, from the API's own zod schemas (nothing of
 // zod reaches a content script).
-export type { ChecklistItem, ProgrammeWarning, RosterPreview };
+export type { AdapterFallback, ChecklistItem, ProgrammeWarning, RosterPreview };
 export type ChecklistItemPatch = z.input<typeof checklistItemPatch>;
 /** A stage of the methodology as the catalog names it. */
 export type CatalogStage = Catalog['stages'][number];
@@ -128,11 +129,15 @@ export const protocol = {
   /** Whether the signed-in person runs a school's programme (curator or head): the launcher shows. */
   'nastavnik:runs-programme': call<NoPayload, boolean>('content-script'),
   'nastavnik:open-panel': call<{ request: PanelRequest }, null>('content-script'),
+  /** The site's adapter found its page but no names (issue 17): counted by the API, once a day per page kind and host. */
+  'nastavnik:adapter-fallback': call<{ report: AdapterFallback }, null>('content-script'),
   // From a content script (Escape on the page) or a panel frame (its close button, Escape in it).
   'nastavnik:close-panel': call<NoPayload, null>('both'),
   // From extension pages only.
   /** What the asking frame shows: the panel its tab's content script asked for; null for any other frame. */
   'nastavnik:panel': call<NoPayload, PanelRequest | null>('extension-page'),
+  /** Whether the frame's tab reads names in the text because its adapter found none (the programme panel's note). */
+  'nastavnik:page-fallback': call<NoPayload, AdapterFallback | null>('extension-page'),
   /** The roster the frame's tab shows now; null when it lists nobody. */
   'nastavnik:page-roster': call<NoPayload, PageRosterData | null>('extension-page'),
   /** The groups the signed-in person may see; null when nobody is signed in. */
@@ -197,4 +202,4 @@ export function isRequest(message: unknown): message is Request {
 }
 
 /** What the background asks a tab's content script (tabs.sendMessage: pages cannot send these). */
-export type TabRequest = { type: 'nastavnik:read-roster' } | { type: 'nastavnik:panel-closed' };
+export type TabRequest = { type: 'nastavnik:read-roster' } | { type: 'nastavnik:read-fallback' } | { type: 'nastavnik:panel-closed' };

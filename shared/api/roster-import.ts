@@ -94,7 +94,7 @@ export const rosterPreview = z.object({
   dry_run: z.boolean(),
   file: z.object({
     name: z.string(),
-    format: z.enum(['csv', 'xlsx']).nullable(),
+    format: z.enum(['csv', 'xlsx', 'html', 'json']).nullable(),
     encoding: z.string().nullable(),
     delimiter: z.string().nullable(),
     sheet: z.string().nullable(),

@@ -118,6 +118,8 @@ export const en: Record<MessageKey, string> = {
   'options.hostGrant': 'Allow',
   'curator.launcher': 'Mentoring programme',
   'curator.title': 'Mentoring programme',
+  'curator.adapterFallback':
+    'This journal page does not look the way we know it: programme participants are found by their names in the text, and the class list cannot be added from here. The Nastavnik team has been told.',
   'curator.loading': 'Loading the programme…',
   'curator.retry': 'Try again',
   'curator.noProgramme':

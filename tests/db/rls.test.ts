@@ -14,6 +14,7 @@ afterAll(async () => {
 });
 
 const tables = [
+  'adapter_reports',
   'audit_log',
   'catalog_checklist_items',
   'catalog_forms',

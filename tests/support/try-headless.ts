@@ -34,7 +34,7 @@ const pages = {
     url: 'https://schools.dnevnik.ru/journals/journalclassical.aspx?view=subject&school=1000001234567&group=1000009876543',
   },
   mesh: { host: 'school.mos.ru', file: 'mesh.html', url: 'https://school.mos.ru/teacher/study-process/journal/grade/41877' },
-  netschool: { host: 'sgo.rso23.ru', file: 'netschool.html', url: 'https://sgo.rso23.ru/app/school/journal/' },
+  netschool: { host: 'deti.obr03.ru', file: 'netschool.html', url: 'https://deti.obr03.ru/app/school/journal/' },
   eljur: { host: 'school17.eljur.ru', file: 'eljur.html', url: 'https://school17.eljur.ru/journal-app/view.journal/' },
   'edu-tatar': {
     host: 'edu.tatar.ru',

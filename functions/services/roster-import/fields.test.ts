@@ -16,6 +16,17 @@ import {
 import { columnsOf, fieldOfHeader, findHeader } from './header.ts';
 
 describe('splitFullName', () => {
+  it('reads «Имя Отчество Фамилия» where the patronymic stands second, and only then', () => {
+    expect(splitFullName('Мария Алексеевна Карпова')).toEqual({
+      last: 'Карпова',
+      first: 'Мария',
+      middle: 'Алексеевна',
+      initialsOnly: false,
+    });
+    expect(splitFullName('Лев Ильинична Петрович').last).toBe('Лев');
+    expect(splitFullName('Иванов Иван Иванович')).toEqual({ last: 'Иванов', first: 'Иван', middle: 'Иванович', initialsOnly: false });
+  });
+
   it('reads Фамилия Имя Отчество, a two-word patronymic, and capitals', () => {
     expect(splitFullName('Пономарёва Алёна Данииловна')).toEqual({
       last: 'Пономарёва',

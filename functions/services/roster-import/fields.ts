@@ -26,6 +26,8 @@ export function isPlausibleNamePart(part: string): boolean {
 }
 
 const initial = /^\p{L}\.?$/u;
+/** A Russian patronymic's ending («Иванович», «Ивановна», «Ильинична»). */
+const patronymic = /(вич|вна|чна)$/u;
 
 export interface SplitName {
   last: string;
@@ -36,7 +38,8 @@ export interface SplitName {
 
 /**
  * «Фамилия Имя Отчество» from one cell, as Russian journals print it: the surname first, then the
- * first name, then the patronymic; a patronymic of two words («Ильдар улы», «Ахмед оглы») stays
+ * first name, then the patronymic — or «Имя Отчество Фамилия» where the patronymic stands second
+ * (Дневник.ру's report); a patronymic of two words («Ильдар улы», «Ахмед оглы») stays
  * whole. «Иванов И. И.», «Иванов И.И.» and «И. И. Иванов» give initials, flagged as such.
  */
 export function splitFullName(text: string): SplitName {
@@ -51,6 +54,9 @@ export function splitFullName(text: string): SplitName {
     const dotted = initials.map((token) => (token.endsWith('.') ? token : `${token}.`));
     return { last, first: dotted[0] ?? '', middle: dotted[1] ?? null, initialsOnly: true };
   }
+  // «Имя Отчество Фамилия» (Дневник.ру's people report): the patronymic in the middle tells the order.
+  const [a = '', b = '', c = ''] = tokens;
+  if (tokens.length === 3 && patronymic.test(b) && !patronymic.test(c)) return { last: c, first: a, middle: b, initialsOnly: false };
   const [last = '', first = '', ...rest] = tokens;
   return { last, first, middle: rest.length > 0 ? rest.join(' ') : null, initialsOnly: false };
 }

@@ -60,8 +60,8 @@ const fileMessages: Record<FileErrorCode, [ru: string, en: string]> = {
   file_too_large: ['Файл больше {limit} МБ', 'The file is larger than {limit} MB'],
   empty_file: ['Файл пуст', 'The file is empty'],
   unsupported_format: [
-    'Файл не похож на таблицу CSV или Excel (XLSX): сохраните список класса в одном из этих форматов',
-    'The file is neither CSV nor Excel (XLSX): save the class list in one of these formats',
+    'Файл не похож на таблицу CSV, Excel (XLSX), веб-страницу с таблицей или список JSON: сохраните список класса в одном из этих форматов',
+    'The file is neither CSV, Excel (XLSX), a web page with a table nor a JSON list: save the class list in one of these formats',
   ],
   legacy_xls: [
     'Старый формат Excel (.xls) или защищённый паролем файл: сохраните его как «Книга Excel (.xlsx)» или CSV',

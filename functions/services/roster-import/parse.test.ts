@@ -218,7 +218,7 @@ describe('parseRosterFile: file errors, never exceptions', () => {
     expect(codes(parse(new Uint8Array()))).toEqual(['empty_file']);
     expect(codes(parse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'old.xls'))).toEqual(['legacy_xls']);
     expect(codes(parse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0, 1, 2, 3]), 'list.pdf'))).toEqual(['unsupported_format']);
-    expect(codes(parse(utf8('<html><table><tr><td>ФИО</td></tr></table></html>'), 'fake.xls'))).toEqual(['unsupported_format']);
+    expect(codes(parse(utf8('<html><body><p>ФИО</p></body></html>'), 'fake.xls'))).toEqual(['unsupported_format']);
     const ods = zipSync({ mimetype: utf8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': utf8('<x/>') });
     expect(codes(parse(ods, 'list.ods'))).toEqual(['unsupported_format']);
     const broken = writeXlsx([{ name: 'S', rows: [['ФИО']] }]).slice(0, 300);
@@ -334,5 +334,51 @@ describe('parseRosterFile: where it looks, and what its errors say', () => {
   it('judges birth years by the day it is told it is', () => {
     const early = parseRosterFile(utf8('ФИО;Год рождения\nИванов Иван;2012\n'), 'r.csv', { today: new Date('2015-01-01T00:00:00Z') });
     expect(early.rows[0]?.issues.map((issue) => issue.code)).toEqual(['bad_birth_year']);
+  });
+});
+
+describe('the exports journals give as web pages and JSON (issue 17)', () => {
+  it('reads Дневник.ру’s people report: an HTML table, names in «Имя Отчество Фамилия» order', () => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Отчёт</title><style>td{}</style></head><body>
+      <h1>Список учеников</h1><!-- <tr><td>не строка</td></tr> -->
+      <table class="grid"><tr><th>№</th><th>ФИО</th><th>Класс</th></tr>
+      <tr><td>1</td><td><a href="/user/user.aspx?user=1">Мария&nbsp;Алексеевна Карпова</a></td><td>10Б</td></tr>
+      <tr><td>2</td><td>Лев Львович<br>Иванов</td><td>8Б</td>
+      <tr><td>3</td><td>Кудрявцев Даниил Маркович</td><td>10&#1040;</td></tr></table></body></html>`;
+    const parsed = parse(utf8(page), 'people-students.html');
+    expect(parsed).toMatchObject({ format: 'html', headerLine: 1, fileErrors: [], errors: [] });
+    expect(names(parsed)).toEqual([
+      ['Карпова', 'Мария', 'Алексеевна'],
+      ['Иванов', 'Лев', 'Львович'],
+      ['Кудрявцев', 'Даниил', 'Маркович'],
+    ]);
+    expect(parsed.rows.map((row) => row.className)).toEqual(['10Б', '8Б', '10А']);
+  });
+
+  it('reads an «.xls» that is an HTML table (ЭлЖур’s ?mode=excel): title lines, then the pupils from the fourth row', () => {
+    const page = `<html><body><table>
+      <tr><td>Журнал 7А</td></tr><tr><td>Математика, 2 четверть</td></tr><tr><td>Ученик</td><td>12.11</td></tr>
+      <tr><td>Абрамов Тимур</td><td>5</td></tr><tr><td>Зайцева Ольга</td><td>н</td></tr></table></body></html>`;
+    const parsed = parse(utf8(page), 'journal.xls');
+    expect(parsed).toMatchObject({ format: 'html', headerLine: 3, classNameFromTitle: '7А', fileErrors: [] });
+    expect(names(parsed)).toEqual([
+      ['Абрамов', 'Тимур', null],
+      ['Зайцева', 'Ольга', null],
+    ]);
+  });
+
+  it('reads Сетевой город’s studentList JSON: [{id, fullName}]', () => {
+    const json = JSON.stringify([
+      { id: 937101, fullName: 'Аксенова Мария' },
+      { id: 937102, fullName: 'Баранов Илья Петрович' },
+    ]);
+    const parsed = parse(utf8(json), 'studentList.json');
+    expect(parsed).toMatchObject({ format: 'json', fileErrors: [], errors: [] });
+    expect(names(parsed)).toEqual([
+      ['Аксенова', 'Мария', null],
+      ['Баранов', 'Илья', 'Петрович'],
+    ]);
+    expect(parse(utf8('[1, 2]'), 'x.json').format).not.toBe('json');
+    expect(parse(utf8('[{"id": 1'), 'x.json').format).not.toBe('json');
   });
 });

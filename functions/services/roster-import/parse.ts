@@ -5,6 +5,7 @@
 import { readCsv } from './csv.ts';
 import { parseClassName } from './fields.ts';
 import { findHeader, headerSearchRows } from './header.ts';
+import { htmlTableRows, isHtmlTable, isJsonList, jsonListRows } from './html.ts';
 import { fileError } from './messages.ts';
 import { buildRow } from './rows.ts';
 import { decodeText, looksLikeText } from './text.ts';
@@ -88,6 +89,10 @@ function fromGrid(base: ParsedRoster, grid: readonly GridRow[], today: Date, she
 
 function parseCsvFile(bytes: Uint8Array, fileName: string, today: Date): ParsedRoster {
   const { text, encoding } = decodeText(bytes);
+  // A web page's table (Дневник.ру's report, an «.xls» that is HTML) or a JSON list (Сетевой город's studentList).
+  if (isHtmlTable(text)) return fromGrid({ ...emptyRoster(fileName), format: 'html', encoding }, htmlTableRows(text), today);
+  const json = isJsonList(text) ? jsonListRows(text) : null;
+  if (json) return fromGrid({ ...emptyRoster(fileName), format: 'json', encoding }, json, today);
   const { rows, delimiter } = readCsv(text);
   const base: ParsedRoster = { ...emptyRoster(fileName), format: 'csv', encoding, delimiter };
   if (/^\s*<(!doctype|html|table|\?xml)/i.test(text)) return failed(base, fileError('unsupported_format'));

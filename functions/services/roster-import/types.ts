@@ -84,7 +84,7 @@ export interface RosterRow {
   issues: RowIssue[];
 }
 
-export type RosterFormat = 'csv' | 'xlsx';
+export type RosterFormat = 'csv' | 'xlsx' | 'html' | 'json';
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
 export interface ParsedRoster {
@@ -92,7 +92,7 @@ export interface ParsedRoster {
   fileName: string;
   /** null when the file could not be read at all. */
   format: RosterFormat | null;
-  /** CSV only. */
+  /** Text files only (CSV, a web page's table, a JSON list). */
   encoding: TextEncodingName | null;
   delimiter: ';' | ',' | '\t' | null;
   /** XLSX only: the worksheet read. */

@@ -1,0 +1,68 @@
+// Class lists the journals export as web pages or JSON rather than spreadsheets (issue 17):
+// Дневник.ру's report «people-students» (reports/default.aspx?report=people-students) is a paged HTML
+// table, some «.xls» downloads are HTML tables under that name, and Сетевой город's
+// /webapi/grade/studentList?classId= answers [{id, fullName}]. Each becomes rows of cells, as a
+// CSV would; the header search and the row checks are the same for every format.
+import type { GridRow } from './xlsx.ts';
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** A cell's text: tags out, <br> as a space, entities decoded, whitespace folded. */
+function cellText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+      return entities[name.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether a text is a web page with a table (rather than a CSV that mentions one). */
+export function isHtmlTable(text: string): boolean {
+  return /^\s*<(!doctype|html|head|body|table|meta|style)/i.test(text) && /<table[\s>]/i.test(text);
+}
+
+/** Every row of every table in the page, in order, its cells (th and td) as text; line numbers count rows. */
+export function htmlTableRows(text: string): GridRow[] {
+  const body = text.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '');
+  const rows: GridRow[] = [];
+  for (const row of body.matchAll(/<tr[\s>][\s\S]*?(?=<tr[\s>]|<\/table|$)/gi)) {
+    const cells = [...row[0].matchAll(/<t[dh][^>]*>([\s\S]*?)(?=<t[dh][\s>]|<\/tr|$)/gi)].map((cell) => cellText(cell[1] ?? ''));
+    rows.push({ line: rows.length + 1, cells });
+  }
+  return rows;
+}
+
+/** Whether a text is a JSON list (Сетевой город's studentList). */
+export function isJsonList(text: string): boolean {
+  return /^\s*\[\s*(\{|\])/.test(text);
+}
+
+/**
+ * A JSON list of people ([{id, fullName}] from Сетевой город, or any objects with name fields) as a
+ * header row of the keys and one row per object; null when it is not a list of objects.
+ */
+export function jsonListRows(text: string): GridRow[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) return null;
+  const keys = [...new Set(parsed.flatMap((item) => Object.keys(item as object)))];
+  // Сетевой город's fullName is the ФИО column; its id is the site's own, not a column we read.
+  const header = keys.map((key) => (/^full_?name$/i.test(key) ? 'ФИО' : key));
+  const rows = parsed.map((item, index) => ({
+    line: index + 2,
+    cells: keys.map((key) => {
+      const value = (item as Record<string, unknown>)[key];
+      return value === null || value === undefined ? '' : String(value);
+    }),
+  }));
+  return [{ line: 1, cells: header }, ...rows];
+}
