@@ -87,7 +87,6 @@ function Left({ entries }: { entries: Brief[] }) {
 function QueueEntry({ entry, answer, onAnswer }: { entry: ClassroomQueueEntry; answer: string; onAnswer: (value: string) => void }) {
   const name = fullName(entry);
   const reason = t(`classroom.reason.${entry.reason}` as MessageKey);
-  const selectId = `resolve-${entry.google_user_id}`;
   return (
     <li class="classroom-queue-entry" data-testid={`classroom-queue-${entry.google_user_id}`}>
       <div>
@@ -96,10 +95,11 @@ function QueueEntry({ entry, answer, onAnswer }: { entry: ClassroomQueueEntry; a
       <div>{reason}</div>
       <div class="muted">{t('classroom.courses', { courses: entry.courses.join(', ') })}</div>
       {entry.decision === 'skip' && <div class="muted">{t('classroom.skipped')}</div>}
-      <label class="visually-hidden" for={selectId}>
-        {t('classroom.resolve.label', { name })}
-      </label>
-      <select id={selectId} value={answer} onChange={(event) => onAnswer((event.target as HTMLSelectElement).value)}>
+      <select
+        aria-label={t('classroom.resolve.label', { name })}
+        value={answer}
+        onChange={(event) => onAnswer((event.target as HTMLSelectElement).value)}
+      >
         <option value="">{t('classroom.resolve.later')}</option>
         {entry.reason === 'classes_disagree'
           ? entry.class_names.map((className) => (

@@ -6,19 +6,13 @@
 // person, a pupil whose courses name different classes. Nothing is merged or created on a guess.
 import { createHash } from 'node:crypto';
 import { fullName, isNameOf, normalizeNamePart, type PersonName } from '../../../shared/names.ts';
-import { planRosterImport, type RosterPlan } from '../roster-import/plan.ts';
+import { type ExistingPerson, planRosterImport, type RosterPlan } from '../roster-import/plan.ts';
 import type { RosterRow } from '../roster-import/types.ts';
 import { classKey, courseClass, courseSubject } from './courses.ts';
 import type { ClassroomUser, CourseRoster } from './fetch.ts';
 
-/** A person of the school as the sync compares them. */
-export interface SchoolPerson {
-  id: string;
-  last: string;
-  first: string;
-  middle: string | null;
-  className: string | null;
-  email: string | null;
+/** A person of the school as the sync compares them: as the roster import does, and their Classroom link. */
+export interface SchoolPerson extends ExistingPerson {
   kind: 'student' | 'staff' | 'external';
   googleUserId: string | null;
   leftAt: string | null;
