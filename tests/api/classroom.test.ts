@@ -281,4 +281,24 @@ describe('the service account: the scheduled sync, push registrations, a pushed 
     const ignored = (await (await job(`/classroom/push?token=${secret}`, stray)).json()) as { run: unknown };
     expect(ignored.run).toBeNull();
   });
+
+  it('a recorded push of a teacher leaving a course takes back that teaching assignment, and only that one', async () => {
+    const recorded = JSON.parse(await readFile(new URL('../fixtures/classroom/push-teacher-deleted.json', import.meta.url), 'utf8'));
+    const russian = fake.courses.get('c-7a-russian');
+    if (russian) russian.teachers = [];
+    const subjects = () =>
+      s.db.asService(async (db) => {
+        const { rows } = await db.query<{ subject: string }>(
+          `select t.subject from public.teaching_assignments t join public.people p on p.id = t.person_id
+           where p.organisation_id = $1 and p.google_user_id = $2 order by t.subject`,
+          [s.schoolB, teacher.id],
+        );
+        return rows.map((row) => row.subject);
+      });
+    expect(await subjects()).toEqual(expect.arrayContaining(['Алгебра', 'Русский язык']));
+    const answer = await job(`/classroom/push?token=${secret}`, recorded);
+    expect(answer.status).toBe(200);
+    expect(await subjects()).not.toContain('Русский язык');
+    expect(await subjects()).toContain('Алгебра');
+  });
 });

@@ -183,6 +183,16 @@ describe('reconcile', () => {
     ]);
   });
 
+  it('a person the curator moves from an old account to a new one is not marked as left', () => {
+    const people = [person('p', 'Петров', 'Пётр', '7А', { googleUserId: 'old-account' })];
+    const courses = [course('c1', 'Алгебра', '7А', [], [user('new-account', 'Петров', 'Пётр')])];
+    const queued = reconcile(input(courses, people));
+    expect(queued.queue.map((q) => q.reason)).toEqual(['other_account']);
+    const moved = reconcile(input(courses, people, { resolutions: [{ google_user_id: 'new-account', action: 'person', person_id: 'p' }] }));
+    expect(moved.left).toEqual([]);
+    expect(moved.people[0]?.changes).toEqual([{ field: 'google_user_id', from: 'old-account', to: 'new-account' }]);
+  });
+
   it('marks people in no course as left, and stops when that is more than 10% of the school', () => {
     const people = Array.from({ length: 20 }, (_, i) =>
       person(`p${i}`, `Фамилия${'а'.repeat(i + 1)}`, 'Имя', '7А', { googleUserId: `g${i}` }),

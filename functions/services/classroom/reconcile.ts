@@ -339,9 +339,13 @@ export function reconcile(input: ReconcileInput): SyncPlan {
   });
 
   // Who is no longer in any course: marked as left (never deleted), and a guard on how many.
+  // (A person the curator re-linked from an old account to a new one is matched, not left.)
   const present = new Set(accounts.keys());
+  const kept = new Set(plan.people.map((entry) => entry.personId));
   for (const person of people) {
-    if (person.googleUserId && !person.leftAt && !present.has(person.googleUserId)) plan.left.push({ personId: person.id, person });
+    if (person.googleUserId && !person.leftAt && !present.has(person.googleUserId) && !kept.has(person.id)) {
+      plan.left.push({ personId: person.id, person });
+    }
   }
   const school = people.filter((person) => !person.leftAt).length;
   plan.leftGuard = { left: plan.left.length, school, exceeded: plan.left.length > leftThreshold * Math.max(school, 1) };
