@@ -188,6 +188,28 @@ describe('Classroom sync: preview, then apply', () => {
     expect(one.json).toMatchObject({ courses_done: 5, courses_total: 5 });
   });
 
+  it('stops when it would mark more than 10% of the school as left, and goes on once the curator confirms', async () => {
+    // 70 of the school's 605 people were synced before from accounts Classroom no longer lists.
+    await s.db.asService((db) =>
+      db.query(
+        `update public.people set google_user_id = 'gone-' || id where id in (
+           select id from public.people where organisation_id = $1 and google_user_id is null and kind = 'student' order by id limit 70)`,
+        [s.schoolA],
+      ),
+    );
+    const leftCount = () => count('select 1 from public.people where organisation_id = $1 and left_at is not null', [s.schoolA]);
+    const before = await leftCount();
+    const stopped = preview(await sync({ dry_run: false }));
+    expect(stopped.run.status).toBe('needs_confirmation');
+    expect(stopped.left_guard).toMatchObject({ left: 70, exceeded: true, confirmed: false });
+    expect(stopped.result).toBeNull();
+    expect(await leftCount()).toBe(before);
+    // The curator confirms the run as it was shown.
+    const confirmed = preview(await sync({ dry_run: false, run_id: stopped.run.id, confirm_left: true }, { token: null }));
+    expect(confirmed.run.status).toBe('applied');
+    expect(await leftCount()).toBe(before + 70);
+  });
+
   it('refuses a token Google does not take, no token, a mentor and another school', async () => {
     const refused = await sync({ dry_run: true }, { token: 'expired' });
     expect(refused.status).toBe(403);
