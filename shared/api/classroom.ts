@@ -78,7 +78,16 @@ export const classroomPersonBrief = z.object({
 
 export const classroomQueueEntry = z.object({
   google_user_id: googleUserId,
-  reason: z.enum(['namesakes', 'other_class', 'shared_email', 'other_account', 'same_person', 'classes_disagree', 'incomplete_name']),
+  reason: z.enum([
+    'namesakes',
+    'other_class',
+    'shared_email',
+    'other_account',
+    'same_person',
+    'classes_disagree',
+    'incomplete_name',
+    'erased',
+  ]),
   last: z.string(),
   first: z.string(),
   middle: z.string().nullable(),

@@ -312,6 +312,7 @@ export const en: Record<MessageKey, string> = {
   'classroom.reason.same_person': 'Looks like a person already found through another account',
   'classroom.reason.classes_disagree': 'The pupil’s courses name different classes',
   'classroom.reason.incomplete_name': 'Classroom has no surname or name',
+  'classroom.reason.erased': 'The person’s data was erased on request: the account is not synced',
   'classroom.courses': 'Courses: {courses}',
   'classroom.resolve.label': 'Decision for {name}',
   'classroom.resolve.later': 'Decide later',

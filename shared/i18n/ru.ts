@@ -310,6 +310,7 @@ export const ru = {
   'classroom.reason.same_person': 'Похоже на человека, которого уже нашли по другому аккаунту',
   'classroom.reason.classes_disagree': 'Курсы ученика называют разные классы',
   'classroom.reason.incomplete_name': 'В Classroom нет фамилии или имени',
+  'classroom.reason.erased': 'Данные человека удалены по запросу: аккаунт не синхронизируется',
   'classroom.courses': 'Курсы: {courses}',
   'classroom.resolve.label': 'Решение для {name}',
   'classroom.resolve.later': 'Решить позже',

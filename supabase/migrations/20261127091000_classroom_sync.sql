@@ -111,7 +111,7 @@ create table public.classroom_sync_queue (
   organisation_id uuid not null references public.organisations (id) on delete cascade,
   google_user_id text not null check (length(google_user_id) between 1 and 100),
   reason text not null
-    check (reason in ('namesakes', 'other_class', 'shared_email', 'other_account', 'same_person', 'classes_disagree', 'incomplete_name')),
+    check (reason in ('namesakes', 'other_class', 'shared_email', 'other_account', 'same_person', 'classes_disagree', 'incomplete_name', 'erased')),
   -- The account as Classroom gives it, and the courses it is in: {"family", "given", "email", "courses": [...]}
   profile jsonb not null,
   -- The school's people it might be.
@@ -167,3 +167,39 @@ grant all on public.classroom_push_registrations to service_role;
 create policy "curators see their school's push registrations" on public.classroom_push_registrations
   for select to authenticated
   using (organisation_id in (select app.my_organisation_ids_as('{head,curator}')));
+
+-- ---------------------------------------------------------------------------------------------
+-- Erasure on request (public.erase_person) reaches the sync's copies too: the person's account
+-- leaves every stored roster, the queue and the runs' fetched courses, and a standing «leave it
+-- out» (reason `erased`, no profile) keeps the next sync from creating the person again from
+-- Classroom. Fires when erase_person marks the row; `security definer` because the curator who
+-- erases cannot write every run and queue row the account is in.
+create function app.forget_classroom_account() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  account text := old.google_user_id;
+begin
+  if account is null then
+    return new;
+  end if;
+  update public.classroom_courses
+  set roster = coalesce((select jsonb_agg(m) from jsonb_array_elements(roster) m where m ->> 'id' <> account), '[]'::jsonb),
+      roster_hash = ''
+  where organisation_id = new.organisation_id and roster @> jsonb_build_array(jsonb_build_object('id', account));
+  update public.classroom_sync_runs set snapshot = null
+  where organisation_id = new.organisation_id and snapshot is not null and strpos(snapshot::text, account) > 0;
+  update public.classroom_sync_queue set candidates = array_remove(candidates, new.id)
+  where organisation_id = new.organisation_id and new.id = any (candidates);
+  insert into public.classroom_sync_queue (organisation_id, google_user_id, reason, profile, decision)
+  values (new.organisation_id, account, 'erased', '{}'::jsonb, 'skip')
+  on conflict (organisation_id, google_user_id) do update
+    set reason = 'erased', profile = '{}'::jsonb, candidates = '{}', decision = 'skip', decided_class_id = null;
+  return new;
+end
+$$;
+
+create trigger forget_classroom_account after update of erased_at on public.people
+  for each row when (old.erased_at is null and new.erased_at is not null)
+  execute function app.forget_classroom_account();
+revoke all on function app.forget_classroom_account() from public;

@@ -5,7 +5,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(66);
+select plan(69);
 \ir fixtures/two_schools.inc
 
 insert into public.classroom_courses (organisation_id, course_id, name, section, state, class_id, roster, roster_hash) values
@@ -92,6 +92,13 @@ select is(tests.try_as('curator', $$update public.classroom_push_registrations s
 select is(tests.try_as('curator', format($$update public.people set left_at = now() where id = %L$$, tests.pid('bystander'))), 'ok 1', 'a curator marks a pupil as left');
 select is(tests.try_as('mentor', format($$update public.people set left_at = now() where id = %L$$, tests.pid('mentee'))), 'ok 0', 'a mentor cannot');
 select is(tests.try_as('b_curator', format($$update public.people set left_at = null where id = %L$$, tests.pid('bystander'))), 'ok 0', 'nor another school''s curator');
+
+-- Erasure on request reaches the sync's copies: the account leaves the stored roster and is left out for good.
+update public.people set google_user_id = 'g-1' where id = tests.pid('bystander');
+select is(tests.try_as('curator', format('select public.erase_person(%L)', tests.pid('bystander'))), 'ok 1', 'the curator erases a synced pupil');
+select is((select roster from public.classroom_courses where course_id = 'course-a'), '[]'::jsonb, 'their account is gone from the stored roster');
+select is((select reason || ' ' || decision || ' ' || profile::text from public.classroom_sync_queue where google_user_id = 'g-1'),
+  'erased skip {}', 'and the next sync leaves the account out, keeping nothing of it');
 
 select * from finish();
 rollback;

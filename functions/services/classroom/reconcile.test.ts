@@ -193,6 +193,17 @@ describe('reconcile', () => {
     expect(moved.people[0]?.changes).toEqual([{ field: 'google_user_id', from: 'old-account', to: 'new-account' }]);
   });
 
+  it('leaves out the account of a person erased on request: not matched, not created, not stored', () => {
+    const plan = reconcile(
+      input([course('c1', 'Алгебра', '7А', [], [user('gone', 'Стёртая', 'Анна'), user('a', 'Карпова', 'Мария')])], [], {
+        decisions: [{ googleUserId: 'gone', decision: 'skip', className: null, erased: true }],
+      }),
+    );
+    expect(plan.people.map((e) => e.account.id)).toEqual(['a']);
+    expect(plan.queue).toEqual([]);
+    expect(plan.courses[0]?.course.students.map((u) => u.id)).toEqual(['a']);
+  });
+
   it('marks people in no course as left, and stops when that is more than 10% of the school', () => {
     const people = Array.from({ length: 20 }, (_, i) =>
       person(`p${i}`, `Фамилия${'а'.repeat(i + 1)}`, 'Имя', '7А', { googleUserId: `g${i}` }),

@@ -33,7 +33,9 @@ export type QueueReason =
   | 'other_account'
   | 'same_person'
   | 'classes_disagree'
-  | 'incomplete_name';
+  | 'incomplete_name'
+  /** The person was erased on request: the account is left out of every sync (and of what is stored). */
+  | 'erased';
 
 export type Resolution =
   | { google_user_id: string; action: 'new' | 'skip' }
@@ -45,6 +47,7 @@ export interface StandingDecision {
   googleUserId: string;
   decision: 'skip' | 'class';
   className: string | null;
+  erased: boolean;
 }
 
 export type Field = 'last_name' | 'first_name' | 'middle_name' | 'email' | 'google_user_id' | 'class_name' | 'left_at';
@@ -213,7 +216,11 @@ function row(account: Account, line: number, className: string | null): RosterRo
 
 export function reconcile(input: ReconcileInput): SyncPlan {
   const storedById = new Map(input.stored.map((course) => [course.courseId, course]));
-  const courses: CoursePlan[] = input.courses.map((course) => {
+  // Accounts of people erased on request are not read, compared or stored again.
+  const erased = new Set(input.decisions.filter((d) => d.erased).map((d) => d.googleUserId));
+  const kept = (users: ClassroomUser[]) => (erased.size === 0 ? users : users.filter((u) => !erased.has(u.id)));
+  const courses: CoursePlan[] = input.courses.map((given) => {
+    const course = { ...given, teachers: kept(given.teachers), students: kept(given.students) };
     const className = courseClass(course);
     const hash = hashCourse(course, className);
     return { course, className, subject: courseSubject(course), hash, changed: storedById.get(course.id)?.rosterHash !== hash };
@@ -341,9 +348,9 @@ export function reconcile(input: ReconcileInput): SyncPlan {
   // Who is no longer in any course: marked as left (never deleted), and a guard on how many.
   // (A person the curator re-linked from an old account to a new one is matched, not left.)
   const present = new Set(accounts.keys());
-  const kept = new Set(plan.people.map((entry) => entry.personId));
+  const matchedPeople = new Set(plan.people.map((entry) => entry.personId));
   for (const person of people) {
-    if (person.googleUserId && !person.leftAt && !present.has(person.googleUserId) && !kept.has(person.id)) {
+    if (person.googleUserId && !person.leftAt && !present.has(person.googleUserId) && !matchedPeople.has(person.id)) {
       plan.left.push({ personId: person.id, person });
     }
   }

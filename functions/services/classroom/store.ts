@@ -95,6 +95,7 @@ export async function loadSchool(db: Queryable, organisationId: string): Promise
         googleUserId: row.google_user_id,
         decision: row.decision as 'skip' | 'class',
         className: row.class_name ? classKey(row.class_name) : null,
+        erased: row.reason === 'erased',
       })),
     queue: queue.rows,
   };
@@ -323,7 +324,8 @@ async function writeQueue(
     return !old || key(old) !== key(row);
   });
   const keep = new Set(wanted.map((row) => row.google_user_id));
-  const gone = state.queue.filter((row) => !keep.has(row.google_user_id)).map((row) => row.google_user_id);
+  // An erased person's «leave it out» stays for good.
+  const gone = state.queue.filter((row) => !keep.has(row.google_user_id) && row.reason !== 'erased').map((row) => row.google_user_id);
   let written = 0;
   if (changed.length > 0) {
     written += (

@@ -174,7 +174,7 @@ export async function runSync(request: SyncRequest): Promise<ClassroomSyncPrevie
         JSON.stringify({ ...counts, ...(result ? { rows_written: result.rows_written } : {}) }),
         request.dryRun,
         // The courses stay with a preview (applied from it) and go once applied.
-        apply ? null : JSON.stringify({ courses }),
+        apply ? null : JSON.stringify({ courses: plan.courses.map((course) => course.course) }),
         courses.length,
       ],
     );
