@@ -17,6 +17,11 @@ const organisationParam = z.object({ organisation_id: z.uuid() }).strict();
 /** The header the curator's Google token travels in (never stored, never logged). */
 export const googleTokenHeader = 'x-google-access-token';
 
+/** Not a 5xx: the API answered, Google did not (the extension takes any 5xx for «the API is offline»). */
+const googleFailed = {
+  424: json(apiErrorBody, 'Google Classroom did not answer, after retries; the next run resumes from the courses fetched'),
+};
+
 const syncRoute = createRoute({
   method: 'post',
   path: '/{organisation_id}/classroom-sync',
@@ -30,7 +35,11 @@ const syncRoute = createRoute({
     headers: z.object({ [googleTokenHeader]: z.string().min(1).max(4096).optional() }),
     body: body(classroomSyncRequest),
   },
-  responses: { ...callerRefusals, 200: json(classroomSyncPreview) },
+  responses: {
+    ...callerRefusals,
+    200: json(classroomSyncPreview),
+    ...googleFailed,
+  },
 });
 
 const runsRoute = createRoute({
@@ -61,7 +70,7 @@ function refusalOf(error: unknown): never {
   if (error instanceof UnknownCandidate) throw apiError(422, 'rule_violation', 'classroom.error.notCandidate');
   if (cause instanceof ClassroomError) {
     if (cause.httpStatus === 401 || cause.httpStatus === 403) throw apiError(403, 'forbidden', 'classroom.error.googleRefused');
-    throw apiError(502, 'internal', 'classroom.error.googleFailed');
+    throw apiError(424, 'internal', 'classroom.error.googleFailed');
   }
   throw error;
 }
@@ -125,7 +134,7 @@ const scheduledRoute = createRoute({
   description: 'Answers only a caller that sends the job secret (CLASSROOM_JOB_SECRET) in `x-nastavnik-job-secret`.',
   tags: ['public'],
   request: { headers: z.object({ 'x-nastavnik-job-secret': z.string().max(500).optional() }) },
-  responses: { ...refusals, 200: json(jobAnswer), 401: json(apiErrorBody, 'No job secret, or not ours') },
+  responses: { ...refusals, ...googleFailed, 200: json(jobAnswer), 401: json(apiErrorBody, 'No job secret, or not ours') },
 });
 
 const pushRoute = createRoute({
@@ -135,7 +144,7 @@ const pushRoute = createRoute({
   description: 'The push subscription’s endpoint carries the job secret as `?token=`. Any 2xx acknowledges the message.',
   tags: ['public'],
   request: { query: z.object({ token: z.string().max(500).optional() }), body: body(pubsubPush) },
-  responses: { ...refusals, 200: json(jobAnswer), 401: json(apiErrorBody, 'No job secret, or not ours') },
+  responses: { ...refusals, ...googleFailed, 200: json(jobAnswer), 401: json(apiErrorBody, 'No job secret, or not ours') },
 });
 
 /** The service account's jobs: the scheduled sync and the push receiver (routes/… mounted at /classroom). */

@@ -176,7 +176,8 @@ describe('Classroom sync: preview, then apply', () => {
   it('a failed run keeps what it fetched; the next run resumes without asking for those courses again', async () => {
     fake.faults.push({ path: /c-9a\/students$/, status: 503, times: 7 });
     const failed = await sync({ dry_run: true });
-    expect(failed.status).toBe(502);
+    expect(failed.status).toBe(424);
+    expect(failed.json).toMatchObject({ error: { message: expect.stringContaining('Google Classroom сейчас не отвечает') } });
     const runs = (await api.call(people.curator, 'GET', `/organisations/${s.schoolA}/classroom-sync/runs?limit=1`)).json.items ?? [];
     expect(runs[0]).toMatchObject({ status: 'failed', errors: [{ status: 'UNAVAILABLE' }] });
     const calls = fake.calls;
