@@ -5,19 +5,24 @@ import { errorBody } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { apiError, fromDatabaseError } from './errors.ts';
 import { openApiDocument, refuseInvalid } from './openapi.ts';
+import { bases } from './routes/bases.ts';
+import { ownCatalog } from './routes/catalog.ts';
 import { classroomJobs, classroomSync } from './routes/classroom.ts';
+import { consentForms, programmeDocuments } from './routes/documents.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
 import { me } from './routes/me.ts';
-import { meetings } from './routes/meetings.ts';
+import { meetings, plannedMeetings } from './routes/meetings.ts';
 import { outcomes, questionnaires, responses } from './routes/monitoring.ts';
 import { classes, organisations } from './routes/organisations.ts';
 import { consents, erasure, people } from './routes/people.ts';
 import { goals, plans, tasks } from './routes/plans.ts';
+import { goodPractices, myQuestionnaireRequests, programmeWork, workDocuments } from './routes/programme-work.ts';
 import { checklistItems, enrolments, matching, programmes } from './routes/programmes.ts';
 import { audit, catalog, reports } from './routes/reports.ts';
 import { rosterImport, rosterImportBodyLimit } from './routes/roster-import.ts';
 import { telemetry } from './routes/telemetry.ts';
+import { training } from './routes/training.ts';
 
 export type { AppDeps, AppEnv } from './env.ts';
 
@@ -56,20 +61,31 @@ export function createApp(deps: AppDeps) {
     .route('/consents', consents)
     .route('/programmes', programmes)
     .route('/programmes', matching)
+    .route('/programmes', bases)
+    .route('/programmes', programmeWork)
+    // Before the school's documents by name (`/{id}/documents/{document}`), which would take these paths too.
+    .route('/programmes', workDocuments)
+    .route('/programmes', programmeDocuments)
+    .route('/people', consentForms)
+    .route('/training-sessions', training)
     .route('/checklist-items', checklistItems)
     .route('/enrolments', enrolments)
     .route('/groups', groups)
+    .route('/groups', goodPractices)
     .route('/meetings', meetings)
+    .route('/planned-meetings', plannedMeetings)
     .route('/plans', plans)
     .route('/goals', goals)
     .route('/tasks', tasks)
+    .route('/questionnaires', myQuestionnaireRequests)
     .route('/questionnaires', questionnaires)
     .route('/responses', responses)
     .route('/outcomes', outcomes)
     .route('/reports', reports)
     .route('/audit', audit)
     .route('/catalog', catalog)
-    .route('/telemetry', telemetry);
+    .route('/telemetry', telemetry)
+    .route('/catalog', ownCatalog);
 
   // Built on first request and kept: the document costs nothing at cold start.
   let document: ReturnType<typeof openApiDocument> | undefined;

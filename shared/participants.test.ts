@@ -28,6 +28,7 @@ function group(id: string, members: GroupMember[], form = 'teacher_student'): Gr
     meeting_kinds_held: [],
     last_meeting_on: null,
     next_kind: 'introduction',
+    next_meeting: null,
   };
 }
 

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
-import { meetingFormats, meetingKinds } from '../../shared/catalog.ts';
-import type { FieldError } from '../../shared/errors.ts';
+import type { meetingFormats } from '../../shared/catalog.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
-import { ApiError } from '../utils/api-errors.ts';
 import { today } from '../utils/dates.ts';
-import { language, t } from '../utils/i18n.ts';
+import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
-import { useWritesArmed } from './write-guard.tsx';
+import { DurationField, FormatField, KindField } from './meeting-fields.tsx';
+import { useWriteForm } from './use-write-form.tsx';
 
 /**
  * «Записать встречу»: today, 45 minutes, the pair's next step pre-selected; Enter saves. `submit`
@@ -15,114 +14,76 @@ import { useWritesArmed } from './write-guard.tsx';
  */
 export function MeetingForm({
   group,
+  initial,
   submit,
   onDone,
 }: {
   group: GroupSummary;
+  /** A meeting to fix (one the API refused): its fields, and its id, so that it stays one meeting. */
+  initial?: MeetingCreate;
   submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
   onDone: (result: SubmitResult) => void;
 }) {
-  const [heldOn, setHeldOn] = useState(today());
-  const [duration, setDuration] = useState('45');
-  const [kind, setKind] = useState(group.next_kind);
-  const [format, setFormat] = useState<(typeof meetingFormats)[number]>('in_person');
-  const [topic, setTopic] = useState('');
-  const [notes, setNotes] = useState('');
+  const [heldOn, setHeldOn] = useState(initial?.held_on ?? today());
+  const [duration, setDuration] = useState(String(initial?.duration_minutes ?? 45));
+  const [kind, setKind] = useState(initial?.kind ?? group.next_kind);
+  const [format, setFormat] = useState<(typeof meetingFormats)[number]>(initial?.format ?? 'in_person');
+  const [topic, setTopic] = useState(initial?.topic ?? '');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
   // Each participant's 1–10 after the meeting (the methodology's short feedback form); optional.
-  const [ratings, setRatings] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldError[]>([]);
+  const [ratings, setRatings] = useState<Record<string, string>>(
+    Object.fromEntries((initial?.feedback ?? []).map((f) => [f.person_id, String(f.rating)])),
+  );
   // One id per form: pressing Save twice, or a retry, is still one meeting.
-  const [id] = useState(() => crypto.randomUUID());
-  // In a panel frame: nothing is saved until the frame has been plainly visible for a moment.
-  const armed = useWritesArmed();
-
-  const fieldError = (path: string) => {
-    const found = fields.find((f) => f.path === path);
-    return found ? <div class="field-error">{language === 'ru' ? found.message : found.message_en}</div> : null;
-  };
+  const [id] = useState(() => initial?.id ?? crypto.randomUUID());
+  const { saving, armed, save, fieldError, formError, firstField } = useWriteForm(submit, onDone);
 
   const rated = group.members.filter((m) => m.role !== group.my_role);
   const feedback = rated
     .filter((m) => ratings[m.person_id])
     .map((m) => ({ person_id: m.person_id, rating: Number.parseInt(ratings[m.person_id] ?? '', 10) }));
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!armed || saving) return;
-    setSaving(true);
-    setError(null);
-    setFields([]);
-    try {
-      const result = await submit({
-        id,
-        group_id: group.id,
-        kind,
-        held_on: heldOn,
-        duration_minutes: Number.parseInt(duration, 10),
-        format,
-        ...(topic.trim() ? { topic: topic.trim() } : {}),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-        ...(feedback.length ? { feedback } : {}),
-      });
-      onDone(result);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-      if (caught instanceof ApiError) setFields(caught.body?.error.fields ?? []);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   const others = rated.map(givenAndFamilyName);
   return (
-    <form onSubmit={save} data-testid="meeting-form" aria-label={t('popup.logMeeting')}>
+    <form
+      onSubmit={(event) =>
+        save(event, () => ({
+          id,
+          group_id: group.id,
+          kind,
+          held_on: heldOn,
+          duration_minutes: Number.parseInt(duration, 10),
+          format,
+          ...(topic.trim() ? { topic: topic.trim() } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+          ...(feedback.length ? { feedback } : {}),
+        }))
+      }
+      data-testid="meeting-form"
+      aria-label={t('popup.logMeeting')}
+    >
       <h2>
         {t('popup.logMeeting')}: {others.join(', ')}
       </h2>
       <div class="row">
         <div>
           <label for="held-on">{t('meeting.date')}</label>
-          <input id="held-on" type="date" value={heldOn} max={today()} required onInput={(e) => setHeldOn(e.currentTarget.value)} />
+          <input
+            id="held-on"
+            type="date"
+            ref={firstField}
+            value={heldOn}
+            max={today()}
+            required
+            onInput={(e) => setHeldOn(e.currentTarget.value)}
+          />
           {fieldError('held_on')}
         </div>
-        <div>
-          <label for="duration">{t('meeting.duration')}</label>
-          <input
-            id="duration"
-            type="number"
-            min={5}
-            max={480}
-            step={5}
-            value={duration}
-            required
-            onInput={(e) => setDuration(e.currentTarget.value)}
-          />
-          {fieldError('duration_minutes')}
-        </div>
+        <DurationField id="duration" value={duration} onInput={setDuration} error={fieldError('duration_minutes')} />
       </div>
       <div class="row">
-        <div>
-          <label for="kind">{t('meeting.kind')}</label>
-          <select id="kind" data-testid="meeting-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as typeof kind)}>
-            {meetingKinds.map((k) => (
-              <option value={k} key={k}>
-                {t(`meetingKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="format">{t('meeting.format')}</label>
-          <select id="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as typeof format)}>
-            {meetingFormats.map((f) => (
-              <option value={f} key={f}>
-                {t(`meetingFormat.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindField id="kind" testId="meeting-kind" value={kind} onChange={setKind} />
+        <FormatField id="format" value={format} onChange={setFormat} />
       </div>
       <label for="topic">{t('meeting.topic')}</label>
       <input id="topic" data-testid="meeting-topic" maxLength={200} value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />
@@ -154,11 +115,7 @@ export function MeetingForm({
           {fieldError('feedback')}
         </fieldset>
       )}
-      {error && (
-        <div class="status error" role="alert">
-          {error}
-        </div>
-      )}
+      {formError}
       <p>
         <button type="submit" data-testid="meeting-save" disabled={saving || !armed}>
           {saving ? t('meeting.saving') : t('meeting.save')}

@@ -5,6 +5,7 @@ import { ask } from '../utils/ask.ts';
 import { apiUrl, usesSupabaseAuth } from '../utils/config.ts';
 import { t, tn } from '../utils/i18n.ts';
 import { JournalHosts } from './JournalHosts.tsx';
+import { ReminderSettings } from './ReminderSettings.tsx';
 import { useAsync } from './use-async.ts';
 import { useSession, useSessionRefused } from './use-session.ts';
 
@@ -184,6 +185,7 @@ export function Options() {
           )}
         </>
       )}
+      {signedIn && <ReminderSettings />}
       <JournalHosts />
     </main>
   );

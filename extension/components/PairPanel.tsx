@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { meetingKinds } from '../../shared/catalog.ts';
 import { fullName, givenAndFamilyName, sexOf } from '../../shared/names.ts';
 import type { Participant } from '../../shared/participants.ts';
@@ -8,6 +8,9 @@ import { roleModelLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { Drawer } from './Drawer.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
+import { NextMeeting } from './NextMeeting.tsx';
+import type { PlanWrites } from './plan-writes.ts';
+import { type Status, StatusLine } from './status.tsx';
 
 function withClass(member: GroupMember): string {
   return member.class_name ? `${fullName(member)} (${member.class_name})` : fullName(member);
@@ -37,19 +40,16 @@ function Sequence({ group }: { group: GroupSummary }) {
 function GroupCard({
   group,
   submit,
+  planning,
   onLogged,
 }: {
   group: GroupSummary;
   submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
+  planning: PlanWrites;
   onLogged: () => void;
 }) {
   const [logging, setLogging] = useState(false);
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'warn' } | null>(null);
-  const statusRef = useRef<HTMLDivElement>(null);
-  // After saving, the focus stays in the panel, on what happened.
-  useEffect(() => {
-    if (status) statusRef.current?.focus();
-  }, [status]);
+  const [status, setStatus] = useState<Status | null>(null);
   const mentors = group.members.filter((m) => m.role === 'mentor');
   const mentees = group.members.filter((m) => m.role === 'mentee');
   return (
@@ -78,25 +78,30 @@ function GroupCard({
       <Sequence group={group} />
       <p class="meetings" data-testid="pair-last-meeting">
         {group.last_meeting_on ? t('panel.lastMeeting', { date: formatDate(group.last_meeting_on) }) : t('panel.noMeetings')}
-        <br />
-        {t('panel.nextMeeting', { kind: t(`meetingKind.${group.next_kind}`) })}
+        {!group.next_meeting && (
+          <>
+            <br />
+            {t('panel.nextMeeting', { kind: t(`meetingKind.${group.next_kind}`) })}
+          </>
+        )}
       </p>
+      {!logging && (
+        <NextMeeting
+          group={group}
+          logMeeting={submit}
+          writes={planning}
+          say={(said) => {
+            setStatus(said);
+            onLogged();
+          }}
+        />
+      )}
       <h3>{t('panel.goals')}</h3>
       <p class="muted empty" data-testid="pair-goals">
         {/* Goals are set at the planning meeting; once it is held, the text must not promise it again. */}
         {group.meeting_kinds_held.includes('planning') ? t('panel.goalsNotRecorded') : t('panel.goalsEmpty')}
       </p>
-      {status && (
-        <div
-          class={`status ${status.kind === 'warn' ? 'warn' : ''}`}
-          role="status"
-          tabIndex={-1}
-          ref={statusRef}
-          data-testid="pair-meeting-status"
-        >
-          {status.text}
-        </div>
-      )}
+      <StatusLine status={status} testId="pair-meeting-status" />
       {group.my_role !== 'mentor' ? (
         <p class="muted">{t('panel.onlyMentorLogs')}</p>
       ) : logging ? (
@@ -137,12 +142,14 @@ export interface PairPanelProps {
   participants: readonly Participant[];
   ambiguous: boolean;
   submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
+  /** Planning the pair's next meeting, and cancelling it. */
+  planning: PlanWrites;
   onLogged: () => void;
   onClose: () => void;
 }
 
 /** The drawer on the right: who is paired with whom, where the pair stands, and the meeting log. */
-export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }: PairPanelProps) {
+export function PairPanel({ participants, ambiguous, submit, planning, onLogged, onClose }: PairPanelProps) {
   const title = ambiguous
     ? t('panel.ambiguousTitle')
     : participants[0]
@@ -162,7 +169,7 @@ export function PairPanel({ participants, ambiguous, submit, onLogged, onClose }
         <div key={participant.member.person_id}>
           {ambiguous && <h3>{withClass(participant.member)}</h3>}
           {participant.groups.map(({ group }) => (
-            <GroupCard key={group.id} group={group} submit={submit} onLogged={onLogged} />
+            <GroupCard key={group.id} group={group} submit={submit} planning={planning} onLogged={onLogged} />
           ))}
         </div>
       ))}

@@ -13,6 +13,7 @@ import { t } from '../utils/i18n.ts';
 import { Drawer } from './Drawer.tsx';
 import { PairPanel } from './PairPanel.tsx';
 import { type GroupName, ProgrammePanel } from './ProgrammePanel.tsx';
+import { planWrites } from './plan-writes.ts';
 import { useAsync } from './use-async.ts';
 import { ArmWhenVisible } from './write-guard.tsx';
 
@@ -58,6 +59,7 @@ export function PairPanelFrame() {
         participants={participants}
         ambiguous={personIds.length > 1}
         submit={(meeting) => ask({ type: 'nastavnik:log-meeting', meeting })}
+        planning={planWrites}
         onLogged={() => {
           void ask({ type: 'nastavnik:my-groups' })
             .then((fresh) => setGroups(fresh ?? []))
@@ -70,7 +72,7 @@ export function PairPanelFrame() {
 }
 
 /** «Новикова Полина — Карпова Мария» for a group the signed-in person may see, and how many are in it. */
-function pairNameIn(groups: readonly GroupSummary[], groupId: string): GroupName | null {
+export function pairNameIn(groups: readonly GroupSummary[], groupId: string): GroupName | null {
   const group = groups.find((g) => g.id === groupId);
   if (!group) return null;
   const mentors = group.members.filter((m) => m.role === 'mentor').map(givenAndFamilyName);

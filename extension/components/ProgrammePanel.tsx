@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { staleCurrent } from '../../shared/errors.ts';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError, describeError } from '../utils/api-errors.ts';
+import { dashboardUrl } from '../utils/dashboard-link.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { language, t, tn } from '../utils/i18n.ts';
 import type {
@@ -130,7 +131,7 @@ const evidenceField = { document: 'evidence_url', date: 'evidence_date', count: 
 const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
 /** One checklist item: ticked with its evidence, or the evidence form that ticks it. */
-function ChecklistRow({
+export function ChecklistRow({
   item,
   save,
   known,
@@ -321,7 +322,7 @@ function groupLabel(group: GroupName): string {
   return t(group.members > 2 ? 'curator.group' : 'curator.pair', { names: group.names });
 }
 
-function Warnings({
+export function Warnings({
   warnings,
   unfinished,
   stages,
@@ -379,6 +380,15 @@ function Warnings({
         );
       })}
     </div>
+  );
+}
+
+/** Opens the curator's dashboard on a screen, in a tab of its own. */
+function DashboardLink({ screen }: { screen: string }) {
+  return (
+    <a href={dashboardUrl(screen)} target="_blank" rel="noopener" data-testid="open-dashboard">
+      {t('curator.openDashboard')}
+    </a>
   );
 }
 
@@ -461,7 +471,11 @@ export function ProgrammePanel({
           </button>
         </div>
       )}
-      {overview && !programme && <p class="muted">{t('curator.noProgramme')}</p>}
+      {overview && !programme && (
+        <p class="muted">
+          {t('curator.noProgramme')} <DashboardLink screen="stage-1" />
+        </p>
+      )}
       {overview && programme && (
         <>
           <Stepper stages={overview.stages} progress={progress} shown={stageShown} onShow={setShown} />
@@ -485,6 +499,9 @@ export function ProgrammePanel({
                 </ul>
               </>
             )}
+            <p>
+              <DashboardLink screen={`stage-${stageShown}`} />
+            </p>
           </section>
           <section aria-labelledby="nastavnik-warnings-title">
             <h3 id="nastavnik-warnings-title">{t('curator.warnings')}</h3>

@@ -11,7 +11,9 @@ import { ask } from '../utils/ask.ts';
 import { t } from '../utils/i18n.ts';
 import { body, client } from './api.ts';
 import type { DashboardContext } from './context.ts';
+import { Outside } from './reports/Outside.tsx';
 import { type ScreenProps, screenOf, screens } from './screens.ts';
+import { useFresh } from './use-fresh.ts';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -70,7 +72,8 @@ function Menu({ current }: { current: string }) {
 function Workplace({ school }: { school: NonNullable<DashboardContext['school']> }) {
   const hash = useHash();
   const current = screenOf(hash).id;
-  const [programmes, reloadProgramme] = useAsync(
+  // A reload after a screen changed the programme keeps the screen (and what it shows) in place.
+  const [programmes, reloadProgramme] = useFresh(
     () => body(client.programmes.$get({ query: { organisation_id: school.organisationId, limit: '50' } })),
     [school.organisationId],
   );
@@ -133,13 +136,7 @@ export function Dashboard() {
         {describeError(school.error)}
       </p>
     );
-  if (school.status !== 'done' || !school.value) {
-    return (
-      <main class="page-message" data-testid="not-a-curator">
-        <h1>{t('appName')}</h1>
-        <p>{t('dashboard.notCurator')}</p>
-      </main>
-    );
-  }
+  // Not a curator: a regional viewer's region, a participant's questionnaires (reports/Outside.tsx).
+  if (school.status !== 'done' || !school.value) return <Outside />;
   return <Workplace school={school.value} />;
 }

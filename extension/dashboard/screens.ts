@@ -20,6 +20,20 @@ export interface Screen {
 
 export const screens: Screen[] = [
   { id: 'home', title: 'dashboard.home', load: async () => (await import('./screens/Home.tsx')).Home },
+  { id: 'stage-1', title: 'stage1.menu', stage: 1, load: async () => (await import('./screens/Stage1.tsx')).Stage1 },
+  { id: 'stage-2', title: 'stage2.menu', stage: 2, load: async () => (await import('./screens/Stage2.tsx')).Stage2 },
+  { id: 'stage-3', title: 'stage3.menu', stage: 3, load: async () => (await import('./screens/Stage3.tsx')).Stage3 },
+  { id: 'stage-4', title: 'stage4.menu', stage: 4, load: async () => (await import('./screens/Stage4.tsx')).Stage4 },
+  { id: 'stage-5', title: 'stage5.menu', stage: 5, load: async () => (await import('./screens/Stage5.tsx')).Stage5 },
+  { id: 'stage-6', title: 'stage6.title', stage: 6, load: async () => (await import('./screens/Stage6.tsx')).Stage6 },
+  { id: 'stage-7', title: 'stage7.title', stage: 7, load: async () => (await import('./screens/Stage7.tsx')).Stage7 },
+  { id: 'reports', title: 'reports.title', load: async () => (await import('./screens/Reports.tsx')).Reports },
+  { id: 'region', title: 'region.title', load: async () => (await import('./screens/Region.tsx')).RegionScreen },
+  {
+    id: 'questionnaires',
+    title: 'questionnaire.title',
+    load: async () => (await import('./screens/Questionnaires.tsx')).QuestionnairesScreen,
+  },
   { id: 'classroom', title: 'classroom.title', load: async () => (await import('./screens/ClassroomSync.tsx')).ClassroomSync },
 ];
 

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { overlayFeatures } from '../features/index.ts';
-import { runOverlay } from '../overlay/engine.ts';
+import { askCachedParticipants, runOverlay, whenParsed } from '../overlay/engine.ts';
 import { anyHost } from '../sites/index.ts';
 
 // Registered at runtime (utils/journal-hosts.ts) for the hosts the school added on the options
@@ -8,9 +8,12 @@ import { anyHost } from '../sites/index.ts';
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  runAt: 'document_idle',
+  // document_start: the last known participants are asked for while the page still loads; the
+  // overlay itself starts once the document is parsed.
+  runAt: 'document_start',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runOverlay(ctx, anyHost, overlayFeatures);
+    const cached = askCachedParticipants();
+    whenParsed(ctx, () => runOverlay(ctx, anyHost, overlayFeatures, cached));
   },
 });

@@ -52,13 +52,14 @@ function remove(): void {
   notice = null;
 }
 
-function show(): HTMLElement {
+/** `cached`: the marks on the page are the last known ones (kept from the API's last answer). */
+function show(cached: boolean): HTMLElement {
   const note = document.createElement('div');
   note.setAttribute(noticeAttribute, 'notice');
   note.setAttribute('role', 'status');
   pin(note, noticeStyle);
   const text = document.createElement('span');
-  text.textContent = t('notice.offline');
+  text.textContent = t(cached ? 'notice.offlineCached' : 'notice.offline');
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '×';
@@ -84,7 +85,7 @@ export const offlineNotice: OverlayFeature = {
     if (!state.unreachable) return remove();
     if (said || !state.onPeoplePage) return;
     said = true;
-    notice = show();
+    notice = show(state.people.length > 0);
     overlay.ctx.setTimeout(remove, shownForMs);
   },
 };

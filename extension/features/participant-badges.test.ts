@@ -40,6 +40,7 @@ const g84: GroupSummary = {
   meeting_kinds_held: ['introduction'],
   last_meeting_on: '2026-11-20',
   next_kind: 'trial',
+  next_meeting: null,
 };
 
 const noLookup: NameLookup = { mayBeSurname: () => false, matches: () => false };

@@ -71,6 +71,8 @@ interface Pass {
   /** The participants found so far (people the index resolves to one or several). */
   people: PersonOnPage[];
   fallback: AdapterFallback | null;
+  /** Nothing was drawn when the pass began: what it finds is shown slice by slice (the first badges at once). */
+  progressive: boolean;
 }
 
 /** Nodes of our own (badges, the launcher, the panel frame): their changes must not wake us again. */
@@ -78,7 +80,26 @@ function isOurs(node: Node): boolean {
   return isOurBadge(node);
 }
 
-export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, features: readonly OverlayFeature[]): Overlay {
+/**
+ * Asks for the participants as last known as early as the content script runs (document_start),
+ * so that the answer is there when the page's names are: badges at once (issue #14).
+ */
+export function askCachedParticipants(): Promise<BadgePerson[] | null> {
+  return ask({ type: 'nastavnik:badge-people-cached' }).catch(() => null);
+}
+
+/** Runs `start` once the document is parsed (at once if it is). */
+export function whenParsed(ctx: ContentScriptContext, start: () => void): void {
+  if (document.readyState !== 'loading') start();
+  else ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+}
+
+export function runOverlay(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  features: readonly OverlayFeature[],
+  cached: Promise<BadgePerson[] | null> = askCachedParticipants(),
+): Overlay {
   const bus = new EventTarget();
   let state: OverlayState = {
     adapter,
@@ -111,7 +132,14 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     const onPeoplePage = adapter.isPeoplePage(url);
     // A school-added host hands its page to the family adapter that knows it (or the name reader).
     const reader = adapter.readerFor?.(url) ?? adapter;
-    const started: Pass = { findings: [][Symbol.iterator](), index: state.index, onPeoplePage, people: [], fallback: null };
+    const started: Pass = {
+      findings: [][Symbol.iterator](),
+      index: state.index,
+      onPeoplePage,
+      people: [],
+      fallback: null,
+      progressive: state.people.length === 0,
+    };
     if (onPeoplePage && state.index.size > 0) {
       started.findings = readPage(reader, document, lookup, url, (fallback) => {
         started.fallback = fallback;
@@ -149,6 +177,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
       return;
     }
     if (!done) {
+      // A page with no badges yet shows the first ones after the first slice, not after the whole
+      // page was read (a thousand names): nothing drawn can flicker away meanwhile.
+      if (current.progressive && current.people.length > state.people.length) finish({ ...current, people: [...current.people] });
       scheduled = true;
       afterYielding(ctx, slice);
       return;
@@ -184,24 +215,35 @@ export function runOverlay(ctx: ContentScriptContext, adapter: SiteAdapter, feat
     pass = null;
   });
 
+  /** Takes a list of participants (cached or fresh): redraws only when it differs from what is drawn. */
+  const adopt = (participants: BadgePerson[] | null): boolean => {
+    if (JSON.stringify(participants) === JSON.stringify(state.participants)) return false;
+    state = {
+      ...state,
+      participants,
+      index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
+      version: state.version + 1,
+    };
+    lookup = lookupFor(state.index);
+    restart();
+    return true;
+  };
+
   let loading: Promise<void> | undefined;
+  let warm = false;
   const refresh = () => {
     loading ??= (async () => {
       try {
-        const participants = await ask({ type: 'nastavnik:badge-people' });
-        const changed = JSON.stringify(participants) !== JSON.stringify(state.participants);
-        state = { ...state, unreachable: false };
-        if (changed) {
-          state = {
-            ...state,
-            participants,
-            index: new ParticipantIndex((participants ?? []).map(({ member, kind }) => ({ member, groups: [], kind }))),
-            version: state.version + 1,
-          };
-          lookup = lookupFor(state.index);
-          restart();
-          return;
+        // Badges at once: the participants as last known are drawn before the API answers, and
+        // corrected (if anything changed) when it does.
+        if (!warm) {
+          warm = true;
+          const known = await cached;
+          if (known && state.participants === null) adopt(known);
         }
+        const participants = await ask({ type: 'nastavnik:badge-people' });
+        state = { ...state, unreachable: false };
+        if (adopt(participants)) return;
       } catch (error) {
         // Keep what we had: the page stays as it was, the next refresh tries again; the offline
         // notice says once, quietly, that marks may be missing (features/offline-notice.ts).

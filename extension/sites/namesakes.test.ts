@@ -50,6 +50,7 @@ const group = (id: string, form: string, members: GroupMember[]): GroupSummary =
   meeting_kinds_held: [],
   last_meeting_on: null,
   next_kind: 'introduction',
+  next_meeting: null,
 });
 
 /** The teacher namesake (t-0600) as a curator sees her: a young teacher in a «учитель – учитель» pair. */

@@ -8,7 +8,7 @@ import type { ClassroomSyncRequest } from '../../shared/api/classroom.ts';
 import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
 import type { AdapterFallbackReport } from '../../shared/api/telemetry.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
-import type { MeetingCreate } from '../../shared/schemas.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
@@ -133,6 +133,8 @@ export const api = {
   reportAdapterFallback: async (report: AdapterFallbackReport) =>
     (await ok(client.telemetry['adapter-fallback'].$post({ json: report }))).json(),
   logMeeting: async (meeting: MeetingCreate) => (await ok(client.meetings.$post({ json: meeting }))).json(),
+  planMeeting: async (plan: PlannedMeetingCreate) => (await ok(client['planned-meetings'].$post({ json: plan }))).json(),
+  cancelPlannedMeeting: async (id: string) => (await ok(client['planned-meetings'][':id'].$delete({ param: { id } }))).json(),
   devUsers: async () => (await ok(devClient.dev.users.$get())).json(),
   devToken: async (email: string) => (await ok(devClient.dev.token.$post({ json: { email } }))).json(),
 };

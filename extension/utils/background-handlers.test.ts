@@ -2,21 +2,13 @@
 // WXT's fake browser (its storage is real enough for the items): every other context only asks.
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 
-await vi.hoisted(async () => {
-  const { fakeBrowser } = await import('wxt/testing/fake-browser');
-  // wxt/browser is `globalThis.chrome` in a browser: the fake one stands in for it.
-  Object.assign(globalThis, { chrome: fakeBrowser });
-  // config.ts reads the build's settings when it loads.
-  process.env.WXT_API_URL = 'http://api.test';
-  process.env.WXT_SUPABASE_URL = '';
-  process.env.WXT_SUPABASE_ANON_KEY = '';
-  // import.meta.env in the modules under test reads these.
-  Object.assign(import.meta.env, { WXT_API_URL: 'http://api.test', WXT_SUPABASE_URL: '', WXT_SUPABASE_ANON_KEY: '' });
-});
+// WXT's fake browser as `chrome`, and a test API (fake-extension.ts), before the modules under test load.
+await vi.hoisted(() => import('./fake-extension.ts'));
 
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { answer } = await import('./background-handlers.ts');
-const { meetingQueueItem, sessionItem } = await import('./storage.ts');
+const { sessionItem } = await import('./storage.ts');
+const { forgetLoaded, queuedItems } = await import('./queue.ts');
 const { protocol, requestAccess } = await import('./messages.ts');
 type Replies = import('./messages.ts').Replies;
 
@@ -45,6 +37,7 @@ const json = (value: unknown, status = 200) =>
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetLoaded();
   vi.unstubAllGlobals();
 });
 
@@ -60,6 +53,7 @@ describe('the background service', () => {
     ).toEqual([
       'nastavnik:adapter-fallback',
       'nastavnik:badge-people',
+      'nastavnik:badge-people-cached',
       'nastavnik:close-panel',
       'nastavnik:open-panel',
       'nastavnik:runs-programme',
@@ -79,7 +73,7 @@ describe('the background service', () => {
       expect(await answer(message, contentScript)).toMatchObject({ ok: false, status: 403 });
       expect(await answer(message, strayFrame)).toMatchObject({ ok: false, status: 403 });
     }
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('signs in and out: the session it writes is the one the overlay watches', async () => {
@@ -108,17 +102,19 @@ describe('the background service', () => {
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     // The same meeting twice is queued once (the API's idempotency keys on its id).
     await answer({ type: 'nastavnik:log-meeting', meeting }, popup);
-    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+    expect((await queuedItems()).map((item) => item.id)).toEqual([meeting.id]);
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
 
     const sent = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
-    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    // The backoff after the failure waits; the person's «Отправить сейчас» (force) does not.
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
     const [url, init] = sent.mock.calls[0] ?? [];
     expect(String(url)).toBe('http://api.test/meetings');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-1');
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('counts an adapter fallback with the API once a day, with the host the browser gives and nobody’s name', async () => {
@@ -150,14 +146,16 @@ describe('the background service', () => {
     );
     expect(await answer({ type: 'nastavnik:log-meeting', meeting }, popup)).toEqual({ ok: true, value: { status: 'queued' } });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
-    expect((await meetingQueueItem.getValue()).map((item) => item.meeting.id)).toEqual([meeting.id]);
+    expect((await queuedItems()).map((item) => item.id)).toEqual([meeting.id]);
 
     const sent = vi.fn(async () => json({ ...meeting }, 201));
     vi.stubGlobal('fetch', sent);
-    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
+    // The backoff after the failure waits; the person's «Отправить сейчас» (force) does not.
+    expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 1 });
+    expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
     expect(await answer({ type: 'nastavnik:flush-queue' }, popup)).toEqual({ ok: true, value: 0 });
     expect(sent).toHaveBeenCalledOnce();
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('checks a meeting before it queues it: one the API would refuse is never kept', async () => {
@@ -166,7 +164,7 @@ describe('the background service', () => {
       ok: false,
       status: 400,
     });
-    expect(await meetingQueueItem.getValue()).toEqual([]);
+    expect(await queuedItems()).toEqual([]);
   });
 
   it('forgets a session the API refuses, and says so to every context', async () => {

@@ -5,15 +5,13 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { participantsOf } from '../../shared/participants.ts';
-import { meetingCreate } from '../../shared/schemas.ts';
+import { meetingCreate, plannedMeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError, passOn } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
 import { syncClassroom } from './google-classroom.ts';
-import { t } from './i18n.ts';
 import {
   type AdapterFallback,
   type BadgePerson,
-  type Curator,
   isRequest,
   type PageRosterData,
   type PanelRequest,
@@ -22,11 +20,12 @@ import {
   type Reply,
   type TabRequest,
 } from './messages.ts';
-import { loadMyGroups } from './my-groups.ts';
+import { curatorOf, loadMyGroups } from './my-groups.ts';
 import { panelTickets } from './panel-tickets.ts';
-import { flushQueue, submitMeeting } from './queue.ts';
+import { discard, flushQueue, queuedItems, submit } from './queue.ts';
 import { isFramedPage, mayAsk, type Sender, senderKind } from './senders.ts';
-import { panelTicketsItem } from './storage.ts';
+import { badgePeopleCacheItem, panelTicketsItem, reminderKinds, reminderSettingsItem } from './storage.ts';
+import { showReachability } from './toolbar.ts';
 
 type AnyReply = Reply<Replies[keyof Replies]>;
 
@@ -108,27 +107,34 @@ function badgePeople(groups: Parameters<typeof participantsOf>[0]): BadgePerson[
   }));
 }
 
-/**
- * The toolbar button says when the API cannot be reached (journal pages then show no marks): a
- * quiet «!» and its tooltip, cleared by the next answer (issue 15: badges vanished silently).
- */
-async function showReachability(reachable: boolean): Promise<void> {
+/** The participants the person may see, fetched, and kept as the last known for the next page (badges at once). */
+async function freshBadgePeople(): Promise<BadgePerson[] | null> {
+  const session = await currentSession();
+  if (!session) return null;
   try {
-    await browser.action.setBadgeText({ text: reachable ? '' : '!' });
-    if (!reachable) await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
-    await browser.action.setTitle({ title: reachable ? t('appName') : `${t('appName')}: ${t('error.offlineBadges')}` });
-  } catch {
-    // No toolbar button here (tests with a fake browser): nothing to say it on.
+    const people = badgePeople(await api.visibleGroups());
+    void showReachability(true);
+    await badgePeopleCacheItem.setValue({ email: session.email, people, fetchedAt: Date.now() });
+    return people;
+  } catch (error) {
+    if (error instanceof OfflineError) void showReachability(false);
+    throw error;
   }
 }
 
-/** The first school where the signed-in person is a curator or the head; null for everyone else. */
-async function curator(): Promise<Curator | null> {
-  if (!(await getAccessToken())) return null;
-  const me = await api.me();
-  const person = me.people.find((p) => p.roles.includes('curator') || p.roles.includes('head'));
-  return person ? { organisationId: person.organisation_id, organisationName: person.organisation_name } : null;
+/** The last known participants, only for the person they were fetched for. */
+async function cachedBadgePeople(): Promise<BadgePerson[] | null> {
+  const [session, cache] = await Promise.all([currentSession(), badgePeopleCacheItem.getValue()]);
+  return session && cache?.email === session.email ? cache.people : null;
 }
+
+const reminderSettings = z
+  .object({
+    muted: z
+      .object(Object.fromEntries(reminderKinds.map((kind) => [kind, z.boolean()])) as Record<(typeof reminderKinds)[number], z.ZodBoolean>)
+      .strict(),
+  })
+  .strict();
 
 /** The school's latest programme with its stages, checklist and warnings, in as few round trips as it takes. */
 async function programmeOverview(organisationId: string): Promise<ProgrammeOverview> {
@@ -157,19 +163,12 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
   const tabId = sender.tab?.id;
   try {
     switch (message.type) {
-      case 'nastavnik:badge-people': {
-        if (!(await getAccessToken())) return { ok: true, value: null };
-        try {
-          const value = badgePeople(await api.visibleGroups());
-          void showReachability(true);
-          return { ok: true, value };
-        } catch (error) {
-          if (error instanceof OfflineError) void showReachability(false);
-          throw error;
-        }
-      }
+      case 'nastavnik:badge-people':
+        return { ok: true, value: await freshBadgePeople() };
+      case 'nastavnik:badge-people-cached':
+        return { ok: true, value: await cachedBadgePeople() };
       case 'nastavnik:runs-programme':
-        return { ok: true, value: (await curator()) !== null };
+        return { ok: true, value: (await curatorOf()) !== null };
       case 'nastavnik:open-panel': {
         const parsed = panelRequest.safeParse(message.request);
         if (!parsed.success) return invalid(parsed.error);
@@ -212,12 +211,37 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         // The same checks the API makes, before anything is queued: a queued meeting the API will refuse is lost work.
         const parsed = meetingCreate.safeParse(message.meeting);
         if (!parsed.success) return invalid(parsed.error);
-        return { ok: true, value: await submitMeeting(message.meeting) };
+        return { ok: true, value: await submit({ kind: 'log-meeting', meeting: message.meeting }) };
+      }
+      case 'nastavnik:plan-meeting': {
+        const parsed = plannedMeetingCreate.safeParse(message.plan);
+        if (!parsed.success) return invalid(parsed.error);
+        return { ok: true, value: await submit({ kind: 'plan-meeting', plan: message.plan }) };
+      }
+      case 'nastavnik:cancel-plan': {
+        const ids = z.object({ planId: uuid, groupId: uuid }).safeParse(message);
+        if (!ids.success) return invalid(ids.error);
+        return { ok: true, value: await submit({ kind: 'cancel-plan', planId: ids.data.planId, groupId: ids.data.groupId }) };
+      }
+      case 'nastavnik:queue':
+        return { ok: true, value: await queuedItems() };
+      case 'nastavnik:discard-queued': {
+        const id = uuid.safeParse(message.id);
+        if (!id.success) return invalid(id.error);
+        return { ok: true, value: await discard(id.data) };
+      }
+      case 'nastavnik:reminder-settings':
+        return { ok: true, value: await reminderSettingsItem.getValue() };
+      case 'nastavnik:set-reminder-settings': {
+        const parsed = reminderSettings.safeParse(message.settings);
+        if (!parsed.success) return invalid(parsed.error);
+        await reminderSettingsItem.setValue(parsed.data);
+        return { ok: true, value: parsed.data };
       }
       case 'nastavnik:popup-groups':
         return { ok: true, value: await loadMyGroups() };
       case 'nastavnik:flush-queue':
-        return { ok: true, value: await flushQueue() };
+        return { ok: true, value: await flushQueue({ force: message.force === true }) };
       case 'nastavnik:api': {
         const parsed = apiCall.safeParse(message.call);
         if (!parsed.success) return invalid(parsed.error);
@@ -242,9 +266,10 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         return { ok: true, value: await signInWithGoogle() };
       case 'nastavnik:sign-out':
         await signOut();
+        await badgePeopleCacheItem.setValue(null);
         return { ok: true, value: null };
       case 'nastavnik:curator':
-        return { ok: true, value: await curator() };
+        return { ok: true, value: await curatorOf() };
       case 'nastavnik:programme': {
         const id = uuid.safeParse(message.organisationId);
         if (!id.success) return invalid(id.error);

@@ -49,7 +49,7 @@ export function syncJournalHostScripts(): Promise<void> {
       id: anyHostScriptId,
       js: [anyHostScriptFile],
       matches: granted,
-      runAt: 'document_idle' as const,
+      runAt: 'document_start' as const,
       persistAcrossSessions: true,
     };
     if (existing.length > 0) await browser.scripting.updateContentScripts([script]);

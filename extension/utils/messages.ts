@@ -12,8 +12,9 @@ import type { RosterPreview } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
-import type { DevUser, GroupMember, GroupSummary, MeetingCreate, Session } from '../../shared/schemas.ts';
+import type { DevUser, GroupMember, GroupSummary, MeetingCreate, PlannedMeetingCreate, Session } from '../../shared/schemas.ts';
 import type { AdapterFallback } from '../sites/fallback.ts';
+import type { QueuedItem, ReminderSettings } from './storage.ts';
 
 // The payloads as the extension sees them: types only, from the API's own zod schemas (nothing of
 // zod reaches a content script).
@@ -126,6 +127,8 @@ export const protocol = {
   // From content scripts.
   /** The participants the signed-in person may see, names and roles only; null when nobody is signed in. */
   'nastavnik:badge-people': call<NoPayload, BadgePerson[] | null>('content-script'),
+  /** The participants as last known (storage), at once: badges are drawn from these before the API answers. */
+  'nastavnik:badge-people-cached': call<NoPayload, BadgePerson[] | null>('content-script'),
   /** Whether the signed-in person runs a school's programme (curator or head): the launcher shows. */
   'nastavnik:runs-programme': call<NoPayload, boolean>('content-script'),
   'nastavnik:open-panel': call<{ request: PanelRequest }, null>('content-script'),
@@ -145,8 +148,17 @@ export const protocol = {
   /** The popup's own groups, from the last snapshot when the API cannot be reached. */
   'nastavnik:popup-groups': call<NoPayload, MyGroups>('extension-page'),
   'nastavnik:log-meeting': call<{ meeting: MeetingCreate }, SubmitResult>('extension-page'),
-  /** Sends what waits in the offline queue; answers how many meetings still wait. */
-  'nastavnik:flush-queue': call<NoPayload, number>('extension-page'),
+  /** A pair's next meeting with its date and time; queued like a meeting when the API cannot be reached. */
+  'nastavnik:plan-meeting': call<{ plan: PlannedMeetingCreate }, SubmitResult>('extension-page'),
+  'nastavnik:cancel-plan': call<{ planId: string; groupId: string }, SubmitResult>('extension-page'),
+  /** Sends what waits in the queue (`force`: now, whatever the backoff says); answers how many writes still wait. */
+  'nastavnik:flush-queue': call<{ force?: boolean }, number>('extension-page'),
+  /** What waits and what the API refused (with why), for the popup to send, fix or discard. */
+  'nastavnik:queue': call<NoPayload, QueuedItem[]>('extension-page'),
+  /** The person discards a write (a refused one, to fix it no more); answers how many are left. */
+  'nastavnik:discard-queued': call<{ id: string }, number>('extension-page'),
+  'nastavnik:reminder-settings': call<NoPayload, ReminderSettings>('extension-page'),
+  'nastavnik:set-reminder-settings': call<{ settings: ReminderSettings }, ReminderSettings>('extension-page'),
   /** The school the signed-in person runs the programme of (curator or head); null for everyone else. */
   'nastavnik:curator': call<NoPayload, Curator | null>('extension-page'),
   'nastavnik:programme': call<{ organisationId: string }, ProgrammeOverview>('extension-page'),

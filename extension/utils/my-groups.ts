@@ -1,6 +1,6 @@
 import { api, OfflineError } from './api.ts';
-import { currentSession } from './auth.ts';
-import type { MyGroups } from './messages.ts';
+import { currentSession, getAccessToken } from './auth.ts';
+import type { Curator, MyGroups } from './messages.ts';
 import { myGroupsSnapshotItem } from './storage.ts';
 
 export type { MyGroups };
@@ -17,4 +17,12 @@ export async function loadMyGroups(): Promise<MyGroups> {
     if (!(error instanceof OfflineError) || !snapshot || snapshot.email !== session?.email) throw error;
     return { groups: snapshot.groups, offlineSince: snapshot.fetchedAt };
   }
+}
+
+/** The first school where the signed-in person is a curator or the head; null for everyone else. */
+export async function curatorOf(): Promise<Curator | null> {
+  if (!(await getAccessToken())) return null;
+  const me = await api.me();
+  const person = me.people.find((p) => p.roles.includes('curator') || p.roles.includes('head'));
+  return person ? { organisationId: person.organisation_id, organisationName: person.organisation_name } : null;
 }

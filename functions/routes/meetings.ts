@@ -1,11 +1,19 @@
 import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
-import { idParam, listOf } from '../../shared/api/common.ts';
-import { feedbackList, meeting, meetingCreate, meetingFeedback, meetingQuery } from '../../shared/api/meetings.ts';
+import { idParam, listOf, okResponse } from '../../shared/api/common.ts';
+import {
+  feedbackList,
+  meeting,
+  meetingCreate,
+  meetingFeedback,
+  meetingQuery,
+  plannedMeeting,
+  plannedMeetingCreate,
+} from '../../shared/api/meetings.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
 import { body, callerRefusals, json, notModified } from '../openapi.ts';
-import { feedbackOnMeeting, listMeetings, logMeeting } from '../services/meetings.ts';
+import { cancelPlannedMeeting, feedbackOnMeeting, listMeetings, logMeeting, planMeeting } from '../services/meetings.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -46,4 +54,36 @@ export const meetings = $(new OpenAPIHono<AppEnv>().use(asCaller))
   .openapi(feedbackRoute, async (c) => {
     const items = await feedbackOnMeeting(c.var.db, c.req.valid('param').id, c.req.valid('json').entries);
     return c.json({ items }, 200);
+  });
+
+const planRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Plan a pair’s next meeting with its date and time (the group’s mentor or a curator); idempotent on the client id',
+  description: 'Logging a meeting with the plan’s id («встреча состоялась») makes it held: it leaves the group’s next_meeting.',
+  tags: ['meetings'],
+  request: { body: body(plannedMeetingCreate) },
+  responses: {
+    201: json(plannedMeeting, 'Planned'),
+    200: json(plannedMeeting, 'Planned before: the plan as stored'),
+    ...callerRefusals,
+  },
+});
+const cancelPlanRoute = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  summary: 'Cancel a planned meeting (the group’s mentor or a curator); a plan already gone answers the same',
+  tags: ['meetings'],
+  request: { params: idParam },
+  responses: { 200: json(okResponse, 'Cancelled'), ...callerRefusals },
+});
+
+export const plannedMeetings = $(new OpenAPIHono<AppEnv>().use(asCaller))
+  .openapi(planRoute, async (c) => {
+    const { plan, created } = await planMeeting(c.var.db, c.req.valid('json'));
+    return created ? c.json(plan, 201) : c.json(plan, 200);
+  })
+  .openapi(cancelPlanRoute, async (c) => {
+    await cancelPlannedMeeting(c.var.db, c.req.valid('param').id);
+    return c.json({ ok: true as const }, 200);
   });

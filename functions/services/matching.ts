@@ -6,6 +6,7 @@ import type { matchingRequest } from '../../shared/api/matching.ts';
 import { type MenteeCandidate, type MentorCandidate, match, rulesFor, scoreCandidates } from '../../shared/matching/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
+import { isOwnRoleModel } from './catalog.ts';
 
 type Request = z.output<typeof matchingRequest>;
 
@@ -31,7 +32,12 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
     await db.query<{ organisation_id: string }>('select organisation_id from public.programmes where id = $1', [programmeId])
   ).rows[0];
   if (!programme) throw apiError(404, 'not_found', 'error.notFound');
-  const rules = rulesFor(request.form, request.role_model);
+  // A school's own role model has no catalog rules: every pair of the form may be formed, on wishes alone.
+  const rules =
+    rulesFor(request.form, request.role_model) ??
+    ((await isOwnRoleModel(db, programme.organisation_id, request.form, request.role_model))
+      ? { form: request.form, roleModel: request.role_model, rules: [] }
+      : undefined);
   if (!rules) throw apiError(422, 'validation_failed', 'error.unknownRoleModel');
 
   const { rows } = await db.query<BaseRow>(

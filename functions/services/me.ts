@@ -47,7 +47,15 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
         where gm.group_id = g.id and gm.left_on is null
       ), '[]'::json) as members,
       coalesce((select array_agg(distinct m.kind) from public.meetings m where m.group_id = g.id), '{}') as meeting_kinds_held,
-      (select max(m.held_on)::text from public.meetings m where m.group_id = g.id) as last_meeting_on
+      (select max(m.held_on)::text from public.meetings m where m.group_id = g.id) as last_meeting_on,
+      -- The earliest plan not yet held: a plan is held when a meeting with its id exists.
+      (select json_build_object('id', pm.id, 'group_id', pm.group_id, 'kind', pm.kind,
+          'starts_at', to_char(pm.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+          'duration_minutes', pm.duration_minutes, 'format', pm.format, 'topic', pm.topic,
+          'author_person_id', pm.author_person_id, 'created_at', pm.created_at::text)
+        from public.planned_meetings pm
+        where pm.group_id = g.id and not exists (select 1 from public.meetings m where m.id = pm.id)
+        order by pm.starts_at, pm.id limit 1) as next_meeting
     from public.mentoring_groups g
     ${scope === 'mine' ? 'join' : 'left join'} mine on mine.group_id = g.id
     left join public.catalog_role_models rm on rm.form_key = g.form and rm.key = g.role_model

@@ -1,11 +1,12 @@
 // Meetings of a group: the list, logging one (idempotent on the client's id), and the feedback after it.
 import type { z } from 'zod';
-import type { FeedbackRow, Meeting, meetingCreate } from '../../shared/api/meetings.ts';
+import type { FeedbackRow, Meeting, meetingCreate, PlannedMeeting, plannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
 import { listPage, type Page } from './rows.ts';
 
 type NewMeeting = z.output<typeof meetingCreate>;
+type NewPlan = z.output<typeof plannedMeetingCreate>;
 
 const meetingFields = (notes: string) => `m.id, m.group_id, m.kind, m.held_on::text as held_on, m.duration_minutes, m.format, m.topic,
   ${notes} as notes, m.author_person_id, m.created_at::text as created_at`;
@@ -159,4 +160,57 @@ export async function logMeeting(db: Queryable, sent: NewMeeting): Promise<{ mee
   }
   // Nothing inserted and nothing stored: the group is not one the caller can see.
   throw apiError(404, 'not_found', 'error.notFound');
+}
+
+const planColumns = `p.id, p.group_id, p.kind, to_char(p.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as starts_at,
+  p.duration_minutes, p.format, p.topic, p.author_person_id, p.created_at::text as created_at`;
+
+/**
+ * Plans a pair's next meeting, authored by the caller. Idempotent on the client's id as logging is:
+ * the same plan again creates nothing and answers the stored one; the same id with another date or
+ * content is a conflict.
+ */
+export async function planMeeting(db: Queryable, sent: NewPlan): Promise<{ plan: PlannedMeeting; created: boolean }> {
+  const inserted = await db
+    .query<PlannedMeeting>(
+      `with inserted as (
+         insert into public.planned_meetings (id, organisation_id, group_id, kind, starts_at, duration_minutes, format, topic, author_person_id)
+         select $1, g.organisation_id, g.id, $3, $4, $5, $6, nullif($7, ''),
+           (select p.id from public.people p where p.auth_user_id = (select auth.uid()) and p.organisation_id = g.organisation_id limit 1)
+         from public.mentoring_groups g
+         where g.id = $2 and g.status = 'active'
+         on conflict (id) do nothing
+         returning *
+       )
+       select ${planColumns} from inserted p`,
+      [sent.id, sent.group_id, sent.kind, sent.starts_at, sent.duration_minutes, sent.format, sent.topic ?? ''],
+    )
+    .catch((error: { code?: string }) => {
+      throw error.code === '42501' ? apiError(403, 'forbidden', 'error.notInGroup') : error;
+    });
+  const [created] = inserted.rows;
+  if (created) return { plan: created, created: true };
+  const stored = (await db.query<PlannedMeeting>(`select ${planColumns} from public.planned_meetings p where p.id = $1`, [sent.id]))
+    .rows[0];
+  if (!stored) throw apiError(404, 'not_found', 'error.notFound');
+  const same =
+    stored.group_id === sent.group_id &&
+    stored.kind === sent.kind &&
+    Date.parse(stored.starts_at) === Date.parse(sent.starts_at) &&
+    stored.duration_minutes === sent.duration_minutes &&
+    stored.format === sent.format &&
+    (stored.topic ?? undefined) === (sent.topic || undefined);
+  if (same) return { plan: stored, created: false };
+  throw apiError(409, 'conflict', 'error.conflict');
+}
+
+/**
+ * Cancels a plan. A plan already gone (a retry after a lost answer) is cancelled all the same; one
+ * the caller sees but may not cancel (a mentee, a teacher) is refused.
+ */
+export async function cancelPlannedMeeting(db: Queryable, id: string): Promise<void> {
+  const deleted = await db.query('delete from public.planned_meetings where id = $1 returning id', [id]);
+  if (deleted.rows.length > 0) return;
+  const visible = await db.query('select 1 from public.planned_meetings where id = $1', [id]);
+  if (visible.rows.length > 0) throw apiError(403, 'forbidden', 'error.notInGroup');
 }

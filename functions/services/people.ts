@@ -156,7 +156,7 @@ export async function erasePerson(db: Queryable, id: string): Promise<void> {
   await db.query('select public.erase_person($1)', [id]);
 }
 
-const consentColumns = 'id, person_id, organisation_id, given_by, given_on, document_version, withdrawn_on';
+const consentColumns = 'id, person_id, organisation_id, given_by, given_on, document_version, medium, withdrawn_on';
 
 export function listConsents(
   db: Queryable,
@@ -177,10 +177,10 @@ export function recordConsent(db: Queryable, sent: z.output<typeof consentCreate
   return createOnce<Consent>(
     db,
     {
-      sql: `insert into public.consents (id, organisation_id, person_id, given_by, given_on, document_version)
-          select $1, p.organisation_id, p.id, $3, $4, $5 from public.people p where p.id = $2
+      sql: `insert into public.consents (id, organisation_id, person_id, given_by, given_on, document_version, medium)
+          select $1, p.organisation_id, p.id, $3, $4, $5, $6 from public.people p where p.id = $2
           on conflict (id) do nothing returning id`,
-      params: [sent.id, sent.person_id, sent.given_by, sent.given_on, sent.document_version],
+      params: [sent.id, sent.person_id, sent.given_by, sent.given_on, sent.document_version, sent.medium],
     },
     async () => (await db.query<Consent>(`select ${consentColumns} from public.consents where id = $1`, [sent.id])).rows[0],
     sent,

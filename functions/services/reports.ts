@@ -38,6 +38,15 @@ export async function regionRollUp(db: Queryable, region: string, on: string): P
   return rows.map(withShares);
 }
 
+/** Regions whose roll-up the caller may read: their authority's (regional viewers), their school's (heads, curators). */
+export async function readableRegions(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ region: string }>(
+    `select distinct o.region from public.organisations o
+     where o.region is not null and o.id in (select app.my_organisation_ids_as('{region_viewer,head,curator}')) order by 1`,
+  );
+  return rows.map((r) => r.region);
+}
+
 export function auditLog(db: Queryable, query: z.output<typeof auditQuery>) {
   const { organisation_id, table_name, row_id, limit, cursor } = query;
   return listPage<AuditEntry>(

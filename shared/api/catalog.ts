@@ -13,3 +13,30 @@ export const catalog = z.object({
   meeting_kinds: z.array(z.object({ key: z.string(), position: z.int(), ...label })),
 });
 export type Catalog = z.infer<typeof catalog>;
+
+const catalogKey = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'Ключ: латиница, цифры, «_» / Key: a–z, digits, _' });
+const labelText = z.string().trim().min(3).max(200);
+/** A school's own form of mentoring (e.g. reverse mentoring), beside the national ones. */
+export const ownFormCreate = z
+  .object({
+    organisation_id: id,
+    key: catalogKey,
+    label_ru: labelText,
+    label_en: labelText.optional(),
+    goal_ru: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+/** A school's own role model of a form (national or its own). */
+export const ownRoleModelCreate = z
+  .object({
+    organisation_id: id,
+    form_key: catalogKey,
+    key: catalogKey,
+    label_ru: labelText,
+    label_en: labelText.optional(),
+    mentor_ru: z.string().trim().max(200).default(''),
+    mentee_ru: z.string().trim().max(200).default(''),
+  })
+  .strict();
+export const ownForm = catalog.shape.forms.element;
+export const ownRoleModel = catalog.shape.role_models.element;

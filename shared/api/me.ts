@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { groupRoles, groupStatuses, meetingKinds } from '../catalog.ts';
 import { id, isoDate } from './common.ts';
+import { plannedMeeting } from './meetings.ts';
 import { personKinds } from './people.ts';
 
 export const groupMember = z.object({
@@ -34,6 +35,8 @@ export const groupSummary = z.object({
   meeting_kinds_held: z.array(z.enum(meetingKinds)),
   last_meeting_on: isoDate.nullable(),
   next_kind: z.enum(meetingKinds),
+  /** The earliest planned meeting not yet held (it may be past: the mentor says whether it took place); null when none is planned. */
+  next_meeting: plannedMeeting.nullable(),
 });
 export type GroupSummary = z.infer<typeof groupSummary>;
 

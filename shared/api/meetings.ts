@@ -47,6 +47,40 @@ export const meeting = z.object({
 });
 export type Meeting = z.infer<typeof meeting>;
 
+/**
+ * A pair's next meeting, planned with a date and time (issue #14). Its id is the client's, and it is
+ * also the id of the meeting it becomes: «встреча состоялась» logs a meeting with this id, so a plan
+ * is held exactly when that meeting exists, and a retry of either creates nothing new.
+ */
+export const plannedMeetingCreate = z
+  .object({
+    id,
+    group_id: id,
+    kind: z.enum(meetingKinds),
+    /** The start with its offset (`2026-12-03T15:30:00+03:00`): the school's wall clock, not the server's. */
+    starts_at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) > Date.now() - 86_400_000, {
+      message: 'Встречу не планируют в прошлом / A meeting is not planned in the past',
+    }),
+    duration_minutes: z.int().min(5).max(480).default(45),
+    format: z.enum(meetingFormats).default('in_person'),
+    topic: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type PlannedMeetingCreate = z.input<typeof plannedMeetingCreate>;
+
+export const plannedMeeting = z.object({
+  id,
+  group_id: id,
+  kind: z.enum(meetingKinds),
+  starts_at: z.iso.datetime({ offset: true }),
+  duration_minutes: z.int(),
+  format: z.enum(meetingFormats),
+  topic: z.string().nullable(),
+  author_person_id: id.nullable(),
+  created_at: z.string(),
+});
+export type PlannedMeeting = z.infer<typeof plannedMeeting>;
+
 export const meetingQuery = page.extend({ group_id: id.optional() }).strict();
 
 /** The short form after a meeting: each participant's 1–10 and a comment; attendance too. */

@@ -95,6 +95,7 @@ export const consent = z.object({
   given_by: z.enum(['parent', 'guardian', 'self']),
   given_on: z.string(),
   document_version: z.string(),
+  medium: z.enum(['paper', 'electronic']),
   withdrawn_on: z.string().nullable(),
 });
 export type Consent = z.infer<typeof consent>;
@@ -105,6 +106,7 @@ export const consentCreate = z
     given_by: z.enum(['parent', 'guardian', 'self']),
     given_on: z.iso.date(),
     document_version: z.string().trim().min(1).max(50).default('1'),
+    medium: z.enum(['paper', 'electronic']).default('paper'),
   })
   .strict();
 export const consentWithdraw = z.object({ withdrawn_on: z.iso.date() }).strict();

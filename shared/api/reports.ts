@@ -68,3 +68,38 @@ export const auditEntry = z.object({
 export const kpiMonthly = z.object({ target_share: z.number(), months: z.array(kpiMonth) });
 export const regionReport = z.object({ region: z.string(), date: z.string(), target_share: z.number(), rows: z.array(regionRow) });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** A report as a file: XLSX or CSV (UTF-8 with BOM) of one table, with what that table needs. */
+export const reportKind = z.enum(['kpi', 'kpi_monthly', 'region', 'work']);
+const reportParams = {
+  organisation_id: id.optional(),
+  programme_id: id.optional(),
+  region: z.string().trim().min(1).max(200).optional(),
+  date: isoDate.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+export const exportQuery = z
+  .object({ table: reportKind, format: z.enum(['xlsx', 'csv']), ...reportParams })
+  .strict()
+  .refine((q) => (q.table === 'region' ? q.region : q.table === 'work' ? q.programme_id : q.organisation_id) !== undefined, {
+    message: 'Не указано, чей отчёт / Whose report is missing',
+    path: ['table'],
+  })
+  .refine((q) => q.table !== 'kpi_monthly' || (q.from && q.to), { message: 'Укажите месяцы / Give the months', path: ['from'] });
+/** Several tables into one new Google Sheet in the curator's Drive (their token in `X-Google-Token`, never stored). */
+export const sheetsRequest = z
+  .object({ title: z.string().trim().min(1).max(200), tables: z.array(reportKind).min(1).max(4), ...reportParams })
+  .strict();
+export const sheetsCreated = z.object({ spreadsheet_id: z.string(), url: z.string() });
+export const thankYouQuery = z.object({ person_id: id }).strict();
+export const regionList = z.object({ items: z.array(z.string()) });
+/** The six columns every involvement table shows (i18n keys), on the screens and in the exports alike. */
+export const shareColumnKeys = [
+  'reports.col.studentsTotal',
+  'reports.col.studentsInvolved',
+  'reports.col.studentsShare',
+  'reports.col.staffTotal',
+  'reports.col.staffInvolved',
+  'reports.col.staffShare',
+] as const;

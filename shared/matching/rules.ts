@@ -57,6 +57,24 @@ const teacherAndStudent: MatchingRule = {
   points: 0,
   required: true,
 };
+const collegeStudentAndPupil: MatchingRule = {
+  key: 'college_student_and_pupil',
+  rule: { check: 'kinds', mentor: ['external'], mentee: ['student'] },
+  points: 0,
+  required: true,
+};
+const employerAndPupil: MatchingRule = {
+  key: 'employer_and_pupil',
+  rule: { check: 'kinds', mentor: ['external', 'staff'], mentee: ['student'] },
+  points: 0,
+  required: true,
+};
+const employerAndStudent: MatchingRule = {
+  key: 'employer_and_student',
+  rule: { check: 'kinds', mentor: ['external', 'staff'], mentee: ['student', 'external'] },
+  points: 0,
+  required: true,
+};
 const olderGrade: MatchingRule = { key: 'mentor_older_grade', rule: { check: 'grade_gap', min: 1, max: 11 }, points: 10, required: true };
 /** Close in age talk more easily: one to three grades apart. */
 const nearGrade: MatchingRule = { key: 'grades_close', rule: { check: 'grade_gap', min: 1, max: 3 }, points: 15 };
@@ -146,6 +164,75 @@ export const matchingRules: RoleModelRules[] = [
       { key: 'teaches_weak_subject', rule: { check: 'teaches_mentee_subject', mentee: 'weak' }, points: 60, required: true },
     ],
   },
+  {
+    form: 'teacher_teacher',
+    roleModel: 'community_leader_struggling',
+    rules: [
+      teachers,
+      realExperienceGap,
+      { key: 'mentor_leader', rule: { check: 'tag', side: 'mentor', tag: 'leader' }, points: 40, required: true },
+      { key: 'same_subject', rule: { check: 'shared_subject' }, points: 20 },
+    ],
+  },
+  {
+    form: 'teacher_teacher',
+    roleModel: 'innovator_conservative',
+    rules: [
+      teachers,
+      { key: 'mentor_innovator', rule: { check: 'tag', side: 'mentor', tag: 'innovator' }, points: 40, required: true },
+      { key: 'same_subject', rule: { check: 'shared_subject' }, points: 20 },
+    ],
+  },
+  {
+    form: 'teacher_student',
+    roleModel: 'teacher_student_in_difficulty',
+    rules: [
+      teacherAndStudent,
+      { key: 'mentee_in_difficulty', rule: { check: 'tag', side: 'mentee', tag: 'in_difficulty' }, points: 40 },
+      { key: 'teaches_weak_subject', rule: { check: 'teaches_mentee_subject', mentee: 'weak' }, points: 20 },
+    ],
+  },
+  // Студент – ученик: a college or university student (an outsider to the school) and a pupil.
+  {
+    form: 'college_student_pupil',
+    roleModel: 'achieving_underachieving',
+    rules: [collegeStudentAndPupil, { key: 'strong_where_weak', rule: { check: 'strong_where_weak' }, points: 60, required: true }],
+  },
+  {
+    form: 'college_student_pupil',
+    roleModel: 'leader_indifferent',
+    rules: [
+      collegeStudentAndPupil,
+      { key: 'mentor_leader', rule: { check: 'tag', side: 'mentor', tag: 'leader' }, points: 40, required: true },
+      { key: 'mentee_passive', rule: { check: 'tag', side: 'mentee', tag: 'passive' }, points: 30 },
+    ],
+  },
+  {
+    form: 'college_student_pupil',
+    roleModel: 'peer_to_other',
+    rules: [collegeStudentAndPupil, { key: 'strong_where_weak', rule: { check: 'strong_where_weak' }, points: 40 }],
+  },
+  // Работодатель – ученик / студент: a professional of a partner organisation and a pupil or student.
+  ...(['employer_pupil', 'employer_student'] as const).flatMap((form): RoleModelRules[] => {
+    const sides = form === 'employer_pupil' ? employerAndPupil : employerAndStudent;
+    return [
+      {
+        form,
+        roleModel: 'professional_indifferent_consumer',
+        rules: [sides, { key: 'mentee_passive', rule: { check: 'tag', side: 'mentee', tag: 'passive' }, points: 30 }],
+      },
+      {
+        form,
+        roleModel: 'colleague_young_colleague',
+        rules: [sides, { key: 'strong_where_weak', rule: { check: 'strong_where_weak' }, points: 40 }],
+      },
+      {
+        form,
+        roleModel: 'employer_future_employee',
+        rules: [sides, { key: 'mentee_career_interest', rule: { check: 'tag', side: 'mentee', tag: 'career_interest' }, points: 40 }],
+      },
+    ];
+  }),
 ];
 
 /** The rules of one role model, from the national catalog or a school's own list. */

@@ -20,6 +20,8 @@ create table public.consents (
   given_by text not null check (given_by in ('parent', 'guardian', 'self')),
   given_on date not null,
   document_version text not null default '1',
+  -- How it was given: signed on paper, or electronically (a school's portal, Госуслуги).
+  medium text not null default 'paper' check (medium in ('paper', 'electronic')),
   withdrawn_on date,
   created_at timestamptz not null default now(),
   constraint consents_withdrawn_after_given check (withdrawn_on is null or withdrawn_on >= given_on),

@@ -3,13 +3,220 @@
 -- member (joined, not left) of a group that is running then (started, not ended, not a draft).
 -- External mentors count in neither share. Erased people still count: their rows stay, anonymous.
 --
+-- The figures are kept by the database as the data changes, so that no report scans memberships:
+--   * kpi_person_spans: each student's and staff member's involvement as maximal date spans
+--     [starts_on, ends_on) — overall, per form, and in whole months — recomputed for one person by
+--     app.kpi_refresh_person whenever a row that decides it changes (group_members, the group's
+--     status, dates and form, the person's kind, class and school);
+--   * kpi_counters: the spans as +1 on the day a span starts and −1 on the day it ends, summed per
+--     school × dimension (organisation, form, class, month) × kind × day, plus each class's roster
+--     (dimension `roster`, one row dated -infinity). Involved on D = the sum of the deltas up to D.
+--   * organisation_people_counts: each school's students and staff (the KPI's denominators).
+-- A school reads ~100 counter rows, a region of 1,000 schools ~5,000, the country ~200,000.
+-- app.kpi_recount rebuilds all of it from the raw tables (bulk loads, and the test that the
+-- counters equal a recount).
+--
 -- kpi_involvement (one school, by organisation, form and class) runs as the caller: row-level
--- security decides, so a head or curator gets their school's figures and anybody else fewer.
+-- security decides, so a member of the school gets their school's figures and anybody else none.
 -- kpi_rollup (every school of a region, by school, municipality and region) returns counts only,
--- for regional viewers and for the heads and curators of the schools in it.
--- The indexes the KPI reads stand with their tables (people_organisation_kind_idx,
--- mentoring_groups_running_idx, group_members_group_id_active_idx).
+-- for regional viewers and for the heads and curators of the schools in it; kpi_country (every
+-- region and the country) for the service only.
 
+create table public.kpi_person_spans (
+  person_id uuid not null,
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  kind text not null check (kind in ('student', 'staff')),
+  class_id uuid,
+  -- `day`: involved from starts_on to the day before ends_on; `month`: in every month from the
+  -- one starting starts_on to the one before ends_on. ends_on null: open.
+  grain text not null check (grain in ('day', 'month')),
+  -- '' for any form (the school's figure), else the form's catalog key.
+  form text not null,
+  starts_on date not null,
+  ends_on date check (ends_on > starts_on),
+  primary key (person_id, grain, form, starts_on)
+);
+alter table public.kpi_person_spans enable row level security;
+alter table public.kpi_person_spans force row level security;
+create index kpi_person_spans_organisation_id_idx on public.kpi_person_spans (organisation_id);
+grant select on public.kpi_person_spans to authenticated;
+grant all on public.kpi_person_spans to service_role;
+-- Who is involved when is the school's programme data: its head and curators see it.
+create policy "heads and curators see their school's spans" on public.kpi_person_spans
+  for select to authenticated
+  using (organisation_id in (select app.my_organisation_ids_as('{head,curator}')));
+
+create table public.kpi_counters (
+  dimension text not null check (dimension in ('organisation', 'form', 'class', 'month', 'roster')),
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  -- '' (organisation, month), the form's key, or the class's id.
+  key text not null,
+  kind text not null check (kind in ('student', 'staff')),
+  on_date date not null,
+  delta int not null,
+  -- dimension first: the country's and a region's roll-ups read one contiguous range of it.
+  primary key (dimension, organisation_id, key, kind, on_date)
+);
+alter table public.kpi_counters enable row level security;
+alter table public.kpi_counters force row level security;
+create index kpi_counters_organisation_id_idx on public.kpi_counters (organisation_id);
+-- The roll-ups read only the schools' overall counters: an index-only scan of this compact index
+-- (the country's 160k entries sit on ~1,500 pages; in the table they are spread over all of it).
+create index kpi_counters_rollup_idx on public.kpi_counters (organisation_id, on_date) include (kind, delta)
+  where dimension = 'organisation';
+grant select on public.kpi_counters to authenticated;
+grant all on public.kpi_counters to service_role;
+-- Counts only (no person): every member of the school may read them, as the head shows them.
+create policy "members see their school's counters" on public.kpi_counters
+  for select to authenticated
+  using (organisation_id in (select app.my_organisation_ids()));
+
+-- How many students and staff each school has, kept by a trigger: the regional roll-up reads
+-- 2 rows per school instead of scanning 600 people per school (the denominator of the KPI).
+create table public.organisation_people_counts (
+  organisation_id uuid not null references public.organisations (id) on delete cascade,
+  kind text not null check (kind in ('student', 'staff', 'external')),
+  people int not null default 0 check (people >= 0),
+  primary key (organisation_id, kind)
+);
+alter table public.organisation_people_counts enable row level security;
+alter table public.organisation_people_counts force row level security;
+grant select on public.organisation_people_counts to authenticated;
+grant all on public.organisation_people_counts to service_role;
+create policy "members see their school's counts" on public.organisation_people_counts
+  for select to authenticated
+  using (organisation_id in (select app.my_organisation_ids()));
+
+-- The involvement spans of `persons`, computed from the raw tables: the intersection of each
+-- membership with its group's run, merged per form and overall (a person in two groups counts
+-- once), and the months they touch, merged likewise.
+create function app.kpi_spans_of(persons uuid[])
+returns table (person_id uuid, organisation_id uuid, kind text, class_id uuid, grain text, form text, starts_on date, ends_on date)
+language sql stable security definer set search_path = ''
+as $$
+  with runs as (
+    -- ends_on: the first day no longer involved (left_on; the day after the group ended).
+    select p.id as person_id, g.form, greatest(g.started_on, gm.joined_on) as starts_on,
+           least(g.ended_on + 1, gm.left_on) as ends_on
+    from unnest(persons) as u (id)
+    join public.people p on p.id = u.id
+    join public.group_members gm on gm.person_id = p.id
+    join public.mentoring_groups g on g.id = gm.group_id
+    where p.kind in ('student', 'staff')
+      and g.status <> 'draft' and g.started_on is not null
+  ),
+  intervals as (
+    select r.person_id, 'day' as grain, r.form, r.starts_on, r.ends_on from runs r
+    where r.ends_on is null or r.ends_on > r.starts_on
+    union all
+    select r.person_id, 'day', '', r.starts_on, r.ends_on from runs r
+    where r.ends_on is null or r.ends_on > r.starts_on
+    union all
+    select r.person_id, 'month', '', date_trunc('month', r.starts_on)::date,
+           (date_trunc('month', r.ends_on - 1) + interval '1 month')::date
+    from runs r where r.ends_on is null or r.ends_on > r.starts_on
+  ),
+  -- Gaps and islands: a span starts a new island when it begins after every earlier one ended.
+  marked as (
+    select i.*, case when i.starts_on <= max(coalesce(i.ends_on, 'infinity'::date)) over (
+                   partition by i.person_id, i.grain, i.form order by i.starts_on, i.ends_on nulls last
+                   rows between unbounded preceding and 1 preceding) then 0 else 1 end as opens
+    from intervals i
+  ),
+  islands as (
+    select m.*, sum(m.opens) over (partition by m.person_id, m.grain, m.form order by m.starts_on, m.ends_on nulls last) as island
+    from marked m
+  )
+  select p.id, p.organisation_id, p.kind, p.class_id, s.grain, s.form, min(s.starts_on),
+         nullif(max(coalesce(s.ends_on, 'infinity'::date)), 'infinity'::date)
+  from islands s join public.people p on p.id = s.person_id
+  group by p.id, p.organisation_id, p.kind, p.class_id, s.grain, s.form, s.island
+$$;
+
+-- Adds (direction 1) or takes away (direction -1) the counters of the spans of `persons` as stored now.
+create function app.kpi_count_spans(persons uuid[], direction int) returns void
+language sql security definer set search_path = ''
+as $$
+  insert into public.kpi_counters as c (dimension, organisation_id, key, kind, on_date, delta)
+  select d.dimension, s.organisation_id, d.key, s.kind, e.on_date, sum(e.delta * direction)::int
+  from unnest(persons) as u (id)
+  join public.kpi_person_spans s on s.person_id = u.id
+  cross join lateral (
+    select case when s.grain = 'month' then 'month' when s.form = '' then 'organisation' else 'form' end as dimension,
+           case when s.grain = 'month' then '' else s.form end as key
+    union all
+    select 'class', s.class_id::text where s.grain = 'day' and s.form = '' and s.kind = 'student' and s.class_id is not null
+  ) d
+  cross join lateral (values (s.starts_on, 1), (s.ends_on, -1)) e (on_date, delta)
+  where e.on_date is not null
+  group by d.dimension, s.organisation_id, d.key, s.kind, e.on_date
+  having sum(e.delta) <> 0
+  on conflict (dimension, organisation_id, key, kind, on_date) do update set delta = c.delta + excluded.delta
+$$;
+
+-- Recomputes the spans of `persons` and moves the counters by the difference.
+create function app.kpi_refresh(persons uuid[]) returns void
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  -- Each person once (an update names the same person as old and new row).
+  persons := array(select distinct p from unnest(persons) as p where p is not null);
+  perform app.kpi_count_spans(persons, -1);
+  delete from public.kpi_person_spans s using unnest(persons) as u (id) where s.person_id = u.id;
+  insert into public.kpi_person_spans select * from app.kpi_spans_of(persons);
+  perform app.kpi_count_spans(persons, 1);
+  delete from public.kpi_counters c where c.delta = 0 and c.dimension <> 'roster'
+    and c.organisation_id in (select p.organisation_id from public.people p where p.id = any (persons));
+end
+$$;
+
+create function app.kpi_refresh_members() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if tg_table_name = 'group_members' then
+    perform app.kpi_refresh(array[case when tg_op <> 'INSERT' then old.person_id end, case when tg_op <> 'DELETE' then new.person_id end]);
+  else
+    -- A group's status, dates or form changed: every member's spans.
+    perform app.kpi_refresh(array(select gm.person_id from public.group_members gm where gm.group_id = new.id));
+  end if;
+  return null;
+end
+$$;
+create trigger kpi_refresh_members after insert or delete or update of person_id, joined_on, left_on on public.group_members
+  for each row execute function app.kpi_refresh_members();
+create trigger kpi_refresh_members after update of status, started_on, ended_on, form on public.mentoring_groups
+  for each row execute function app.kpi_refresh_members();
+
+-- Each school's students and staff, and those involved on a date, from the counters (for the
+-- roll-ups, which have already decided which schools the caller may read — ids null: every school —
+-- and for one school's figures, where row-level security decides as the caller).
+-- Plain SQL, invoker, no SET: the planner inlines them into the caller's query with the ids as a
+-- constant (PL/pgSQL callers plan for the value at hand), so that a region's read is an index scan
+-- and the country's a range scan of the partial index; a definer function would be planned once,
+-- generically, as a scan of every counter.
+create function app.kpi_totals(ids uuid[])
+returns table (organisation_id uuid, students bigint, staff bigint)
+language sql stable
+as $$
+  select c.organisation_id, coalesce(sum(c.people) filter (where c.kind = 'student'), 0), coalesce(sum(c.people) filter (where c.kind = 'staff'), 0)
+  from public.organisation_people_counts c
+  where ids is null or c.organisation_id = any (ids)
+  group by c.organisation_id
+$$;
+create function app.kpi_involved(ids uuid[], at_date date)
+returns table (organisation_id uuid, students bigint, staff bigint)
+language sql stable
+as $$
+  select c.organisation_id, coalesce(sum(c.delta) filter (where c.kind = 'student'), 0), coalesce(sum(c.delta) filter (where c.kind = 'staff'), 0)
+  from public.kpi_counters c
+  where c.dimension = 'organisation' and (ids is null or c.organisation_id = any (ids)) and c.on_date <= at_date
+  group by c.organisation_id
+$$;
+
+-- One school on one date: the school, each form with somebody involved, each class with students.
+-- PL/pgSQL rather than SQL: its statement's plan (with the row-level security quals) is kept for
+-- the connection, so a polled report does not plan the policies again on every call.
 create function public.kpi_involvement(org uuid, at_date date default current_date)
 returns table (
   dimension text,
@@ -20,48 +227,36 @@ returns table (
   staff_total int,
   staff_involved int
 )
--- PL/pgSQL rather than SQL: its statement's plan (with the row-level security quals) is kept for
--- the connection, so a polled report does not plan the policies again on every call.
 language plpgsql stable security invoker set search_path = '' set jit = off
 as $$
 begin
   return query
-  with running as (
-    select gm.person_id, g.form
-    from public.mentoring_groups g
-    join public.group_members gm on gm.group_id = g.id
-    where g.organisation_id = org and g.status <> 'draft'
-      and g.started_on <= at_date and (g.ended_on is null or g.ended_on >= at_date)
-      and gm.joined_on <= at_date and (gm.left_on is null or gm.left_on > at_date)
+  with counted as (
+    select c.dimension, c.key, c.kind, sum(c.delta)::int as n
+    from public.kpi_counters c
+    where c.dimension in ('organisation', 'form', 'class', 'roster') and c.organisation_id = org and c.on_date <= at_date
+    group by c.dimension, c.key, c.kind
   ),
-  roster as (
-    select p.id, p.kind, p.class_id, exists (select 1 from running r where r.person_id = p.id) as involved
-    from public.people p
-    where p.organisation_id = org and p.kind in ('student', 'staff')
-  ),
-  totals as (
-    select count(*) filter (where kind = 'student')::int as students,
-           count(*) filter (where kind = 'staff')::int as staff
-    from roster
-  )
+  totals as (select t.students::int as students, t.staff::int as staff from app.kpi_totals(array[org]) t)
   select 'organisation'::text, org::text, o.name, t.students,
-         (select count(*) filter (where kind = 'student' and involved) from roster)::int,
+         coalesce((select sum(i.n) from counted i where i.dimension = 'organisation' and i.kind = 'student'), 0)::int,
          t.staff,
-         (select count(*) filter (where kind = 'staff' and involved) from roster)::int
+         coalesce((select sum(i.n) from counted i where i.dimension = 'organisation' and i.kind = 'staff'), 0)::int
   from totals t join public.organisations o on o.id = org
   union all
-  select 'form'::text, f.form, null::text, t.students,
-         count(distinct f.person_id) filter (where ro.kind = 'student')::int,
-         t.staff,
-         count(distinct f.person_id) filter (where ro.kind = 'staff')::int
-  from running f join roster ro on ro.id = f.person_id cross join totals t
-  group by f.form, t.students, t.staff
+  select 'form'::text, f.key, null::text, t.students,
+         coalesce(sum(f.n) filter (where f.kind = 'student'), 0)::int, t.staff,
+         coalesce(sum(f.n) filter (where f.kind = 'staff'), 0)::int
+  from counted f cross join totals t
+  where f.dimension = 'form'
+  group by f.key, t.students, t.staff
+  having sum(f.n) > 0
   union all
-  select 'class'::text, c.id::text, c.name,
-         count(*)::int, count(*) filter (where ro.involved)::int, null::int, null::int
-  from roster ro join public.classes c on c.id = ro.class_id
-  where ro.kind = 'student'
-  group by c.id, c.name;
+  select 'class'::text, cl.id::text, cl.name, r.n, coalesce(i.n, 0), null::int, null::int
+  from counted r
+  join public.classes cl on cl.id::text = r.key
+  left join counted i on i.dimension = 'class' and i.key = r.key
+  where r.dimension = 'roster' and r.n > 0;
 end
 $$;
 
@@ -74,33 +269,27 @@ returns table (
   staff_total int,
   staff_involved int
 )
-language sql stable security invoker set search_path = ''
+-- PL/pgSQL, as kpi_involvement: its plans are made for the school at hand (the totals' index).
+language plpgsql stable security invoker set search_path = '' set jit = off
 as $$
+begin
+  return query
   with months as (
-    select m::date as month_start, (m + interval '1 month' - interval '1 day')::date as month_end
+    select m::date as month_start
     from generate_series(date_trunc('month', from_month), date_trunc('month', to_month), interval '1 month') m
   ),
-  roster as (
-    select p.id, p.kind from public.people p where p.organisation_id = org and p.kind in ('student', 'staff')
-  ),
-  involved as (
-    select distinct m.month_start, gm.person_id
-    from months m
-    join public.mentoring_groups g on g.organisation_id = org and g.status <> 'draft'
-      and g.started_on <= m.month_end and (g.ended_on is null or g.ended_on >= m.month_start)
-    join public.group_members gm on gm.group_id = g.id
-      and gm.joined_on <= m.month_end and (gm.left_on is null or gm.left_on > m.month_start)
+  totals as (select t.students::int as students, t.staff::int as staff from app.kpi_totals(array[org]) t),
+  deltas as (
+    select c.kind, c.on_date, c.delta from public.kpi_counters c
+    where c.dimension = 'month' and c.organisation_id = org and c.on_date <= to_month
   )
-  select m.month_start,
-         (select count(*) from roster where kind = 'student')::int,
-         count(ro.id) filter (where ro.kind = 'student')::int,
-         (select count(*) from roster where kind = 'staff')::int,
-         count(ro.id) filter (where ro.kind = 'staff')::int
-  from months m
-  left join involved i on i.month_start = m.month_start
-  left join roster ro on ro.id = i.person_id
-  group by m.month_start
-  order by m.month_start
+  select m.month_start, t.students,
+         coalesce((select sum(d.delta) from deltas d where d.kind = 'student' and d.on_date <= m.month_start), 0)::int,
+         t.staff,
+         coalesce((select sum(d.delta) from deltas d where d.kind = 'staff' and d.on_date <= m.month_start), 0)::int
+  from months m cross join totals t
+  order by m.month_start;
+end
 $$;
 
 -- Schools whose figures the caller may read in a roll-up: every school of a region where they are
@@ -123,23 +312,9 @@ as $$
     )
 $$;
 
--- How many students and staff each school has, kept by a trigger: the regional roll-up reads
--- 2 rows per school instead of scanning 600 people per school (the denominator of the KPI).
-create table public.organisation_people_counts (
-  organisation_id uuid not null references public.organisations (id) on delete cascade,
-  kind text not null check (kind in ('student', 'staff', 'external')),
-  people int not null default 0 check (people >= 0),
-  primary key (organisation_id, kind)
-);
-alter table public.organisation_people_counts enable row level security;
-alter table public.organisation_people_counts force row level security;
-grant select on public.organisation_people_counts to authenticated;
-grant all on public.organisation_people_counts to service_role;
-create policy "members see their school's counts" on public.organisation_people_counts
-  for select to authenticated
-  using (organisation_id in (select app.my_organisation_ids()));
-
 -- `security definer`: the counts are the database's bookkeeping, not something a caller writes.
+-- A person's kind or class decides their school's totals, their class's roster and which of their
+-- school's counters their spans move.
 create function app.count_people() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
@@ -147,15 +322,25 @@ begin
   if tg_op in ('UPDATE', 'DELETE') then
     update public.organisation_people_counts set people = people - 1
     where organisation_id = old.organisation_id and kind = old.kind;
+    update public.kpi_counters set delta = delta - 1
+    where dimension = 'roster' and organisation_id = old.organisation_id and key = old.class_id::text and kind = 'student'
+      and old.kind = 'student';
   end if;
   if tg_op in ('INSERT', 'UPDATE') then
     insert into public.organisation_people_counts as c (organisation_id, kind, people) values (new.organisation_id, new.kind, 1)
     on conflict (organisation_id, kind) do update set people = c.people + 1;
+    insert into public.kpi_counters as c (dimension, organisation_id, key, kind, on_date, delta)
+    select 'roster', new.organisation_id, new.class_id::text, 'student', '-infinity', 1
+    where new.kind = 'student' and new.class_id is not null
+    on conflict (dimension, organisation_id, key, kind, on_date) do update set delta = c.delta + 1;
+  end if;
+  if tg_op = 'UPDATE' then
+    perform app.kpi_refresh(array[new.id]);
   end if;
   return null;
 end
 $$;
-create trigger count_people after insert or delete or update of kind, organisation_id on public.people
+create trigger count_people after insert or delete or update of kind, class_id, organisation_id on public.people
   for each row execute function app.count_people();
 
 -- `security definer`: counts across schools whose people the caller cannot (and must not) read
@@ -174,12 +359,9 @@ returns table (
   staff_total int,
   staff_involved int
 )
-language plpgsql stable security definer set search_path = ''
-  set jit = off set work_mem = '32MB' set parallel_setup_cost = 100 set parallel_tuple_cost = 0.01
+language plpgsql stable security definer set search_path = '' set jit = off
 as $$
 declare
-  -- An array rather than a CTE: a CTE read three times is materialised, and that keeps the
-  -- scans of the big tables from running in parallel.
   allowed_ids uuid[] := array(select app.rollup_organisation_ids(for_region));
 begin
   return query
@@ -188,36 +370,12 @@ begin
     from public.organisations o
     where o.id = any (allowed_ids)
   ),
-  totals as (
-    select c.organisation_id,
-           coalesce(sum(c.people) filter (where c.kind = 'student'), 0) as students,
-           coalesce(sum(c.people) filter (where c.kind = 'staff'), 0) as staff
-    from public.organisation_people_counts c
-    where c.organisation_id = any (allowed_ids)
-    group by c.organisation_id
-  ),
-  -- A semi-join counts each person once however many groups they are in, and (unlike a
-  -- DISTINCT over 300k memberships) runs in parallel from end to end.
-  involved as (
-    select p.organisation_id,
-           count(*) filter (where p.kind = 'student') as students,
-           count(*) filter (where p.kind = 'staff') as staff
-    from public.people p
-    where p.organisation_id = any (allowed_ids)
-      and exists (
-        select 1 from public.group_members gm join public.mentoring_groups g on g.id = gm.group_id
-        where gm.person_id = p.id and g.status <> 'draft'
-          and g.started_on <= at_date and (g.ended_on is null or g.ended_on >= at_date)
-          and gm.joined_on <= at_date and (gm.left_on is null or gm.left_on > at_date)
-      )
-    group by p.organisation_id
-  ),
   per_school as (
     select a.id, a.name, a.municipality, t.students as students_total, coalesce(i.students, 0) as students_involved,
            t.staff as staff_total, coalesce(i.staff, 0) as staff_involved
     from allowed a
-    join totals t on t.organisation_id = a.id
-    left join involved i on i.organisation_id = a.id
+    join app.kpi_totals(allowed_ids) t on t.organisation_id = a.id
+    left join app.kpi_involved(allowed_ids, at_date) i on i.organisation_id = a.id
   )
   select case when grouping(s.id) = 0 then 'organisation' when grouping(s.municipality) = 0 then 'municipality' else 'region' end,
          case when grouping(s.municipality) = 0 then s.municipality end,
@@ -230,9 +388,65 @@ begin
 end
 $$;
 
+-- The country: each region and the whole country, counts only, for the service (a federal job,
+-- the Ministry's monitoring); nobody signed in may call it.
+create function public.kpi_country(at_date date default current_date)
+returns table (
+  level text,
+  region text,
+  schools int,
+  students_total int,
+  students_involved int,
+  staff_total int,
+  staff_involved int
+)
+language sql stable security definer set search_path = '' set jit = off
+as $$
+  select case when grouping(o.region) = 0 then 'region' else 'country' end,
+         o.region, count(*)::int, sum(t.students)::int, sum(coalesce(i.students, 0))::int, sum(t.staff)::int,
+         sum(coalesce(i.staff, 0))::int
+  from public.organisations o
+  join app.kpi_totals(null) t on t.organisation_id = o.id
+  left join app.kpi_involved(null, at_date) i on i.organisation_id = o.id
+  where o.kind = 'school'
+  group by grouping sets ((o.region), ())
+  order by 1 desc, 2
+$$;
+
+-- Rebuilds the counters of one school (or of every school) from the raw tables: after a bulk load
+-- that ran without triggers, and as the recount the counters are tested against.
+create function app.kpi_recount(org uuid default null) returns void
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  persons uuid[] := array(select p.id from public.people p where (org is null or p.organisation_id = org) and p.kind in ('student', 'staff'));
+begin
+  delete from public.kpi_counters c where org is null or c.organisation_id = org;
+  delete from public.kpi_person_spans s where org is null or s.organisation_id = org;
+  delete from public.organisation_people_counts c where org is null or c.organisation_id = org;
+  insert into public.organisation_people_counts (organisation_id, kind, people)
+  select p.organisation_id, p.kind, count(*) from public.people p where org is null or p.organisation_id = org group by 1, 2;
+  insert into public.kpi_counters (dimension, organisation_id, key, kind, on_date, delta)
+  select 'roster', p.organisation_id, p.class_id::text, 'student', '-infinity', count(*)
+  from public.people p
+  where (org is null or p.organisation_id = org) and p.kind = 'student' and p.class_id is not null
+  group by 2, 3;
+  insert into public.kpi_person_spans select * from app.kpi_spans_of(persons);
+  perform app.kpi_count_spans(persons, 1);
+end
+$$;
+
 revoke all on function public.kpi_involvement(uuid, date), public.kpi_involvement_by_month(uuid, date, date),
   public.kpi_rollup(text, date) from public, anon;
 grant execute on function public.kpi_involvement(uuid, date), public.kpi_involvement_by_month(uuid, date, date),
   public.kpi_rollup(text, date) to authenticated, service_role;
-revoke all on function app.rollup_organisation_ids(text), app.count_people() from public;
+revoke all on function public.kpi_country(date) from public, anon, authenticated;
+grant execute on function public.kpi_country(date) to service_role;
+revoke all on function app.rollup_organisation_ids(text), app.count_people(), app.kpi_spans_of(uuid[]), app.kpi_count_spans(uuid[], int),
+  app.kpi_refresh(uuid[]), app.kpi_refresh_members(), app.kpi_totals(uuid[]), app.kpi_involved(uuid[], date), app.kpi_recount(uuid) from public;
 grant execute on function app.rollup_organisation_ids(text), app.count_people() to authenticated, service_role;
+-- The counters' bookkeeping runs in the triggers (as their owner) and for the service only.
+grant execute on function app.kpi_spans_of(uuid[]), app.kpi_count_spans(uuid[], int), app.kpi_refresh(uuid[]),
+  app.kpi_totals(uuid[]), app.kpi_involved(uuid[], date), app.kpi_recount(uuid) to service_role;
+-- Invoker, read under the caller's row-level security by kpi_involvement and kpi_involvement_by_month.
+grant execute on function app.kpi_totals(uuid[]) to authenticated;

@@ -4,7 +4,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(613);
+select plan(725);
 \ir fixtures/two_schools.inc
 
 select is(
@@ -21,6 +21,8 @@ create table tests.expected_rows (tbl text, counts int[]);
 insert into tests.expected_rows values
   ('organisations',             '{1,1,1,1,1,1,1,1}'),
   ('organisation_people_counts', '{3,3,3,3,3,3,3,1}'),
+  ('kpi_counters',              '{8,8,8,8,8,8,8,0}'),
+  ('kpi_person_spans',          '{6,6,0,0,0,0,0,0}'),
   ('classes',                   '{1,1,1,1,1,1,1,0}'),
   ('people',                    '{8,8,3,2,2,3,1,1}'),
   ('person_details',            '{8,8,1,1,1,2,1,1}'),

@@ -8,11 +8,13 @@
 --   group A-jan   (published, starting 2027-01-15 by the order): mentor + bystander, assigned
 --                 since 2026-10-01 but not running yet
 -- Every KPI function (kpi_involvement, kpi_involvement_by_month, kpi_rollup) is checked for each
--- of these, and for a member who left.
+-- of these, and for a member who left. The figures come from the counters the triggers keep
+-- (kpi_counters, kpi_person_spans); at the end they are checked against a recount from the raw
+-- tables, and nobody signed in may write them or read the country.
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(19);
+select plan(30);
 \ir fixtures/two_schools.inc
 
 insert into public.mentoring_groups (id, organisation_id, programme_id, form, role_model, status, started_on, ended_on) values
@@ -89,7 +91,20 @@ select results_eq(
   $$select level, students_involved, staff_involved from public.kpi_rollup('Тестовая область', '2026-11-01') where level <> 'organisation'$$,
   $$values ('region', 1, 2), ('municipality', 1, 1), ('municipality', 0, 1)$$,
   'the region and the municipalities no longer count her either');
+update public.group_members set left_on = '2026-11-01' where person_id = tests.pid('mentee');
+select results_eq(
+  $$select month, students_involved from public.kpi_involvement_by_month(tests.oid('A'), '2026-10-01', '2026-11-01')$$,
+  $$values ('2026-10-01'::date, 1), ('2026-11-01'::date, 0)$$,
+  'leaving on the first of a month: involved in the month before, not in that month');
 update public.group_members set left_on = null, left_reason = null where person_id = tests.pid('mentee');
+
+-- A group's own dates move its members' figures: January's group brought forward to 15 October.
+update public.mentoring_groups set started_on = '2026-10-15' where id = md5('group/A-jan')::uuid;
+select is(tests.involved_a('2026-11-01'), 'organisation 2/1, form teacher_student 2/1, class 2, rollup 2/1',
+  'a group that starts earlier counts its members from its new start');
+update public.mentoring_groups set started_on = '2027-01-15' where id = md5('group/A-jan')::uuid;
+select is(tests.involved_a('2026-11-01'), 'organisation 1/1, form teacher_student 1/1, class 1, rollup 1/1',
+  'and not once it is put back');
 
 -- Row-level security decides the school figures: the head gets them, a stranger gets zeros.
 select tests.act_as('head');
@@ -122,6 +137,26 @@ reset role;
 select tests.act_as('mentor');
 select is_empty($$select * from public.kpi_rollup('Тестовая область', '2026-11-01')$$, 'a mentor gets no roll-up');
 reset role;
+
+-- Nobody signed in writes the counters; the country is the service's.
+select is(tests.try_as('curator', format($$insert into public.kpi_counters values ('organisation', %L, '', 'student', '2026-01-01', 100)$$,
+  tests.oid('A'))), '42501', 'a curator cannot add to the counters');
+select is(tests.try_as('head', 'update public.kpi_counters set delta = delta + 1'), '42501', 'the head cannot change them');
+select is(tests.try_as('curator', 'delete from public.kpi_person_spans'), '42501', 'nor delete the spans');
+select is(tests.try_as('region_viewer', $$select * from public.kpi_country('2026-11-01')$$), '42501', 'a regional viewer does not read the country');
+select is(tests.try_as('anon', 'select * from public.kpi_counters'), '42501', 'anon reads no counters');
+select results_eq(
+  $$select level, region, schools, students_total, students_involved, staff_total, staff_involved from public.kpi_country('2026-11-01')$$,
+  $$values ('region', 'Тестовая область', 2, 4, 2, 6, 2), ('country', null, 2, 4, 2, 6, 2)$$,
+  'the country: each region and the whole, as the service reads it');
+
+-- The counters kept through all the changes above equal a recount from the raw tables.
+create table tests.kept as select * from public.kpi_counters where delta <> 0;
+create table tests.kept_spans as select * from public.kpi_person_spans;
+select app.kpi_recount();
+select set_eq('select * from tests.kept', $$select * from public.kpi_counters where delta <> 0$$,
+  'the counters equal a recount from the raw tables');
+select set_eq('select * from tests.kept_spans', 'select * from public.kpi_person_spans', 'and so do the spans');
 
 select * from finish();
 rollback;

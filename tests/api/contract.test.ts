@@ -46,7 +46,8 @@ beforeAll(async () => {
   sample.set('programmes', s.id('programme'));
   sample.set('groups', s.id(groups.mentors));
   // No goal, task or outcome exists yet: an unknown id is a fine path for them (404 in contract).
-  for (const key of ['goals', 'tasks', 'outcomes']) sample.set(key, '00000000-0000-4000-8000-000000000000');
+  for (const key of ['goals', 'tasks', 'outcomes', 'training-sessions', 'planned-meetings'])
+    sample.set(key, '00000000-0000-4000-8000-000000000000');
 });
 afterAll(async () => {
   await s?.dispose();
@@ -55,13 +56,16 @@ afterAll(async () => {
 /** Routes anyone may call: the health check and local mode's sign-in. */
 const isPublic = (template: string) => template === '/health' || template.startsWith('/auth/v1/');
 
+/** Path parameters that are not ids: a document's name, a base. */
+const fixedParams: Record<string, string> = { document: 'roadmap', base: 'mentee' };
+
 /** The route's URL with its parameters filled from the demo school (on the server's own origin, as local sign-in wants). */
 function pathOf(template: string): string {
   const resource = template.split('/')[1] ?? '';
   return (
     new URL(issuer).origin +
     template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-      const value = name === 'organisation_id' ? s.schoolA : (sample.get(name) ?? sample.get(resource));
+      const value = name === 'organisation_id' ? s.schoolA : (fixedParams[name] ?? sample.get(name) ?? sample.get(resource));
       if (!value) throw new Error(`no sample for ${name} in ${template}`);
       return value;
     })
@@ -71,9 +75,12 @@ function pathOf(template: string): string {
 /** What a read needs in its query to be well-formed. */
 const queries: Record<string, () => string> = {
   '/plans': () => `group_id=${s.id(groups.mentors)}`,
+  '/training-sessions': () => `programme_id=${s.id('programme')}`,
   '/reports/kpi': () => `organisation_id=${s.schoolA}&date=2026-11-15`,
   '/reports/kpi/monthly': () => `organisation_id=${s.schoolA}&from=2026-09-01&to=2026-11-01`,
   '/reports/region': () => `region=${encodeURIComponent('Демо-область')}`,
+  '/reports/export': () => `table=kpi&format=csv&organisation_id=${s.schoolA}`,
+  '/programmes/{id}/documents/thank-you': () => `person_id=${s.id(people.mentor)}`,
 };
 
 const readers: { who: string; school?: string }[] = [

@@ -1,15 +1,29 @@
 // `npm run bench:kpi`: the KPI queries on a whole region — 1,000 schools × 600 people (about
-// 600k people, 150k groups) — on the local Postgres: one school and the region, each as the
-// database owner (no row-level security) and as the head / regional viewer (with it), and the ratio.
-// Targets: one school ≤ 20 ms, the region ≤ 500 ms, RLS ≤ 1.5× the same query without it.
-// Options: --schools N (default 1000), --keep (reuse the database built by an earlier run).
+// 600k people, 150k groups) — and on the country — 40,000 schools in 40 regions — on the local
+// Postgres: one school, the region and the country, each as the database owner (no row-level
+// security) and as the head / regional viewer (with it), and the ratio.
+// Targets: one school ≤ 20 ms, the region ≤ 100 ms, the country ≤ 1 s, RLS ≤ 1.5× the same query
+// without it. The reports read the counters the database keeps (kpi_counters), never memberships:
+// the region's schools have their people, groups and members, and their counters are recounted
+// from them (app.kpi_recount); the other 39 regions' 39,000 schools get counter rows copied from
+// the region's schools (a school's counters are all the roll-ups read; 24 million generated people
+// would take an hour to load here and change nothing they read).
+// Options: --schools N (default 1000), --country N (schools in the country, default 40000),
+// --keep (reuse the database built by an earlier run).
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from '../../functions/db/migrate.ts';
 import { openPostgres } from '../../functions/db/postgres.ts';
 
-const { values } = parseArgs({ options: { schools: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    schools: { type: 'string', default: '1000' },
+    country: { type: 'string', default: '40000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const schools = Number(values.schools);
+const country = Math.max(Number(values.country), schools);
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = 'nastavnik_bench_kpi';
 const url = new URL(adminUrl);
@@ -101,25 +115,47 @@ if (build) {
       (md5('person/authority')::uuid, md5('org/authority')::uuid, 'region_viewer');`,
   );
   await client.query("set session_replication_role = 'origin'");
-  // The bulk load ran without triggers: count the schools' people as the trigger would have.
+  // The bulk load ran without triggers: count everything as the triggers would have.
+  await step('counters (recount from the raw tables)', 'select app.kpi_recount()');
+  await step('vacuum analyze', 'vacuum analyze');
+}
+const present = Number((await client.query(`select count(*) as n from public.organisations where kind = 'school'`)).rows[0].n);
+if (present < country) {
+  // Each new school copies the counters of the region's school with the same number modulo the
+  // region's size (a hash join on that school's id; the session runs as a replica: no triggers).
+  await client.query('analyze public.kpi_counters, public.organisation_people_counts');
+  await client.query("set session_replication_role = 'replica'");
   await step(
-    'people counts',
+    `the rest of the country (${country - present} schools, counters copied)`,
     `
+    create temporary table copies as
+    select md5('org/' || s)::uuid as id, s, md5('org/' || ((s - 1) % ${schools} + 1))::uuid as source
+    from generate_series(${present + 1}, ${country}) s;
+    insert into public.organisations (id, name, region, municipality, kind)
+    select id, 'Школа № ' || s, 'Регион ' || (s / ${schools}), 'Район ' || (s % 40), 'school' from copies;
     insert into public.organisation_people_counts (organisation_id, kind, people)
-    select organisation_id, kind, count(*) from public.people group by organisation_id, kind
-    on conflict (organisation_id, kind) do update set people = excluded.people;`,
+    select n.id, c.kind, c.people from copies n join public.organisation_people_counts c on c.organisation_id = n.source;
+    insert into public.kpi_counters (dimension, organisation_id, key, kind, on_date, delta)
+    select c.dimension, n.id, c.key, c.kind, c.on_date, c.delta from copies n join public.kpi_counters c on c.organisation_id = n.source;
+    drop table copies;`,
   );
+  await client.query("set session_replication_role = 'origin'");
   await step('vacuum analyze', 'vacuum analyze');
 }
 
 const counts = (
   await client.query('select (select count(*) from public.people) as people, (select count(*) from public.mentoring_groups) as groups')
 ).rows[0] as { people: string; groups: string };
-console.log(`Region: ${schools} schools, ${counts.people} people, ${counts.groups} groups\n`);
+const countrySchools = (await client.query(`select count(*) as n from public.organisations where kind = 'school'`)).rows[0] as {
+  n: string;
+};
+console.log(`Region: ${schools} schools, ${counts.people} people, ${counts.groups} groups; the country: ${countrySchools.n} schools\n`);
 
 async function asRole(who: 'owner' | 'head' | 'region', sql: string): Promise<void> {
   await client.query('begin');
-  if (who !== 'owner') {
+  // The same round trips either way: the owner sets empty claims and stays the owner.
+  if (who === 'owner') await client.query(`select set_config('request.jwt.claims', '', true)`);
+  else {
     const sub = who === 'head' ? 'head' : 'region';
     await client.query(`select set_config('request.jwt.claims', json_build_object('sub', md5('user/${sub}')::uuid, 'role', 'authenticated')::text, true),
       set_config('role', 'authenticated', true)`);
@@ -129,7 +165,7 @@ async function asRole(who: 'owner' | 'head' | 'region', sql: string): Promise<vo
 }
 
 /** Median of `runs` timings after one warm-up, in milliseconds. */
-async function time(who: 'owner' | 'head' | 'region', sql: string, runs = 25): Promise<number> {
+async function time(who: 'owner' | 'head' | 'region', sql: string, runs = 41): Promise<number> {
   await asRole(who, sql);
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -144,18 +180,23 @@ async function time(who: 'owner' | 'head' | 'region', sql: string, runs = 25): P
 const school = `select * from public.kpi_involvement(md5('org/1')::uuid, date '2026-11-15')`;
 const month = `select * from public.kpi_involvement_by_month(md5('org/1')::uuid, date '2026-09-01', date '2026-12-01')`;
 const region = `select * from public.kpi_rollup('Бенчмарк-область', date '2026-11-15')`;
+const nation = `select * from public.kpi_country(date '2026-11-15')`;
 
 const rows = [
   ['one school (organisation, forms, classes)', await time('owner', school), await time('head', school), 20],
   ['one school, month by month (4 months)', await time('owner', month), await time('head', month), 20],
-  ['the region (schools, municipalities, region)', await time('owner', region), await time('region', region), 500],
+  ['the region (schools, municipalities, region)', await time('owner', region), await time('region', region), 100],
+  // The country is the service's (nobody signed in may call it): timed as the owner only.
+  ['the country (every region, the country)', await time('owner', nation, 15), null, 1000],
 ] as const;
 
 console.log('query                                          no RLS     with RLS   RLS ratio   target');
 for (const [label, plain, withRls, target] of rows) {
-  const verdict = withRls <= target && withRls / plain <= 1.5 ? 'ok' : 'MISSED';
+  const timed = withRls ?? plain;
+  const ratio = withRls === null ? null : withRls / plain;
+  const verdict = timed <= target && (ratio === null || ratio <= 1.5) ? 'ok' : 'MISSED';
   console.log(
-    `${label.padEnd(46)} ${plain.toFixed(1).padStart(7)} ms ${withRls.toFixed(1).padStart(7)} ms ${(withRls / plain).toFixed(2).padStart(8)}×   ≤ ${target} ms, ≤ 1.5×  ${verdict}`,
+    `${label.padEnd(46)} ${plain.toFixed(1).padStart(7)} ms ${withRls === null ? '      —   ' : `${withRls.toFixed(1).padStart(7)} ms`} ${ratio === null ? '       —' : `${ratio.toFixed(2).padStart(7)}×`}   ≤ ${target} ms${ratio === null ? '' : ', ≤ 1.5×'}  ${verdict}`,
   );
 }
 const check = await client.query(

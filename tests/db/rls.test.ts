@@ -29,8 +29,11 @@ const tables = [
   'classroom_sync_runs',
   'consents',
   'enrolments',
+  'good_practices',
   'group_members',
   'guardianships',
+  'kpi_counters',
+  'kpi_person_spans',
   'meeting_attendance',
   'meeting_feedback',
   'meeting_kinds',
@@ -45,11 +48,16 @@ const tables = [
   'person_details',
   'plan_goals',
   'plan_tasks',
+  'planned_meetings',
   'programme_checklist_items',
+  'programme_reviews',
   'programmes',
   'questionnaire_answers',
+  'questionnaire_requests',
   'questionnaire_responses',
   'teaching_assignments',
+  'training_attendance',
+  'training_sessions',
 ] as const;
 
 /** Tables every signed-in user may read in full: the national catalog. */

@@ -151,7 +151,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     expect(await stored()).toBe(0);
     await page.reload(); // opening the popup sends what waits
     await expect.poll(stored, { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('queue-waiting').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('queue-waiting').count(), { timeout: 10_000 }).toBe(0);
     await page.reload(); // and opening it again sends nothing twice
     await expect.poll(() => page.getByTestId('popup-group').textContent()).toContain('Встречались сегодня');
     expect(await stored()).toBe(1);

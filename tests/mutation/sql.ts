@@ -43,77 +43,61 @@ const guards: Record<string, string> = {
 };
 
 const mutations: SqlMutation[] = [
-  // KPI: a person counts once, only while a member, only in a running (not draft) group.
+  // KPI: a person counts once, only while a member, only in a running (not draft) group; the
+  // counters move with every change (app.kpi_refresh) and every report reads them up to its date.
   {
-    id: 'kpi/month-counts-a-person-in-two-groups-twice',
-    fn: 'public.kpi_involvement_by_month',
-    original: 'select distinct m.month_start, gm.person_id',
-    mutated: 'select m.month_start, gm.person_id',
+    id: 'kpi/counts-a-person-in-two-groups-twice',
+    fn: 'app.kpi_refresh',
+    original: 'persons := array(select distinct p from',
+    mutated: 'persons := array(select p from',
+  },
+  { id: 'kpi/ignores-left_on', fn: 'app.kpi_spans_of', original: 'least(g.ended_on + 1, gm.left_on)', mutated: 'g.ended_on + 1' },
+  {
+    id: 'kpi/counts-the-day-they-left',
+    fn: 'app.kpi_spans_of',
+    original: 'least(g.ended_on + 1, gm.left_on)',
+    mutated: 'least(g.ended_on + 1, gm.left_on + 1)',
+  },
+  { id: 'kpi/counts-ended-groups', fn: 'app.kpi_spans_of', original: 'least(g.ended_on + 1, gm.left_on)', mutated: 'gm.left_on' },
+  { id: 'kpi/counts-drafts', fn: 'app.kpi_spans_of', original: "and g.status <> 'draft'", mutated: drop },
+  {
+    id: 'kpi/counts-groups-not-started',
+    fn: 'app.kpi_spans_of',
+    original: 'greatest(g.started_on, gm.joined_on)',
+    mutated: 'gm.joined_on',
   },
   {
-    id: 'kpi/form-counts-a-student-in-two-groups-twice',
-    fn: 'public.kpi_involvement',
-    original: "count(distinct f.person_id) filter (where ro.kind = 'student')",
-    mutated: "count(f.person_id) filter (where ro.kind = 'student')",
+    id: 'kpi/month-counts-the-month-after-they-left',
+    fn: 'app.kpi_spans_of',
+    original: "date_trunc('month', r.ends_on - 1)",
+    mutated: "date_trunc('month', r.ends_on)",
   },
   {
-    id: 'kpi/form-counts-staff-in-two-groups-twice',
-    fn: 'public.kpi_involvement',
-    original: "count(distinct f.person_id) filter (where ro.kind = 'staff')",
-    mutated: "count(f.person_id) filter (where ro.kind = 'staff')",
+    id: 'kpi/group-changes-leave-the-counters',
+    fn: 'app.kpi_refresh_members',
+    original: 'where gm.group_id = new.id',
+    mutated: 'where false',
   },
   {
-    id: 'kpi/involvement-ignores-left_on',
-    fn: 'public.kpi_involvement',
-    original: 'and (gm.left_on is null or gm.left_on > at_date)',
-    mutated: drop,
+    id: 'kpi/leaving-leaves-the-counters',
+    fn: 'app.kpi_refresh_members',
+    original: "case when tg_op <> 'DELETE' then new.person_id end",
+    mutated: 'null::uuid',
   },
   {
     id: 'kpi/involvement-counts-the-day-they-left',
     fn: 'public.kpi_involvement',
-    original: 'gm.left_on > at_date',
-    mutated: 'gm.left_on >= at_date',
+    original: 'c.on_date <= at_date',
+    mutated: 'c.on_date < at_date',
   },
   {
-    id: 'kpi/month-ignores-left_on',
+    id: 'kpi/month-ignores-the-month-itself',
     fn: 'public.kpi_involvement_by_month',
-    original: 'and (gm.left_on is null or gm.left_on > m.month_start)',
-    mutated: drop,
+    original: 'd.on_date <= m.month_start), 0)::int,\n         t.staff',
+    mutated: 'd.on_date < m.month_start), 0)::int,\n         t.staff',
   },
-  {
-    id: 'kpi/rollup-ignores-left_on',
-    fn: 'public.kpi_rollup',
-    original: 'and (gm.left_on is null or gm.left_on > at_date)',
-    mutated: drop,
-  },
-  {
-    id: 'kpi/rollup-counts-the-day-they-left',
-    fn: 'public.kpi_rollup',
-    original: 'gm.left_on > at_date',
-    mutated: 'gm.left_on >= at_date',
-  },
-  { id: 'kpi/involvement-counts-drafts', fn: 'public.kpi_involvement', original: "and g.status <> 'draft'", mutated: drop },
-  { id: 'kpi/month-counts-drafts', fn: 'public.kpi_involvement_by_month', original: "and g.status <> 'draft'", mutated: drop },
-  { id: 'kpi/rollup-counts-drafts', fn: 'public.kpi_rollup', original: "and g.status <> 'draft'", mutated: drop },
-  {
-    id: 'kpi/involvement-counts-groups-not-started',
-    fn: 'public.kpi_involvement',
-    original: 'g.started_on <= at_date and ',
-    mutated: drop,
-  },
-  {
-    id: 'kpi/month-counts-groups-not-started',
-    fn: 'public.kpi_involvement_by_month',
-    original: 'g.started_on <= m.month_end and ',
-    mutated: drop,
-  },
-  { id: 'kpi/rollup-counts-groups-not-started', fn: 'public.kpi_rollup', original: 'g.started_on <= at_date and ', mutated: drop },
-  {
-    id: 'kpi/rollup-counts-ended-groups',
-    fn: 'public.kpi_rollup',
-    original: 'and (g.ended_on is null or g.ended_on >= at_date)',
-    mutated: drop,
-  },
+  { id: 'kpi/rollup-counts-the-day-they-left', fn: 'app.kpi_involved', original: 'c.on_date <= at_date', mutated: 'c.on_date < at_date' },
+  { id: 'kpi/rollup-counts-every-dimension', fn: 'app.kpi_involved', original: "c.dimension = 'organisation' and ", mutated: drop },
 
   // Consent (152-ФЗ): a minor only with a parent's or guardian's consent, given, not withdrawn, not in the future.
   {

@@ -1,0 +1,192 @@
+// Reports: the KPI the head shows at a meeting — the share of students and of staff involved
+// against the 70% line, by form, class and month with the trend — each chart with its table, then
+// every export. Prints on A4 (reports.css).
+import { useState } from 'preact/hooks';
+import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
+import { isMessageKey } from '../../../shared/i18n/index.ts';
+import { useAsync } from '../../components/use-async.ts';
+import { t, tn } from '../../utils/i18n.ts';
+import { body, client } from '../api.ts';
+import { DataTable, percentOf } from '../reports/DataTable.tsx';
+import { ExportBar } from '../reports/ExportBar.tsx';
+import { Loaded } from '../reports/Loaded.tsx';
+import { ShareChart } from '../reports/ShareChart.tsx';
+import type { ScreenProps } from '../screens.ts';
+import '../reports/reports.css';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const target = 70;
+const formLabel = (key: string) => (isMessageKey(`form.${key}`) ? t(`form.${key}` as Parameters<typeof t>[0]) : key);
+/** The academic year's first month for a date (September). */
+const yearStart = (date: string) => {
+  const year = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
+  return `${year}-09-01`;
+};
+
+function ShareCard({
+  title,
+  involved,
+  total,
+  share,
+  testId,
+}: {
+  title: string;
+  involved: number;
+  total: number;
+  share: number | null;
+  testId: string;
+}) {
+  const percent = share === null ? 0 : Math.round(share * 1000) / 10;
+  const missing = Math.max(0, Math.ceil(total * 0.7) - involved);
+  return (
+    <div class="kpi-card" data-testid={testId}>
+      <div>{title}</div>
+      <div class="big">{percent}%</div>
+      <div class="meter" role="img" aria-label={`${percent}% · ${t('reports.target')}`}>
+        <span style={{ width: `${Math.min(100, percent)}%` }} />
+        <i />
+      </div>
+      <div class="muted">
+        {t('reports.share', { involved, total, percent })} · {missing === 0 ? t('reports.targetMet') : tn('reports.targetMissed', missing)}
+      </div>
+    </div>
+  );
+}
+
+const shareColumns = () => shareColumnKeys.map((key) => t(key));
+const shareCells = (r: KpiRow | KpiMonth) => [
+  r.students_total,
+  r.students_involved,
+  percentOf(r.students_share),
+  r.staff_total,
+  r.staff_involved,
+  percentOf(r.staff_share),
+];
+
+export function Reports({ context }: ScreenProps) {
+  const organisation = context.school.organisationId;
+  const [date, setDate] = useState(today());
+  const from = yearStart(date);
+  const [data] = useAsync(async () => {
+    const [kpi, monthly] = await Promise.all([
+      body(client.reports.kpi.$get({ query: { organisation_id: organisation, date } })),
+      body(client.reports.kpi.monthly.$get({ query: { organisation_id: organisation, from, to: date } })),
+    ]);
+    return { kpi, monthly };
+  }, [organisation, date]);
+  return (
+    <>
+      <h1>{t('reports.kpi')}</h1>
+      <p class="muted">{t('reports.kpiIntro')}</p>
+      <div class="toolbar no-print">
+        <label>
+          {t('reports.date')}
+          <input
+            type="date"
+            value={date}
+            max={today()}
+            onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+            data-testid="report-date"
+          />
+        </label>
+      </div>
+      <Loaded state={data}>
+        {({ kpi, monthly }) => {
+          const school = kpi.rows.find((r) => r.dimension === 'organisation');
+          const forms = kpi.rows.filter((r) => r.dimension === 'form');
+          const classes = kpi.rows
+            .filter((r) => r.dimension === 'class')
+            .sort((a, b) => (a.label ?? '').localeCompare(b.label ?? '', 'ru', { numeric: true }));
+          const months = monthly.months;
+          const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+          return (
+            <>
+              {school && (
+                <div class="kpi-cards">
+                  <ShareCard
+                    title={t('reports.students')}
+                    involved={school.students_involved}
+                    total={school.students_total}
+                    share={school.students_share}
+                    testId="kpi-students"
+                  />
+                  <ShareCard
+                    title={t('reports.staff')}
+                    involved={school.staff_involved ?? 0}
+                    total={school.staff_total ?? 0}
+                    share={school.staff_share}
+                    testId="kpi-staff"
+                  />
+                </div>
+              )}
+              <section aria-labelledby="by-month">
+                <h2 id="by-month">{t('reports.byMonth')}</h2>
+                <ShareChart
+                  testId="chart-months"
+                  description={t('reports.chartLabel')}
+                  labels={months.map((m) => m.month.slice(0, 7))}
+                  series={[
+                    { label: t('reports.chartStudents'), values: months.map((m) => pct(m.students_share)) },
+                    { label: t('reports.chartStaff'), values: months.map((m) => pct(m.staff_share)), dash: [8, 5] },
+                    { label: t('reports.chartTarget'), values: months.map(() => target), dash: [2, 4], width: 1 },
+                  ]}
+                />
+                <DataTable
+                  testId="table-months"
+                  caption={t('reports.table.monthly')}
+                  columns={[t('reports.col.month'), ...shareColumns()]}
+                  numeric={[1, 2, 3, 4, 5, 6]}
+                  rows={months.map((m) => ({ key: m.month, cells: [m.month.slice(0, 7), ...shareCells(m)] }))}
+                />
+              </section>
+              <section aria-labelledby="by-form">
+                <h2 id="by-form">{t('reports.byForm')}</h2>
+                <DataTable
+                  testId="table-forms"
+                  caption={t('reports.table.kpi', { date })}
+                  columns={[t('reports.col.form'), ...shareColumns()]}
+                  numeric={[1, 2, 3, 4, 5, 6]}
+                  rows={forms.map((r) => ({ key: r.key, cells: [formLabel(r.key), ...shareCells(r)] }))}
+                />
+              </section>
+              <section aria-labelledby="by-class">
+                <h2 id="by-class">{t('reports.byClass')}</h2>
+                <ShareChart
+                  testId="chart-classes"
+                  bars
+                  description={t('reports.barsLabel')}
+                  labels={classes.map((c) => c.label ?? '')}
+                  series={[
+                    { label: t('reports.chartStudents'), values: classes.map((c) => pct(c.students_share)) },
+                    { label: t('reports.chartTarget'), values: classes.map(() => target), dash: [2, 4], width: 1 },
+                  ]}
+                />
+                <DataTable
+                  testId="table-classes"
+                  caption={t('reports.byClass')}
+                  columns={[
+                    t('reports.dimension.class'),
+                    t('reports.col.studentsTotal'),
+                    t('reports.col.studentsInvolved'),
+                    t('reports.col.studentsShare'),
+                  ]}
+                  numeric={[1, 2, 3]}
+                  rows={classes.map((c) => ({
+                    key: c.key,
+                    className: (c.students_share ?? 0) < 0.7 ? 'attention' : undefined,
+                    cells: [c.label, c.students_total, c.students_involved, percentOf(c.students_share)],
+                  }))}
+                />
+              </section>
+              <ExportBar
+                tables={['kpi', 'kpi_monthly']}
+                params={{ organisation_id: organisation, date, from, to: date }}
+                programmeId={context.programme?.id}
+              />
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
