@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { DevUser, Session } from '../../shared/api/auth.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
+import type { ClassroomSyncPreview, ClassroomSyncRequest } from '../../shared/api/classroom.ts';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
@@ -167,6 +168,8 @@ export const protocol = {
   // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
   'nastavnik:checklist-item': call<{ id: string; version: string; patch: ChecklistItemPatch }, ChecklistItem>('extension-page'),
   'nastavnik:roster-capture': call<{ capture: RosterCapture }, RosterPreview>('extension-page'),
+  /** A Classroom sync: the background gets the curator's Google token (chrome.identity) and sends it with this request only. */
+  'nastavnik:classroom-sync': call<{ organisationId: string; request: ClassroomSyncRequest }, ClassroomSyncPreview>('extension-page'),
   /**
    * Any API route for a page of the extension's own (the dashboard), never a frame inside a web
    * page: the dashboard's typed client (dashboard/api.ts) sends its requests through here.
