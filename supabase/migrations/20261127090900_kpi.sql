@@ -154,6 +154,22 @@ as $$
   on conflict (dimension, organisation_id, key, kind, on_date) do update set delta = c.delta + excluded.delta
 $$;
 
+-- One writer of a school's counters at a time: two transactions that change the counters of the
+-- same school (two pairs published at once) would otherwise lock the same counter rows in
+-- different orders and deadlock. A transaction-scoped advisory lock per school, taken in one order
+-- (the ids sorted) before any counter row, makes the second wait for the first instead.
+create function app.kpi_lock(organisations uuid[]) returns void
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  organisation uuid;
+begin
+  for organisation in select distinct o from unnest(organisations) as o where o is not null order by 1 loop
+    perform pg_advisory_xact_lock(hashtextextended('nastavnik.kpi_counters:' || organisation::text, 0));
+  end loop;
+end
+$$;
+
 -- Recomputes the spans of `persons` and moves the counters by the difference.
 create function app.kpi_refresh(persons uuid[]) returns void
 language plpgsql security definer set search_path = ''
@@ -161,6 +177,7 @@ as $$
 begin
   -- Each person once (an update names the same person as old and new row).
   persons := array(select distinct p from unnest(persons) as p where p is not null);
+  perform app.kpi_lock(array(select p.organisation_id from public.people p where p.id = any (persons)));
   perform app.kpi_count_spans(persons, -1);
   delete from public.kpi_person_spans s using unnest(persons) as u (id) where s.person_id = u.id;
   insert into public.kpi_person_spans select * from app.kpi_spans_of(persons);
@@ -319,6 +336,7 @@ create function app.count_people() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
+  perform app.kpi_lock(array[case when tg_op <> 'INSERT' then old.organisation_id end, case when tg_op <> 'DELETE' then new.organisation_id end]);
   if tg_op in ('UPDATE', 'DELETE') then
     update public.organisation_people_counts set people = people - 1
     where organisation_id = old.organisation_id and kind = old.kind;
@@ -443,10 +461,11 @@ grant execute on function public.kpi_involvement(uuid, date), public.kpi_involve
 revoke all on function public.kpi_country(date) from public, anon, authenticated;
 grant execute on function public.kpi_country(date) to service_role;
 revoke all on function app.rollup_organisation_ids(text), app.count_people(), app.kpi_spans_of(uuid[]), app.kpi_count_spans(uuid[], int),
-  app.kpi_refresh(uuid[]), app.kpi_refresh_members(), app.kpi_totals(uuid[]), app.kpi_involved(uuid[], date), app.kpi_recount(uuid) from public;
+  app.kpi_refresh(uuid[]), app.kpi_refresh_members(), app.kpi_totals(uuid[]), app.kpi_involved(uuid[], date), app.kpi_recount(uuid),
+  app.kpi_lock(uuid[]) from public;
 grant execute on function app.rollup_organisation_ids(text), app.count_people() to authenticated, service_role;
 -- The counters' bookkeeping runs in the triggers (as their owner) and for the service only.
-grant execute on function app.kpi_spans_of(uuid[]), app.kpi_count_spans(uuid[], int), app.kpi_refresh(uuid[]),
+grant execute on function app.kpi_spans_of(uuid[]), app.kpi_count_spans(uuid[], int), app.kpi_refresh(uuid[]), app.kpi_lock(uuid[]),
   app.kpi_totals(uuid[]), app.kpi_involved(uuid[], date), app.kpi_recount(uuid) to service_role;
 -- Invoker, read under the caller's row-level security by kpi_involvement and kpi_involvement_by_month.
 grant execute on function app.kpi_totals(uuid[]) to authenticated;

@@ -187,4 +187,28 @@ describe('KPI counters', () => {
     // School B was never touched and still agrees.
     await checkAgainstRecount(s.schoolB);
   }, 120_000);
+
+  it('take concurrent changes of one school without a deadlock (pairs published side by side)', async () => {
+    // Several transactions at once, each ending or restarting another group of the same school:
+    // each moves many counter rows of that school; without one order of locking they deadlock.
+    const groups = await s.db.asService(
+      async (db) =>
+        (
+          await db.query<{ id: string }>(
+            `select id from public.mentoring_groups where organisation_id = $1 and status = 'active' limit 16`,
+            [s.schoolA],
+          )
+        ).rows,
+    );
+    expect(groups.length).toBeGreaterThan(3);
+    for (const ended of ['2026-11-20', null, '2026-10-25', null, '2026-11-02', null]) {
+      const outcomes = await Promise.allSettled(
+        groups.map(({ id }) =>
+          s.db.asService((db) => db.query('update public.mentoring_groups set ended_on = $2 where id = $1', [id, ended])),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    }
+    await checkAgainstRecount(s.schoolA);
+  });
 });
