@@ -1,13 +1,14 @@
 import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idParam } from '../../shared/api/common.ts';
-import { programmeDocumentParams } from '../../shared/api/documents.ts';
+import { DOCX_TYPE, programmeDocumentParams } from '../../shared/api/documents.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
 import { callerRefusals } from '../openapi.ts';
-import { consentFormOf, DOCX_TYPE, programmeDocument } from '../services/documents/index.ts';
 
 const tags = ['documents'];
+// The documents (and the docx library under them) load when one is asked for, not at every cold start.
+const documents = () => import('../services/documents/index.ts');
 const docxFile = {
   description: 'The document as a DOCX file',
   content: { [DOCX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
@@ -30,7 +31,7 @@ export const programmeDocuments = $(new OpenAPIHono<AppEnv>().use(asCaller)).ope
   }),
   async (c) => {
     const { id, document } = c.req.valid('param');
-    const { bytes, fileName } = await programmeDocument(c.var.db, id, document);
+    const { bytes, fileName } = await (await documents()).programmeDocument(c.var.db, id, document);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, attachment(fileName));
   },
 );
@@ -45,7 +46,7 @@ export const consentForms = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi(
     responses: { 200: docxFile, ...callerRefusals },
   }),
   async (c) => {
-    const { bytes, fileName } = await consentFormOf(c.var.db, c.req.valid('param').id);
+    const { bytes, fileName } = await (await documents()).consentFormOf(c.var.db, c.req.valid('param').id);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, attachment(fileName));
   },
 );

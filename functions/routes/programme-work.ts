@@ -2,6 +2,7 @@ import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { idParam, okResponse } from '../../shared/api/common.ts';
+import { DOCX_TYPE } from '../../shared/api/documents.ts';
 import {
   completionReport,
   goodPractice,
@@ -21,9 +22,6 @@ import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { body, callerRefusals, json } from '../openapi.ts';
-import { DOCX_TYPE } from '../services/documents/docx.ts';
-import { regionReport } from '../services/documents/region-report.ts';
-import { thankYouLetter } from '../services/documents/thank-you-letter.ts';
 import {
   documentContext,
   markGoodPractice,
@@ -122,7 +120,7 @@ export const workDocuments = $(new OpenAPIHono<AppEnv>().use(asCaller))
       if (!mentor) throw apiError(404, 'not_found', 'error.notFound');
       return sendDocx(
         c,
-        await thankYouLetter(mentor, await documentContext(c.var.db, id)),
+        await (await import('../services/documents/thank-you-letter.ts')).thankYouLetter(mentor, await documentContext(c.var.db, id)),
         `${translate('ru', 'stage7.letter.file', { name: mentor.name })}.docx`,
       );
     },
@@ -153,7 +151,13 @@ export const workDocuments = $(new OpenAPIHono<AppEnv>().use(asCaller))
         inactive: work.groups.filter((g) => g.inactive).length,
         meetings: work.groups.reduce((sum, g) => sum + g.meetings, 0),
       };
-      const bytes = await regionReport({ ...context, date }, { kpi, months }, completion, monitoring, summary);
+      const bytes = await (await import('../services/documents/region-report.ts')).regionReport(
+        { ...context, date },
+        { kpi, months },
+        completion,
+        monitoring,
+        summary,
+      );
       return sendDocx(c, bytes, `${translate('ru', 'reports.regionReport.file', { year: context.academicYear.replace('/', '-') })}.docx`);
     },
   );

@@ -2,14 +2,16 @@
 // Russian locale expects, so Cyrillic and the columns open right), and a Google Sheet created in
 // the curator's Drive with their own token (never stored; the API's root from GOOGLE_API_ROOT_URL,
 // so tests speak to a fake of the Sheets REST API).
-import { sheets } from '@googleapis/sheets';
-import ExcelJS from 'exceljs';
+//
+// exceljs and the Sheets client load when an export is asked for, not at every cold start of the
+// function (together they are megabytes of code).
 import type { Cell, ReportTable } from './report-tables.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export async function toXlsx(tables: ReportTable[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Наставник';
   for (const table of tables) {
@@ -41,6 +43,7 @@ export function toCsv(table: ReportTable): string {
 /** Creates a spreadsheet in the token's Drive with one sheet per table; returns its address. */
 export async function toGoogleSheet(token: string, title: string, tables: ReportTable[]): Promise<{ spreadsheet_id: string; url: string }> {
   const rootUrl = process.env.GOOGLE_API_ROOT_URL || 'https://sheets.googleapis.com/';
+  const { sheets } = await import('@googleapis/sheets');
   const api = sheets({ version: 'v4', rootUrl, headers: { authorization: `Bearer ${token}` } });
   const created = await api.spreadsheets.create({
     requestBody: { properties: { title }, sheets: tables.map((table) => ({ properties: { title: table.name } })) },

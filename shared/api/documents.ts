@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { id } from './common.ts';
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const programmeDocuments = ['order_introducing_model', 'programme_regulation', 'roadmap', 'pairs_order'] as const;
 export type ProgrammeDocument = (typeof programmeDocuments)[number];
 export const programmeDocumentParams = z.object({ id, document: z.enum(programmeDocuments) }).strict();

@@ -9,8 +9,6 @@ const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 /** A block of a document: a paragraph, a heading, a table. */
 export type Block = Paragraph | Table;
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** A centred bold heading (the document's name, «ПРИКАЗ», «ПОЛОЖЕНИЕ»). */
 export function heading(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text, bold: true })] });

@@ -10,8 +10,6 @@ import { programmeRegulation } from './programme-regulation.ts';
 import { roadmap } from './roadmap.ts';
 import { type Named, publishedPairs, schoolData } from './school-data.ts';
 
-export { DOCX_TYPE } from './docx.ts';
-
 const fileNames: Record<ProgrammeDocument, string> = {
   order_introducing_model: 'prikaz-o-vnedrenii-celevoj-modeli',
   programme_regulation: 'polozhenie-o-nastavnichestve',
