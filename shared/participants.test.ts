@@ -21,6 +21,7 @@ function group(id: string, members: GroupMember[], form = 'teacher_student'): Gr
     role_model: 'учитель – талантливый ученик',
     role_model_key: 'teacher_talented_student',
     role_model_label_en: 'teacher – talented student',
+    programme_id: '00000000-0000-4000-8000-0000000000aa',
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',

@@ -28,6 +28,7 @@ const g84: GroupSummary = {
   role_model: 'учитель – талантливый ученик',
   role_model_key: 'teacher_gifted_student',
   role_model_label_en: 'teacher – gifted student',
+  programme_id: '00000000-0000-4000-8000-0000000000aa',
   status: 'active',
   started_on: '2026-10-01',
   my_role: 'mentor',

@@ -22,6 +22,7 @@ function group(id: string, overrides: Partial<GroupSummary> = {}): GroupSummary 
     role_model: 'Учитель – талантливый ученик',
     role_model_key: 'teacher_talented_student',
     role_model_label_en: 'Teacher – talented student',
+    programme_id: '00000000-0000-4000-8000-0000000000aa',
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',

@@ -31,7 +31,7 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
       where p.auth_user_id = (select auth.uid()) and gm.left_on is null
       group by gm.group_id
     )
-    select g.id, g.form, coalesce(rm.label_ru, g.role_model) as role_model, g.role_model as role_model_key,
+    select g.id, g.programme_id, g.form, coalesce(rm.label_ru, g.role_model) as role_model, g.role_model as role_model_key,
       coalesce(rm.label_en, g.role_model) as role_model_label_en, g.status, g.started_on, mine.my_role,
       coalesce((
         select json_agg(json_build_object(
