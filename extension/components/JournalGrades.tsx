@@ -48,7 +48,7 @@ function problemOf(read: PageGrades, name: string): string | null {
 
 function Figures({ read }: { read: Read }) {
   return (
-    <dl class="figures" data-testid="grades-figures">
+    <dl class="people" data-testid="grades-figures">
       <dt>{t('grades.subject')}</dt>
       <dd>
         {read.subject ?? t('grades.noSubject')} · {siteName(read.site)}
@@ -134,10 +134,10 @@ function ReadingForm({
     <form class="grades" data-testid="grades-form" onSubmit={save}>
       <h3>{t('grades.title', { name: fullName(mentee) })}</h3>
       <Figures read={read} />
-      <fieldset>
+      <fieldset class="ratings">
         <legend>{t('grades.when')}</legend>
         {(['before', 'after'] as const).map((value) => (
-          <label key={value} class="choice">
+          <label key={value} class="check">
             <input
               type="radio"
               name={`${prefix}-when`}
@@ -150,28 +150,32 @@ function ReadingForm({
           </label>
         ))}
       </fieldset>
-      <fieldset class="dates">
+      <fieldset class="ratings">
         <legend>{t('grades.period')}</legend>
-        <label>
-          {t('grades.from')}{' '}
-          <input
-            type="date"
-            value={period.from}
-            max={period.to}
-            data-testid="grades-from"
-            onInput={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          {t('grades.to')}{' '}
-          <input
-            type="date"
-            value={period.to}
-            max={today()}
-            data-testid="grades-to"
-            onInput={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
-          />
-        </label>
+        <div class="row">
+          <div>
+            <label for={`${prefix}-from`}>{t('grades.from')}</label>
+            <input
+              id={`${prefix}-from`}
+              type="date"
+              value={period.from}
+              max={period.to}
+              data-testid="grades-from"
+              onInput={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
+            />
+          </div>
+          <div>
+            <label for={`${prefix}-to`}>{t('grades.to')}</label>
+            <input
+              id={`${prefix}-to`}
+              type="date"
+              value={period.to}
+              max={today()}
+              data-testid="grades-to"
+              onInput={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
+            />
+          </div>
+        </div>
       </fieldset>
       <p class="muted">{t('grades.note')}</p>
       <StatusLine status={status} testId="grades-error" />
@@ -236,7 +240,7 @@ export function JournalGrades({
     <div class="grades" data-testid="grades" data-person-id={mentee.person_id}>
       <StatusLine status={status} testId="grades-status" />
       <button type="button" class="secondary" disabled={state.kind === 'reading'} data-testid="grades-take" onClick={() => void take()}>
-        {labelled ? t('grades.takeFor', { name }) : t('grades.take')}
+        {labelled ? t('grades.takeFor', { name: `${mentee.last} ${mentee.first}` }) : t('grades.take')}
       </button>
       {state.kind === 'reading' && (
         <p class="muted loading" role="status">

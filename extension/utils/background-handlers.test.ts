@@ -232,6 +232,8 @@ describe('the background service', () => {
       absences: 1,
       attendance: 0.75,
     };
+    // The fake's sendMessage answers nothing (void): typed here as the browser's, which answers what the tab says.
+    const tabs = fakeBrowser.tabs as unknown as { sendMessage: (...args: unknown[]) => Promise<unknown> };
     const openPair = async () => {
       await answer({ type: 'nastavnik:open-panel', request: { panel: 'pair', personIds: [mentee] } }, contentScript);
       expect(await answer({ type: 'nastavnik:panel' }, pairFrame)).toMatchObject({ ok: true, value: { panel: 'pair' } });
@@ -239,7 +241,7 @@ describe('the background service', () => {
 
     it('asks the frame’s own tab for that mentee, and passes on only a well-formed answer', async () => {
       await openPair();
-      const tab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(read);
+      const tab = vi.spyOn(tabs, 'sendMessage').mockResolvedValue(read);
       expect(await answer({ type: 'nastavnik:page-grades', personId: mentee }, pairFrame)).toEqual({ ok: true, value: read });
       expect(tab).toHaveBeenCalledWith(7, { type: 'nastavnik:read-grades', personId: mentee }, { frameId: 0 });
 
@@ -276,7 +278,7 @@ describe('the background service', () => {
 
     it('is never answered to the page’s content script or a frame without the panel', async () => {
       await openPair();
-      const tab = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(read);
+      const tab = vi.spyOn(tabs, 'sendMessage').mockResolvedValue(read);
       for (const message of [
         { type: 'nastavnik:page-grades', personId: mentee },
         { type: 'nastavnik:save-outcomes', outcomes: [] },
