@@ -153,28 +153,19 @@ function ReadingForm({
       <fieldset class="ratings">
         <legend>{t('grades.period')}</legend>
         <div class="row">
-          <div>
-            <label for={`${prefix}-from`}>{t('grades.from')}</label>
-            <input
-              id={`${prefix}-from`}
-              type="date"
-              value={period.from}
-              max={period.to}
-              data-testid="grades-from"
-              onInput={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
-            />
-          </div>
-          <div>
-            <label for={`${prefix}-to`}>{t('grades.to')}</label>
-            <input
-              id={`${prefix}-to`}
-              type="date"
-              value={period.to}
-              max={today()}
-              data-testid="grades-to"
-              onInput={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
-            />
-          </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div key={end}>
+              <label for={`${prefix}-${end}`}>{t(`grades.${end}`)}</label>
+              <input
+                id={`${prefix}-${end}`}
+                type="date"
+                value={period[end]}
+                max={end === 'from' ? period.to : today()}
+                data-testid={`grades-${end}`}
+                onInput={(e) => setPeriod({ ...period, [end]: e.currentTarget.value })}
+              />
+            </div>
+          ))}
         </div>
       </fieldset>
       <p class="muted">{t('grades.note')}</p>
