@@ -9,6 +9,7 @@ import { participantsOf } from '../../shared/participants.ts';
 import { meetingCreate, plannedMeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError, passOn } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
+import { syncClassroom } from './google-classroom.ts';
 import {
   type AdapterFallback,
   type BadgePerson,
@@ -325,6 +326,11 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         const version = z.string().min(1).max(40).safeParse(message.version);
         if (!version.success) return invalid(version.error);
         return { ok: true, value: await api.updateChecklistItem(id.data, version.data, message.patch) };
+      }
+      case 'nastavnik:classroom-sync': {
+        const id = uuid.safeParse(message.organisationId);
+        if (!id.success) return invalid(id.error);
+        return { ok: true, value: await syncClassroom(id.data, message.request) };
       }
       case 'nastavnik:roster-capture': {
         const { organisationId, fileName, contentBase64, dryRun, resolutions } = message.capture ?? {};

@@ -6,6 +6,7 @@
 
 import type { z } from 'zod';
 import type { Catalog } from '../../shared/api/catalog.ts';
+import type { ClassroomSyncPreview, ClassroomSyncRequest } from '../../shared/api/classroom.ts';
 import type { Outcome, outcomeCreate } from '../../shared/api/monitoring.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
 import type { RosterPreview } from '../../shared/api/roster-import.ts';
@@ -196,6 +197,8 @@ export const protocol = {
   // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
   'nastavnik:checklist-item': call<{ id: string; version: string; patch: ChecklistItemPatch }, ChecklistItem>('extension-page'),
   'nastavnik:roster-capture': call<{ capture: RosterCapture }, RosterPreview>('extension-page'),
+  /** A Classroom sync: the background gets the curator's Google token (chrome.identity) and sends it with this request only. */
+  'nastavnik:classroom-sync': call<{ organisationId: string; request: ClassroomSyncRequest }, ClassroomSyncPreview>('extension-page'),
   /**
    * Any API route for a page of the extension's own (the dashboard), never a frame inside a web
    * page: the dashboard's typed client (dashboard/api.ts) sends its requests through here.

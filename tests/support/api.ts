@@ -1,4 +1,4 @@
-import { type App, createApp } from '../../functions/app.ts';
+import { type App, type AppDeps, createApp } from '../../functions/app.ts';
 import { standInAccounts } from '../../functions/auth/accounts.ts';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { createVerifier } from '../../functions/auth/verifier.ts';
@@ -30,7 +30,7 @@ function holdToContract(app: App): App {
 }
 
 /** The API over a test database, in local mode with a key that lives only in memory. */
-export async function testApi(s: TwoSchools) {
+export async function testApi(s: TwoSchools, extra: Partial<AppDeps> = {}) {
   const signer = await openLocalSigner(null, issuer);
   const app = holdToContract(
     createApp({
@@ -39,6 +39,7 @@ export async function testApi(s: TwoSchools) {
       accounts: standInAccounts(s.db),
       version: 'test',
       devAuth: devAuth(signer),
+      ...extra,
     }),
   );
   /** Headers of a request as the demo person `personKey` (of school B with `school`). */
