@@ -3,19 +3,16 @@
 // mentee's pair panel from the badge, clicks «Взять оценки из журнала», sees the figures of the
 // mentee's row, saves them as «до» and then as «после», and the outcomes rows are in the database
 // and in stage 7's monitoring. A mentee not on the page and a site without a grades reader say so.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
-import { buildExtension } from '../../functions/local/build-extension.ts';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
 import { monitoringReport } from '../../functions/services/programme-work.ts';
 import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import { type E2eStack, startE2eStack } from '../support/e2e-stack.ts';
 import { badgeOf, demoPeopleNamed, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
-import { type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
 const screenshots = process.env.NASTAVNIK_SCREENSHOTS || join(process.cwd(), '.screenshots', 'journal-grades');
@@ -37,10 +34,8 @@ interface OutcomeRow {
 }
 
 describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in Chromium', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: E2eStack;
   let server: LocalServer;
-  let hosts: FixtureSites;
   let browser: ExtensionBrowser;
   const people = new Map<string, Named>();
 
@@ -74,27 +69,16 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     group.locator(`[data-testid="grades"][data-person-id="${demoUuid(key)}"]`);
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-grades-'));
-    database = await freshDatabase();
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
-    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-grades' });
-    hosts = await serveSites([
+    stack = await startE2eStack(chromiumPath as string, 'grades', [
       { host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] },
       { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: page('moodle-grader.html') }] },
     ]);
-    browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+    ({ server, browser } = stack);
     await signIn(browser, novikova);
     for (const [key, named] of await demoPeopleNamed(server.db, ['s-0396', 's-0460', 's-0482'])) people.set(key, named);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await hosts?.close();
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it('Дневник.ру: the mentee’s row read on a click, saved as «до» and «после», in the database and in monitoring', async () => {
     expect(await outcomes()).toEqual([]);
