@@ -3,9 +3,9 @@
 // (sites/grades.ts). The panel shows the figures, the teacher says whether they are the «before»
 // (baseline) or the «after» and for which period, and one click saves them as outcomes.
 import { useState } from 'preact/hooks';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { fullName } from '../../shared/names.ts';
-import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
 import { journalOutcomes } from '../sites/grades.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
@@ -231,7 +231,7 @@ export function JournalGrades({
     <div class="grades" data-testid="grades" data-person-id={mentee.person_id}>
       <StatusLine status={status} testId="grades-status" />
       <button type="button" class="secondary" disabled={state.kind === 'reading'} data-testid="grades-take" onClick={() => void take()}>
-        {labelled ? t('grades.takeFor', { name: `${mentee.last} ${mentee.first}` }) : t('grades.take')}
+        {labelled ? t('grades.takeFor', { name: `${mentee.last_name} ${mentee.first_name}` }) : t('grades.take')}
       </button>
       {state.kind === 'reading' && (
         <p class="muted loading" role="status">

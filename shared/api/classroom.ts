@@ -59,9 +59,9 @@ export const classroomEntry = z.object({
   google_user_id: googleUserId,
   person_id: id.nullable(),
   kind: z.enum(['student', 'staff']),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   email: z.string().nullable(),
   class_name: z.string().nullable(),
   matched_by: z.enum(['user_id', 'email', 'name', 'curator']).nullable(),
@@ -70,9 +70,9 @@ export const classroomEntry = z.object({
 
 export const classroomPersonBrief = z.object({
   person_id: id,
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   class_name: z.string().nullable(),
 });
 
@@ -88,9 +88,9 @@ export const classroomQueueEntry = z.object({
     'incomplete_name',
     'erased',
   ]),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   email: z.string().nullable(),
   courses: z.array(z.string()),
   class_names: z.array(z.string()),

@@ -71,12 +71,12 @@ describe('Classroom sync: preview, then apply', () => {
       ['c-staff', null],
     ]);
     expect(first.new).toMatchObject([
-      { google_user_id: 'u-new', last: 'Новенькая', first: 'Ника', class_name: '7А', email: null, kind: 'student' },
+      { google_user_id: 'u-new', last_name: 'Новенькая', first_name: 'Ника', class_name: '7А', email: null, kind: 'student' },
     ]);
     const changed = new Map(first.changed.map((e) => [e.google_user_id, e]));
     expect(changed.get('u-sorokin')).toMatchObject({ person_id: s.id('s-0304'), matched_by: 'email' });
     expect(changed.get('u-abramov')).toMatchObject({ person_id: s.id('s-0305'), matched_by: 'name', email: null });
-    expect(changed.get('u-martynov')).toMatchObject({ person_id: s.id('s-0306'), matched_by: 'name', middle: 'Николаевич' });
+    expect(changed.get('u-martynov')).toMatchObject({ person_id: s.id('s-0306'), matched_by: 'name', middle_name: 'Николаевич' });
     expect(changed.get('u-abramov')?.changes).toEqual([{ field: 'google_user_id', from: null, to: 'u-abramov' }]);
     // The teacher who studies in the staff course is staff, matched by e-mail.
     expect(changed.get(teacher.id)).toMatchObject({ person_id: s.id('t-0556'), kind: 'staff', matched_by: 'email' });
@@ -158,7 +158,7 @@ describe('Classroom sync: preview, then apply', () => {
     const answer = preview(await sync({ dry_run: false }));
     expect(answer.counts).toMatchObject({ changed: 1, left: 1, new: 0 });
     expect(answer.changed[0]?.changes).toEqual([{ field: 'last_name', from: 'Новенькая', to: 'Новикова' }]);
-    expect(answer.left).toMatchObject([{ person_id: s.id('s-0306'), last: 'Мартынов' }]);
+    expect(answer.left).toMatchObject([{ person_id: s.id('s-0306'), last_name: 'Мартынов' }]);
     // people ×2 (surname, left), the algebra course's roster: nothing else.
     expect(answer.result?.rows_written).toBe(3);
     const martynov = await s.db.asService((db) =>

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
 import type { LocalServer } from '../../functions/local/server.ts';
 import { monitoringReport } from '../../functions/services/programme-work.ts';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { type E2eStack, startE2eStack } from '../support/e2e-stack.ts';
+import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
+import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
 import { badgeOf, demoPeopleNamed, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
 
 const chromiumPath = findChromium();
@@ -34,7 +34,7 @@ interface OutcomeRow {
 }
 
 describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in Chromium', () => {
-  let stack: E2eStack;
+  let stack: ExtensionStack;
   let server: LocalServer;
   let browser: ExtensionBrowser;
   const people = new Map<string, Named>();
@@ -69,10 +69,14 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     group.locator(`[data-testid="grades"][data-person-id="${demoUuid(key)}"]`);
 
   beforeAll(async () => {
-    stack = await startE2eStack(chromiumPath as string, 'grades', [
-      { host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] },
-      { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: page('moodle-grader.html') }] },
-    ]);
+    stack = await startExtensionStack({
+      name: 'grades',
+      chromiumPath: chromiumPath as string,
+      sites: [
+        { host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] },
+        { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: page('moodle-grader.html') }] },
+      ],
+    });
     ({ server, browser } = stack);
     await signIn(browser, novikova);
     for (const [key, named] of await demoPeopleNamed(server.db, ['s-0396', 's-0460', 's-0482'])) people.set(key, named);

@@ -12,11 +12,17 @@ const course = (id: string, name: string, section: string | null, teachers: Clas
   teachers,
   students,
 });
-const person = (id: string, last: string, first: string, className: string | null, extra: Partial<SchoolPerson> = {}): SchoolPerson => ({
+const person = (
+  id: string,
+  last_name: string,
+  first_name: string,
+  className: string | null,
+  extra: Partial<SchoolPerson> = {},
+): SchoolPerson => ({
   id,
-  last,
-  first,
-  middle: null,
+  last_name,
+  first_name,
+  middle_name: null,
   className,
   email: null,
   kind: className ? 'student' : 'staff',
@@ -59,9 +65,17 @@ describe('a course’s class and subject', () => {
 
 describe('Classroom names', () => {
   it('finds a patronymic in the given name, and a whole ФИО in the family name', () => {
-    expect(splitClassroomName(user('1', 'Мартынов', 'Глеб Николаевич'))).toEqual({ last: 'Мартынов', first: 'Глеб', middle: 'Николаевич' });
-    expect(splitClassroomName(user('2', 'Ким', 'Анна Мария'))).toEqual({ last: 'Ким', first: 'Анна Мария', middle: null });
-    expect(splitClassroomName(user('3', 'Иванов Иван Петрович', ''))).toEqual({ last: 'Иванов', first: 'Иван', middle: 'Петрович' });
+    expect(splitClassroomName(user('1', 'Мартынов', 'Глеб Николаевич'))).toEqual({
+      last_name: 'Мартынов',
+      first_name: 'Глеб',
+      middle_name: 'Николаевич',
+    });
+    expect(splitClassroomName(user('2', 'Ким', 'Анна Мария'))).toEqual({ last_name: 'Ким', first_name: 'Анна Мария', middle_name: null });
+    expect(splitClassroomName(user('3', 'Иванов Иван Петрович', ''))).toEqual({
+      last_name: 'Иванов',
+      first_name: 'Иван',
+      middle_name: 'Петрович',
+    });
   });
 });
 
@@ -208,7 +222,7 @@ describe('reconcile', () => {
     const people = Array.from({ length: 20 }, (_, i) =>
       person(`p${i}`, `Фамилия${'а'.repeat(i + 1)}`, 'Имя', '7А', { googleUserId: `g${i}` }),
     );
-    const present = people.slice(0, 18).map((p) => user(p.googleUserId as string, p.last, p.first));
+    const present = people.slice(0, 18).map((p) => user(p.googleUserId as string, p.last_name, p.first_name));
     const two = reconcile(input([course('c1', 'Алгебра', '7А', [], present)], people));
     expect(countsOf(two)).toMatchObject({ left: 2, unchanged: 18 });
     expect(two.leftGuard).toEqual({ left: 2, school: 20, exceeded: false });

@@ -60,9 +60,9 @@ export interface FieldChange {
 /** One Classroom account: who it is in Classroom, and where it teaches and studies. */
 export interface Account {
   id: string;
-  last: string;
-  first: string;
-  middle: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
   email: string | null;
   kind: 'student' | 'staff';
   /** Courses it is in (names), for the curator's eyes. */
@@ -141,17 +141,17 @@ export const leftThreshold = 0.1;
 const patronymic = /(вич|вна|ична|оглы|кызы|улы|vich|vna|ovich|evich|ovna|evna)$/iu;
 
 /** Classroom's given name may hold «Имя Отчество»; a family name alone may hold the whole ФИО. */
-export function splitClassroomName(user: ClassroomUser): { last: string; first: string; middle: string | null } {
+export function splitClassroomName(user: ClassroomUser): { last_name: string; first_name: string; middle_name: string | null } {
   const given = user.given.split(/\s+/).filter(Boolean);
   const family = user.family.split(/\s+/).filter(Boolean);
   if (given.length === 0 && family.length >= 2) {
-    return { last: family[0] ?? '', first: family[1] ?? '', middle: family.slice(2).join(' ') || null };
+    return { last_name: family[0] ?? '', first_name: family[1] ?? '', middle_name: family.slice(2).join(' ') || null };
   }
   const last = family.join(' ');
   if (given.length >= 2 && patronymic.test(given[given.length - 1] ?? '')) {
-    return { last, first: given.slice(0, -1).join(' '), middle: given[given.length - 1] ?? null };
+    return { last_name: last, first_name: given.slice(0, -1).join(' '), middle_name: given[given.length - 1] ?? null };
   }
-  return { last, first: given.join(' '), middle: null };
+  return { last_name: last, first_name: given.join(' '), middle_name: null };
 }
 
 export function sameName(a: PersonName, b: PersonName): boolean {
@@ -199,9 +199,9 @@ function accountsOf(courses: readonly CoursePlan[]): Map<string, Account & { tau
 function row(account: Account, line: number, className: string | null): RosterRow {
   return {
     line,
-    last: account.last,
-    first: account.first,
-    middle: account.middle,
+    last_name: account.last_name,
+    first_name: account.first_name,
+    middle_name: account.middle_name,
     className,
     email: account.email,
     phone: null,
@@ -266,10 +266,11 @@ export function reconcile(input: ReconcileInput): SyncPlan {
     const changes: FieldChange[] = [];
     const change = (field: Field, from: string | null, to: string | null) => changes.push({ field, from, to });
     if (!sameName(account, person)) {
-      if (!samePart(account.last, person.last)) change('last_name', person.last, account.last);
-      if (!samePart(account.first, person.first)) change('first_name', person.first, account.first);
+      if (!samePart(account.last_name, person.last_name)) change('last_name', person.last_name, account.last_name);
+      if (!samePart(account.first_name, person.first_name)) change('first_name', person.first_name, account.first_name);
     }
-    if (account.middle && !samePart(account.middle, person.middle)) change('middle_name', person.middle, account.middle);
+    if (account.middle_name && !samePart(account.middle_name, person.middle_name))
+      change('middle_name', person.middle_name, account.middle_name);
     if (account.email && account.email !== person.email?.toLowerCase()) change('email', person.email, account.email);
     if (person.googleUserId !== account.id) change('google_user_id', person.googleUserId, account.id);
     if (person.leftAt) change('left_at', person.leftAt, null);
@@ -292,7 +293,7 @@ export function reconcile(input: ReconcileInput): SyncPlan {
       continue;
     }
     if (linked) matched(account, linked, 'user_id', klass.className);
-    else if (!account.last || !account.first) queue(account, 'incomplete_name', []);
+    else if (!account.last_name || !account.first_name) queue(account, 'incomplete_name', []);
     else pending.push({ account, className: klass.className });
   }
 
@@ -303,7 +304,14 @@ export function reconcile(input: ReconcileInput): SyncPlan {
     const rows = group.map((p, i) => row(p.account, i + 1, p.className));
     const existing = pool
       .filter((person) => (kind === 'student' ? person.kind === 'student' : person.kind !== 'student'))
-      .map(({ id, last, first, middle, className, email }) => ({ id, last, first, middle, className, email }));
+      .map(({ id, last_name, first_name, middle_name, className, email }) => ({
+        id,
+        last_name,
+        first_name,
+        middle_name,
+        className,
+        email,
+      }));
     const rosterPlan: RosterPlan = planRosterImport(rows, existing);
     const at = (line: number) => group[line - 1] as { account: Account; className: string | null };
     for (const known of rosterPlan.known) {
@@ -331,7 +339,7 @@ export function reconcile(input: ReconcileInput): SyncPlan {
     const answer = requested.get(entry.account.id);
     const klass = classOf(entry.account);
     if (!answer || !klass.ok) return true;
-    if (answer.action === 'new' && entry.account.last && entry.account.first) {
+    if (answer.action === 'new' && entry.account.last_name && entry.account.first_name) {
       created(entry.account, klass.className);
       return false;
     }

@@ -40,7 +40,7 @@ export function rosterOf(course: CourseRoster): RosterMember[] {
 export async function loadSchool(db: Queryable, organisationId: string): Promise<SchoolState> {
   // One after another: a transaction's connection runs one query at a time.
   const people = await db.query<SchoolPerson>(
-    `select p.id, p.last_name as last, p.first_name as first, p.middle_name as middle, c.name as "className", d.email,
+    `select p.id, p.last_name, p.first_name, p.middle_name, c.name as "className", d.email,
               p.kind, p.google_user_id as "googleUserId", p.left_at::text as "leftAt"
        from public.people p left join public.classes c on c.id = p.class_id left join public.person_details d on d.person_id = p.id
        where p.organisation_id = $1 and p.erased_at is null`,
@@ -148,9 +148,9 @@ export async function applyPlan(db: Queryable, organisationId: string, plan: Syn
       id: randomUUID(),
       kind: entry.account.kind,
       role: entry.account.kind === 'staff' ? 'teacher' : 'student',
-      last_name: entry.account.last,
-      first_name: entry.account.first,
-      middle_name: entry.account.middle,
+      last_name: entry.account.last_name,
+      first_name: entry.account.first_name,
+      middle_name: entry.account.middle_name,
       class_id: classId(entry.className),
       google_user_id: entry.account.id,
       email: entry.account.email,
@@ -286,7 +286,14 @@ export async function applyPlan(db: Queryable, organisationId: string, plan: Syn
   return { rows_written: written, classes_created: plan.classesToCreate };
 }
 
-const profileOf = ({ last, first, middle, email, courses, classes }: Account) => ({ last, first, middle, email, courses, classes });
+const profileOf = ({ last_name, first_name, middle_name, email, courses, classes }: Account) => ({
+  last_name,
+  first_name,
+  middle_name,
+  email,
+  courses,
+  classes,
+});
 
 /** The queue as the plan leaves it: uncertain accounts, skipped ones, and standing class choices. */
 async function writeQueue(

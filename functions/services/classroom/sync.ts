@@ -212,9 +212,9 @@ function previewOf(
   const people = new Map(state.people.map((person) => [person.id, person]));
   const brief = (person: SchoolPerson) => ({
     person_id: person.id,
-    last: person.last,
-    first: person.first,
-    middle: person.middle,
+    last_name: person.last_name,
+    first_name: person.first_name,
+    middle_name: person.middle_name,
     class_name: person.className,
   });
   const entries = (status: string) =>
@@ -224,9 +224,9 @@ function previewOf(
         google_user_id: entry.account.id,
         person_id: entry.personId,
         kind: entry.account.kind,
-        last: entry.account.last,
-        first: entry.account.first,
-        middle: entry.account.middle,
+        last_name: entry.account.last_name,
+        first_name: entry.account.first_name,
+        middle_name: entry.account.middle_name,
         email: entry.account.email,
         class_name: entry.className,
         matched_by: entry.matchedBy,
@@ -252,9 +252,9 @@ function previewOf(
     ambiguous: plan.queue.map((entry) => ({
       google_user_id: entry.account.id,
       reason: entry.reason,
-      last: entry.account.last,
-      first: entry.account.first,
-      middle: entry.account.middle,
+      last_name: entry.account.last_name,
+      first_name: entry.account.first_name,
+      middle_name: entry.account.middle_name,
       email: entry.account.email,
       courses: entry.account.courses,
       class_names: entry.account.classes,
