@@ -19,6 +19,7 @@ function group(id: string, members: GroupMember[], form = 'teacher_student'): Gr
     id,
     form,
     role_model: { key: 'teacher_talented_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – talented student' },
+    programme_id: '00000000-0000-4000-8000-0000000000aa',
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',

@@ -8,6 +8,7 @@ import { formatDate } from '../utils/dates.ts';
 import { catalogLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { Drawer } from './Drawer.tsx';
+import { type JournalAccess, JournalGrades } from './JournalGrades.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
 import { NextMeeting } from './NextMeeting.tsx';
 import type { PlanWrites } from './plan-writes.ts';
@@ -42,11 +43,13 @@ function GroupCard({
   group,
   submit,
   planning,
+  journal,
   onLogged,
 }: {
   group: GroupSummary;
   submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
   planning: PlanWrites;
+  journal?: JournalAccess | undefined;
   onLogged: () => void;
 }) {
   const [logging, setLogging] = useState(false);
@@ -102,6 +105,14 @@ function GroupCard({
         {/* Goals are set at the planning meeting; once it is held, the text must not promise it again. */}
         {group.meeting_kinds_held.includes('planning') ? t('panel.goalsNotRecorded') : t('panel.goalsEmpty')}
       </p>
+      {journal && group.my_role === 'mentor' && mentees.length > 0 && (
+        <>
+          <h3>{t('monitoring.outcomes')}</h3>
+          {mentees.map((m) => (
+            <JournalGrades key={m.person_id} group={group} mentee={m} access={journal} labelled={mentees.length > 1} />
+          ))}
+        </>
+      )}
       <StatusLine status={status} testId="pair-meeting-status" />
       {group.my_role !== 'mentor' ? (
         <p class="muted">{t('panel.onlyMentorLogs')}</p>
@@ -145,12 +156,14 @@ export interface PairPanelProps {
   submit: (meeting: MeetingCreate) => Promise<SubmitResult>;
   /** Planning the pair's next meeting, and cancelling it. */
   planning: PlanWrites;
+  /** On a journal page: reading a mentee's grades and saving them as outcomes (absent: no button). */
+  journal?: JournalAccess;
   onLogged: () => void;
   onClose: () => void;
 }
 
 /** The drawer on the right: who is paired with whom, where the pair stands, and the meeting log. */
-export function PairPanel({ participants, ambiguous, submit, planning, onLogged, onClose }: PairPanelProps) {
+export function PairPanel({ participants, ambiguous, submit, planning, journal, onLogged, onClose }: PairPanelProps) {
   const title = ambiguous
     ? t('panel.ambiguousTitle')
     : participants[0]
@@ -170,7 +183,7 @@ export function PairPanel({ participants, ambiguous, submit, planning, onLogged,
         <div key={participant.member.person_id}>
           {ambiguous && <h3>{withClass(participant.member)}</h3>}
           {participant.groups.map(({ group }) => (
-            <GroupCard key={group.id} group={group} submit={submit} planning={planning} onLogged={onLogged} />
+            <GroupCard key={group.id} group={group} submit={submit} planning={planning} journal={journal} onLogged={onLogged} />
           ))}
         </div>
       ))}

@@ -60,6 +60,10 @@ export function PairPanelFrame() {
         ambiguous={personIds.length > 1}
         submit={(meeting) => ask({ type: 'nastavnik:log-meeting', meeting })}
         planning={planWrites}
+        journal={{
+          read: (personId) => ask({ type: 'nastavnik:page-grades', personId }),
+          save: (outcomes) => ask({ type: 'nastavnik:save-outcomes', outcomes }),
+        }}
         onLogged={() => {
           void ask({ type: 'nastavnik:my-groups' })
             .then((fresh) => setGroups(fresh ?? []))

@@ -18,6 +18,7 @@ const g84: GroupSummary = {
   id: '00000000-0000-4000-8000-000000000084',
   form: 'teacher_student',
   role_model: { key: 'teacher_gifted_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – gifted student' },
+  programme_id: '00000000-0000-4000-8000-0000000000aa',
   status: 'active',
   started_on: '2026-10-01',
   my_role: 'mentor',

@@ -72,3 +72,19 @@ export function journalOutcomes(record: JournalRecord, when: 'before' | 'after',
     { metric_key: 'attendance_share', [value]: record.attendance, [date]: on, source },
   ].filter((outcome) => outcome[value] !== null);
 }
+
+/**
+ * The journals whose rows this reader is checked on (grades.test.ts, a fixture page with grades
+ * each), and where their page names the subject and the period shown. Any other site: «not
+ * supported for grades», with this list.
+ */
+export const gradeReaders: Readonly<Record<string, { subject: string; period: string }>> = {
+  'dnevnik-ru': { subject: '.header_journal h2', period: '.period_list a.active' },
+};
+
+/** The subject and the period a supported journal page shows, as it prints them (null where it does not). */
+export function journalHeading(site: string, document: Document): { subject: string | null; period: string | null } {
+  const selectors = gradeReaders[site];
+  const text = (selector: string | undefined) => (selector && document.querySelector(selector)?.textContent?.trim().slice(0, 100)) || null;
+  return { subject: text(selectors?.subject), period: text(selectors?.period) };
+}

@@ -25,6 +25,7 @@ const group = (id: string, form: string, members: GroupMember[]): GroupSummary =
   id,
   form,
   role_model: { key: 'x', label_ru: '—', label_en: '—' },
+  programme_id: '00000000-0000-4000-8000-0000000000aa',
   status: 'active',
   started_on: '2026-10-01',
   my_role: null,

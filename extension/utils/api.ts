@@ -12,7 +12,7 @@ import { isApiErrorBody } from '../../shared/errors.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
-import type { ApiAnswer, ApiCall, ChecklistItemPatch } from './messages.ts';
+import type { ApiAnswer, ApiCall, ChecklistItemPatch, OutcomeCreate } from './messages.ts';
 
 export { ApiError, OfflineError };
 
@@ -135,6 +135,7 @@ export const api = {
   logMeeting: async (meeting: MeetingCreate) => (await ok(client.meetings.$post({ json: meeting }))).json(),
   planMeeting: async (plan: PlannedMeetingCreate) => (await ok(client['planned-meetings'].$post({ json: plan }))).json(),
   cancelPlannedMeeting: async (id: string) => (await ok(client['planned-meetings'][':id'].$delete({ param: { id } }))).json(),
+  recordOutcome: async (outcome: OutcomeCreate) => (await ok(client.outcomes.$post({ json: outcome }))).json(),
   devUsers: async () => (await ok(devClient.dev.users.$get())).json(),
   devToken: async (email: string) => (await ok(devClient.dev.token.$post({ json: { email } }))).json(),
 };

@@ -217,4 +217,102 @@ describe('the background service', () => {
     });
     expect(sent).toHaveBeenCalledTimes(2);
   });
+
+  describe('a journal reading (issue 13): asked by the pair panel frame, read by the tab, figures only', () => {
+    const mentee = '5b0c1c52-8f59-4c1a-9a0e-2f4a8d1e7a10';
+    const pairFrame = { id, url: `chrome-extension://${id}/pair-panel.html`, tab: { id: 7 }, frameId: 4, documentId: 'pair' };
+    const read = {
+      status: 'read',
+      site: 'dnevnik-ru',
+      subject: 'Физика',
+      period: 'II четверть',
+      gradeCount: 2,
+      average: 4.5,
+      lessons: 4,
+      absences: 1,
+      attendance: 0.75,
+    };
+    // The fake's sendMessage answers nothing (void): typed here as the browser's, which answers what the tab says.
+    const tabs = fakeBrowser.tabs as unknown as { sendMessage: (...args: unknown[]) => Promise<unknown> };
+    const openPair = async () => {
+      await answer({ type: 'nastavnik:open-panel', request: { panel: 'pair', personIds: [mentee] } }, contentScript);
+      expect(await answer({ type: 'nastavnik:panel' }, pairFrame)).toMatchObject({ ok: true, value: { panel: 'pair' } });
+    };
+
+    it('asks the frame’s own tab for that mentee, and passes on only a well-formed answer', async () => {
+      await openPair();
+      const tab = vi.spyOn(tabs, 'sendMessage').mockResolvedValue(read);
+      expect(await answer({ type: 'nastavnik:page-grades', personId: mentee }, pairFrame)).toEqual({ ok: true, value: read });
+      expect(tab).toHaveBeenCalledWith(7, { type: 'nastavnik:read-grades', personId: mentee }, { frameId: 0 });
+
+      // The page's answer is checked: no extra fields (nothing else of the page), figures in range.
+      for (const bad of [
+        { ...read, grades: [5, 4] },
+        { ...read, names: ['Карпова Мария'] },
+        { ...read, average: 7 },
+        { ...read, attendance: 1.5 },
+        { ...read, absences: 5 },
+        { ...read, subject: 'x'.repeat(101) },
+        { status: 'unsupported', sites: ['<img>'] },
+        'Карпова Мария 5 4',
+      ]) {
+        tab.mockResolvedValueOnce(bad);
+        expect(await answer({ type: 'nastavnik:page-grades', personId: mentee }, pairFrame)).toMatchObject({ ok: false, status: 400 });
+      }
+      // No overlay on the page (no answer): said as «not found», not as a failure.
+      tab.mockRejectedValueOnce(new Error('Could not establish connection'));
+      expect(await answer({ type: 'nastavnik:page-grades', personId: mentee }, pairFrame)).toEqual({
+        ok: true,
+        value: { status: 'not-found' },
+      });
+      tab.mockResolvedValueOnce({ status: 'unsupported', sites: ['dnevnik-ru'] });
+      expect(await answer({ type: 'nastavnik:page-grades', personId: mentee }, pairFrame)).toEqual({
+        ok: true,
+        value: { status: 'unsupported', sites: ['dnevnik-ru'] },
+      });
+      // Not an id: the tab is not asked.
+      tab.mockClear();
+      expect(await answer({ type: 'nastavnik:page-grades', personId: 'Карпова' }, pairFrame)).toMatchObject({ ok: false, status: 400 });
+      expect(tab).not.toHaveBeenCalled();
+    });
+
+    it('is never answered to the page’s content script or a frame without the panel', async () => {
+      await openPair();
+      const tab = vi.spyOn(tabs, 'sendMessage').mockResolvedValue(read);
+      for (const message of [
+        { type: 'nastavnik:page-grades', personId: mentee },
+        { type: 'nastavnik:save-outcomes', outcomes: [] },
+      ]) {
+        expect(await answer(message, contentScript)).toMatchObject({ ok: false, status: 403 });
+        expect(await answer(message, strayFrame)).toMatchObject({ ok: false, status: 403 });
+      }
+      expect(tab).not.toHaveBeenCalled();
+    });
+
+    it('saves the outcomes the API’s way, checked first', async () => {
+      await sessionItem.setValue(session);
+      await openPair();
+      const outcome = {
+        id: '6c1d2d63-9a6a-4d2b-8b1f-3a5b9e2f8b21',
+        programme_id: '7d2e3e74-0b7b-4e3c-9c2a-4b6c0f3a9c32',
+        group_id: meeting.group_id,
+        person_id: mentee,
+        metric_key: 'grade_average',
+        value_after: 4.5,
+        measured_after_on: '2026-12-01',
+        source: 'Дневник.ру, Физика, 1 сентября – 1 декабря',
+      };
+      const sent = vi.fn(async (_url: string, init: RequestInit) => json({ ...JSON.parse(String(init.body)), version: '1' }, 201));
+      vi.stubGlobal('fetch', sent);
+      expect(await answer({ type: 'nastavnik:save-outcomes', outcomes: [outcome] }, pairFrame)).toMatchObject({
+        ok: true,
+        value: [{ id: outcome.id, value_after: 4.5 }],
+      });
+      expect(sent.mock.calls[0]?.[0]).toBe('http://api.test/outcomes');
+      for (const outcomes of [[], [{ ...outcome, metric_key: 'Grade Average' }], [{ ...outcome, id: 'x' }], Array(11).fill(outcome)]) {
+        expect(await answer({ type: 'nastavnik:save-outcomes', outcomes }, pairFrame)).toMatchObject({ ok: false, status: 400 });
+      }
+      expect(sent).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { meetingCreate, plannedMeetingCreate } from '../../shared/api/meetings.ts';
+import { outcomeCreate } from '../../shared/api/monitoring.ts';
 import { rosterRowInput } from '../../shared/api/roster-import.ts';
 import { participantsOf } from '../../shared/participants.ts';
 import { ApiError, api, OfflineError, passOn } from './api.ts';
@@ -14,6 +15,7 @@ import {
   type AdapterFallback,
   type BadgePerson,
   isRequest,
+  type PageGrades,
   type PageRosterData,
   type PanelRequest,
   type ProgrammeOverview,
@@ -56,6 +58,31 @@ const pageRoster = z.object({
   skipped: z.array(z.string().max(300)).max(5000),
   site: z.string().max(50),
 });
+
+/** What a content script sends back as a pupil's grades: figures and two short texts, bounded; nothing else of the page. */
+const share = z.number().min(0).max(1).nullable();
+const lessonCount = z.number().int().min(0).max(10_000);
+const pageGrades = z.discriminatedUnion('status', [
+  z
+    .object({
+      status: z.literal('read'),
+      site: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      subject: z.string().max(100).nullable(),
+      period: z.string().max(100).nullable(),
+      gradeCount: lessonCount,
+      average: z.number().min(1).max(5).nullable(),
+      lessons: lessonCount,
+      absences: lessonCount,
+      attendance: share,
+    })
+    .strict()
+    .refine((read) => read.absences <= read.lessons, { message: 'more absences than lessons' }),
+  z.object({ status: z.literal('unsupported'), sites: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(50) }).strict(),
+  z.object({ status: z.literal('not-found') }).strict(),
+]);
+
+/** A journal reading saved as outcomes: the API's own checks, at most a few rows (one reading: two metrics). */
+const journalOutcomes = z.array(outcomeCreate).min(1).max(10);
 
 /** An API call from the dashboard: a path of the API's own (no scheme, host or `..`), a bounded body. */
 const apiCall = z
@@ -203,6 +230,23 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         if (read === null || read === undefined) return { ok: true, value: null };
         const parsed = pageRoster.safeParse(read);
         return parsed.success ? { ok: true, value: parsed.data as PageRosterData } : invalid(parsed.error);
+      }
+      case 'nastavnik:page-grades': {
+        const personId = uuid.safeParse(message.personId);
+        if (!personId.success) return invalid(personId.error);
+        if (tabId === undefined) return { ok: true, value: { status: 'not-found' } };
+        const read = await askTab(tabId, { type: 'nastavnik:read-grades', personId: personId.data }).catch(() => null);
+        // No answer: the page has no overlay (not a journal page, or it is still loading).
+        if (read === null || read === undefined) return { ok: true, value: { status: 'not-found' } };
+        const parsed = pageGrades.safeParse(read);
+        return parsed.success ? { ok: true, value: parsed.data as PageGrades } : invalid(parsed.error);
+      }
+      case 'nastavnik:save-outcomes': {
+        const parsed = journalOutcomes.safeParse(message.outcomes);
+        if (!parsed.success) return invalid(parsed.error);
+        const saved = [];
+        for (const outcome of parsed.data) saved.push(await api.recordOutcome(outcome));
+        return { ok: true, value: saved };
       }
       case 'nastavnik:my-groups':
         if (!(await getAccessToken())) return { ok: true, value: null };

@@ -10,6 +10,7 @@ import type { Catalog } from '../../shared/api/catalog.ts';
 import type { ClassroomSyncPreview, ClassroomSyncRequest } from '../../shared/api/classroom.ts';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
+import type { Outcome, outcomeCreate } from '../../shared/api/monitoring.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
 import type { RosterPreview, RosterRowInput } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
@@ -76,6 +77,33 @@ export interface PageRosterData {
   /** The site's adapter (the import's file name when the page names no class). */
   site: string;
 }
+
+/**
+ * A pupil's grades and attendance as the content script read them off a journal page (issue 13),
+ * for the pair panel to save as outcomes: figures only, never the page's text beyond the subject.
+ */
+export type PageGrades =
+  | {
+      status: 'read';
+      /** The site as people name it («Дневник.ру»). */
+      site: string;
+      /** The subject the journal page is for, when the page says it. */
+      subject: string | null;
+      /** The period the page shows as it names it («II четверть»), when it does. */
+      period: string | null;
+      gradeCount: number;
+      average: number | null;
+      lessons: number;
+      absences: number;
+      attendance: number | null;
+    }
+  /** The site has no grades reader; `sites` are the ones that do. */
+  | { status: 'unsupported'; sites: string[] }
+  /** The pupil's name is not on the page (or not in a row of the journal). */
+  | { status: 'not-found' };
+
+/** The outcomes the pair panel saves from a journal reading (the API's own shape). */
+export type OutcomeCreate = z.input<typeof outcomeCreate>;
 
 /**
  * A request of the typed API client (`hc<App>`) that an extension page of its own (the dashboard)
@@ -146,6 +174,10 @@ export const protocol = {
   'nastavnik:page-fallback': call<NoPayload, AdapterFallback | null>('extension-page'),
   /** The roster the frame's tab shows now; null when it lists nobody. */
   'nastavnik:page-roster': call<NoPayload, PageRosterData | null>('extension-page'),
+  /** A mentee's grades and attendance on the frame's tab (a journal page), read now: the teacher clicked for it. */
+  'nastavnik:page-grades': call<{ personId: string }, PageGrades>('extension-page'),
+  /** Saves a journal reading as outcomes (grade average, attendance share), before or after. */
+  'nastavnik:save-outcomes': call<{ outcomes: OutcomeCreate[] }, Outcome[]>('extension-page'),
   /** The groups the signed-in person may see; null when nobody is signed in. */
   'nastavnik:my-groups': call<NoPayload, GroupSummary[] | null>('extension-page'),
   /** The popup's own groups, from the last snapshot when the API cannot be reached. */
@@ -217,4 +249,8 @@ export function isRequest(message: unknown): message is Request {
 }
 
 /** What the background asks a tab's content script (tabs.sendMessage: pages cannot send these). */
-export type TabRequest = { type: 'nastavnik:read-roster' } | { type: 'nastavnik:read-fallback' } | { type: 'nastavnik:panel-closed' };
+export type TabRequest =
+  | { type: 'nastavnik:read-roster' }
+  | { type: 'nastavnik:read-fallback' }
+  | { type: 'nastavnik:panel-closed' }
+  | { type: 'nastavnik:read-grades'; personId: string };

@@ -20,6 +20,7 @@ function group(id: string, overrides: Partial<GroupSummary> = {}): GroupSummary 
     id: `00000000-0000-4000-8000-${id.padStart(12, '0')}`,
     form: 'teacher_student',
     role_model: { key: 'teacher_talented_student', label_ru: 'Учитель – талантливый ученик', label_en: 'Teacher – talented student' },
+    programme_id: '00000000-0000-4000-8000-0000000000aa',
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',

@@ -31,7 +31,7 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
       where p.auth_user_id = (select auth.uid()) and gm.left_on is null
       group by gm.group_id
     )
-    select g.id, g.form,
+    select g.id, g.programme_id, g.form,
       json_build_object('key', g.role_model, 'label_ru', coalesce(rm.label_ru, g.role_model),
         'label_en', coalesce(rm.label_en, g.role_model)) as role_model, g.status, g.started_on, mine.my_role,
       coalesce((

@@ -209,8 +209,9 @@ export async function monitoringReport(db: Queryable, programmeId: string): Prom
        group by it.audience, it.item_key, it.text_ru, it.text_en, it.position
        order by it.audience desc, it.position`,
     ),
+    // A participant counts once whether their «before» and «after» are one row or two (the journal saves each when read).
     q<MonitoringReport['outcomes'][number]>(
-      `select metric_key, count(*)::int as people, round(avg(value_before), 2)::float8 as before_average,
+      `select metric_key, count(distinct coalesce(person_id, group_id))::int as people, round(avg(value_before), 2)::float8 as before_average,
          round(avg(value_after), 2)::float8 as after_average
        from public.outcomes where programme_id = $1 group by metric_key order by metric_key`,
     ),

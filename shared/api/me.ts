@@ -22,6 +22,8 @@ export type GroupMember = z.infer<typeof groupMember>;
 
 export const groupSummary = z.object({
   id,
+  /** The programme the group belongs to (what its outcomes are recorded under). */
+  programme_id: id,
   form: z.string(),
   /** The role model: its catalog key for code, its labels for people. */
   role_model: catalogEntry,

@@ -218,6 +218,34 @@ describe('a mentor', () => {
     expect(await count(mentor(), 'meetings', 'group_id = $1', [s.id(groups.other)])).toBe(0);
   });
 
+  it('records outcomes (the journal’s grades, issue 13) of a current mentee of their own group only, and sees them', async () => {
+    const insertOutcome = `insert into public.outcomes (id, organisation_id, programme_id, person_id, group_id, metric_key, value_before, measured_before_on, source)
+      values ($1, $2, $3, $4, $5, 'grade_average', 4.5, '2026-11-30', 'Дневник.ру, Физика') returning id`;
+    const outcome = (person: string, group: string | null) => [
+      randomUUID(),
+      s.schoolA,
+      s.id('programme'),
+      s.id(person),
+      group === null ? null : s.id(group),
+    ];
+    const mine = outcome(people.mentee, groups.mentors);
+    expect((await s.db.asUser(mentor(), (db) => db.query(insertOutcome, mine))).rows).toHaveLength(1);
+    expect(await count(mentor(), 'outcomes', 'id = $1', [mine[0]])).toBe(1);
+    for (const forged of [
+      outcome(people.mentee, null), // no group: only a curator
+      outcome(people.bystander, groups.mentors), // not a member of the group
+      outcome(people.mentor, groups.mentors), // herself, the mentor
+      outcome('s-0498', groups.other), // another mentor's mentee (Воробьёва, g-81)
+    ]) {
+      expect(await refused(s.db.asUser(mentor(), (db) => db.query(insertOutcome, forged)))).toBe('42501');
+    }
+    // The mentee records nothing of her own.
+    const mentee = s.claims(people.mentee);
+    expect(await refused(s.db.asUser(mentee, (db) => db.query(insertOutcome, outcome(people.mentee, groups.mentors))))).toBe('42501');
+    // Another group's mentor does not see it.
+    expect(await count(s.claims(people.otherMentor), 'outcomes', 'id = $1', [mine[0]])).toBe(0);
+  });
+
   it('cannot form groups or edit people', async () => {
     expect(
       await refused(

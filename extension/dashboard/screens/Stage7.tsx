@@ -4,6 +4,7 @@
 // scale, evaluated results before and after).
 import { useState } from 'preact/hooks';
 import type { MonitoringReport } from '../../../shared/api/monitoring.ts';
+import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { language, t, tn } from '../../utils/i18n.ts';
@@ -98,11 +99,20 @@ function Monitoring({ report }: { report: MonitoringReport }) {
         caption={t('monitoring.outcomes')}
         columns={[t('monitoring.col.metric'), t('monitoring.col.participants'), t('monitoring.col.before'), t('monitoring.col.after')]}
         numeric={[1, 2, 3]}
-        rows={report.outcomes.map((o) => ({ key: o.metric_key, cells: [o.metric_key, o.people, o.before_average, o.after_average] }))}
+        rows={report.outcomes.map((o) => ({
+          key: o.metric_key,
+          cells: [metricLabel(o.metric_key), o.people, o.before_average, o.after_average],
+        }))}
       />
       <Swot programmeId={report.programme_id} swot={report.swot} />
     </section>
   );
+}
+
+/** A metric's name in words where the product knows it (the journal's, issue 13); the key otherwise. */
+const journalMetrics: readonly string[] = ['grade_average', 'attendance_share'];
+function metricLabel(key: string): string {
+  return journalMetrics.includes(key) ? t(`grades.metric.${key}` as MessageKey) : key;
 }
 
 export function Stage7({ context }: ScreenProps) {
