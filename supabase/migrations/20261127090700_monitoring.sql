@@ -123,6 +123,23 @@ create policy "curators correct outcomes" on public.outcomes
   for update to authenticated
   using (organisation_id in (select app.my_curated_organisation_ids()))
   with check (organisation_id in (select app.my_curated_organisation_ids()));
+-- Evaluated results from the e-journal (issue 13): a mentor takes a mentee's grades and attendance
+-- from a journal page into the outcomes, before and after — only of a current mentee of their own
+-- current group, always tied to that group.
+create policy "mentors see their mentees' outcomes" on public.outcomes
+  for select to authenticated
+  using (group_id in (select app.my_mentored_group_ids()));
+create policy "mentors record their mentees' outcomes" on public.outcomes
+  for insert to authenticated
+  with check (
+    group_id in (select app.my_active_mentored_group_ids())
+    and person_id is not null
+    and exists (
+      select 1 from public.group_members gm
+      where gm.group_id = outcomes.group_id and gm.person_id = outcomes.person_id and gm.role = 'mentee'
+        and (gm.left_on is null or gm.left_on > current_date)
+    )
+  );
 
 create trigger keep_identity before update on public.outcomes
   for each row execute function app.keep_identity('programme_id', 'person_id', 'group_id', 'organisation_id');
