@@ -497,6 +497,9 @@ export const en: Record<MessageKey, string> = {
   'stage5.rerun': 'Suggest again (keeping pins)',
   'stage5.kept': 'Pinned: {pinned}, forbidden: {forbidden}.',
   'stage5.clearKept': 'Clear all',
+  'stage5.keptShared':
+    'Pins and forbids are kept on the server for this form and role model: every curator of the school sees them, and every run takes them into account.',
+  'stage5.keptFailed': 'Pins and forbids could not be loaded.',
   'stage5.pairsSuggested.one': '{count} pair suggested',
   'stage5.pairsSuggested.few': '{count} pairs suggested',
   'stage5.pairsSuggested.many': '{count} pairs suggested',

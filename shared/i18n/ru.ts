@@ -495,6 +495,9 @@ export const ru = {
   'stage5.rerun': 'Подобрать заново (с закреплёнными)',
   'stage5.kept': 'Закреплено: {pinned}, запрещено: {forbidden}.',
   'stage5.clearKept': 'Снять все',
+  'stage5.keptShared':
+    'Закрепления и запреты хранятся на сервере для этой формы и ролевой модели: их видят все кураторы школы, и каждый подбор их учитывает.',
+  'stage5.keptFailed': 'Не удалось загрузить закрепления и запреты.',
   'stage5.pairsSuggested.one': 'Предложена {count} пара',
   'stage5.pairsSuggested.few': 'Предложены {count} пары',
   'stage5.pairsSuggested.many': 'Предложено {count} пар',

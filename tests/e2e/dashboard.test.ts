@@ -323,6 +323,23 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     expect(await tab.locator('[data-testid="suggested-pair"][data-pinned="true"] td').nth(1).textContent()).toBe(pinned);
     await shoot('stage-5-suggestion');
 
+    // The pin and the forbid belong to the programme, not to the tab: the database has them, a reload
+    // shows them, and the next run keeps them without being told.
+    const [kept] = await sql<{ pinned: number; forbidden: number }>(
+      `select count(*) filter (where choice = 'pinned')::int as pinned, count(*) filter (where choice = 'forbidden')::int as forbidden
+       from public.matching_choices where form_key = 'student_student' and role_model = 'peer_to_peer'`,
+    );
+    expect(kept?.pinned).toBe(1);
+    expect(kept?.forbidden).toBe((await pairs.count()) > 1 ? 1 : 0);
+    await tab.reload();
+    await tab.getByTestId('screen-stage-5').waitFor({ timeout: 15_000 });
+    await tab.getByTestId('matching-form').selectOption('student_student');
+    await tab.getByTestId('matching-role-model').selectOption('peer_to_peer');
+    await expect.poll(() => tab.getByTestId('kept-count').textContent(), { timeout: 15_000 }).toContain('Закреплено: 1');
+    await tab.getByTestId('matching-run').click();
+    await expect.poll(() => tab.locator('[data-testid="suggested-pair"][data-pinned="true"]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await tab.locator('[data-testid="suggested-pair"][data-pinned="true"] td').nth(1).textContent()).toBe(pinned);
+
     await tab.getByTestId('save-drafts').click();
     await tab.getByTestId('draft').first().waitFor({ timeout: 20_000 });
     const drafts = await tab.getByTestId('draft').count();
