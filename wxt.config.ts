@@ -18,16 +18,30 @@ export default defineConfig({
       'import.meta.env.WXT_API_URL': JSON.stringify(apiUrl.origin),
       'import.meta.env.WXT_SUPABASE_URL': JSON.stringify(process.env.WXT_SUPABASE_URL ?? ''),
       'import.meta.env.WXT_SUPABASE_ANON_KEY': JSON.stringify(process.env.WXT_SUPABASE_ANON_KEY ?? ''),
+      'import.meta.env.WXT_GOOGLE_CLIENT_ID': JSON.stringify(process.env.WXT_GOOGLE_CLIENT_ID ?? ''),
     },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    // `identity` only where sign-in goes through Supabase Auth (Google, chrome.identity).
+    // `identity`: sign-in through Supabase Auth (Google) and «Подключить Google Classroom» (issue 11).
     // `scripting` registers the generic content script on hosts the school adds at runtime.
     // `notifications` for the reminders (utils/reminders.ts), `alarms` for them and the queue.
-    permissions: ['storage', 'alarms', 'scripting', 'notifications', ...(process.env.WXT_SUPABASE_URL ? ['identity'] : [])],
+    permissions: ['storage', 'alarms', 'scripting', 'notifications', 'identity'],
+    // Classroom's read-only scopes for chrome.identity.getAuthToken, where the build names a Google OAuth client.
+    ...(process.env.WXT_GOOGLE_CLIENT_ID
+      ? {
+          oauth2: {
+            client_id: process.env.WXT_GOOGLE_CLIENT_ID,
+            scopes: [
+              'https://www.googleapis.com/auth/classroom.courses.readonly',
+              'https://www.googleapis.com/auth/classroom.rosters.readonly',
+              'https://www.googleapis.com/auth/classroom.profile.emails',
+            ],
+          },
+        }
+      : {}),
     action: { default_title: '__MSG_extName__' },
     // The popup from the keyboard (the person may change it at chrome://extensions/shortcuts or about:addons).
     commands: {

@@ -7,6 +7,7 @@ import { apiError, fromDatabaseError } from './errors.ts';
 import { openApiDocument, refuseInvalid } from './openapi.ts';
 import { bases } from './routes/bases.ts';
 import { ownCatalog } from './routes/catalog.ts';
+import { classroomJobs, classroomSync } from './routes/classroom.ts';
 import { consentForms, programmeDocuments } from './routes/documents.ts';
 import { groups } from './routes/groups.ts';
 import { health } from './routes/health.ts';
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/me', me)
     .route('/organisations', organisations)
     .route('/organisations', rosterImport)
+    .route('/organisations', classroomSync)
+    .route('/classroom', classroomJobs)
     .route('/classes', classes)
     .route('/people', people)
     .route('/people', erasure)

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { Accounts } from './auth/accounts.ts';
 import type { Verifier } from './auth/verifier.ts';
 import type { Claims, Database, Queryable } from './db/database.ts';
+import type { ClassroomSettings } from './services/classroom/jobs.ts';
 
 export interface AppDeps {
   db: Database;
@@ -16,6 +17,8 @@ export interface AppDeps {
    * and the tests pass it in, so the deployed function's bundle never contains it.
    */
   devAuth?: Hono<AppEnv>;
+  /** Google Classroom: another root URL (GOOGLE_API_ROOT_URL), and the service account's jobs when configured. */
+  classroom?: ClassroomSettings;
 }
 
 export interface AppEnv {

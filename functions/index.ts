@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { noAccounts, supabaseAccounts } from './auth/accounts.ts';
 import { createVerifier } from './auth/verifier.ts';
 import { openPostgres } from './db/postgres.ts';
+import { classroomSettingsFromEnv } from './services/classroom/jobs.ts';
 import { version } from './settings.ts';
 
 function requireEnv(name: string): string {
@@ -26,7 +27,7 @@ function handler(): ReturnType<typeof getRequestListener> {
     const verifier = createVerifier({ mode: 'supabase', supabaseUrl });
     const serviceRoleKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
     const accounts = serviceRoleKey ? supabaseAccounts({ supabaseUrl, serviceRoleKey }) : noAccounts;
-    listener = getRequestListener(createApp({ db, verifier, accounts, version }).fetch);
+    listener = getRequestListener(createApp({ db, verifier, accounts, version, classroom: classroomSettingsFromEnv(process.env) }).fetch);
   }
   return listener;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { meetingCreate } from './api/meetings.ts';
 import { errorBody, fieldErrors, isApiErrorBody, staleCurrent } from './errors.ts';
 import { en } from './i18n/en.ts';
 import { ru } from './i18n/ru.ts';
-import { meetingCreate } from './schemas.ts';
 
 describe('fieldErrors', () => {
   it('names each bad field with a Russian and an English message', () => {

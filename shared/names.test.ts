@@ -4,17 +4,20 @@ import {
   findByName,
   fullName,
   givenAndFamilyName,
+  isInitial,
   isNameOf,
+  isPlausibleNamePart,
   latinKey,
   nameTokens,
   normalizeClassName,
   sexOf,
   shortName,
+  splitName,
 } from './names.ts';
 
-const ivanov = { last: 'Иванов', first: 'Иван', middle: 'Иванович' };
-const korolev = { last: 'Королёв', first: 'Роман', middle: 'Павлович' };
-const rimsky = { last: 'Римский-Корсаков', first: 'Иван', middle: 'Петрович' };
+const ivanov = { last_name: 'Иванов', first_name: 'Иван', middle_name: 'Иванович' };
+const korolev = { last_name: 'Королёв', first_name: 'Роман', middle_name: 'Павлович' };
+const rimsky = { last_name: 'Римский-Корсаков', first_name: 'Иван', middle_name: 'Петрович' };
 
 describe('isNameOf', () => {
   it.each([
@@ -52,8 +55,8 @@ describe('isNameOf', () => {
 describe('findByName', () => {
   it('returns every namesake so that the caller can show the match as ambiguous', () => {
     const twins = [
-      { id: 'a', last: 'Яковлев', first: 'Евгений', middle: 'Олегович' },
-      { id: 'b', last: 'Яковлев', first: 'Евгений', middle: 'Ильич' },
+      { id: 'a', last_name: 'Яковлев', first_name: 'Евгений', middle_name: 'Олегович' },
+      { id: 'b', last_name: 'Яковлев', first_name: 'Евгений', middle_name: 'Ильич' },
     ];
     expect(findByName('Евгений Яковлев', twins).map((p) => p.id)).toEqual(['a', 'b']);
     expect(findByName('Яковлев Евгений Ильич', twins).map((p) => p.id)).toEqual(['b']);
@@ -66,7 +69,7 @@ describe('formatting', () => {
     expect(fullName(ivanov)).toBe('Иванов Иван Иванович');
     expect(shortName(ivanov)).toBe('Иванов И. И.');
     expect(givenAndFamilyName(ivanov)).toBe('Иванов Иван');
-    expect(shortName({ last: 'Smith', first: 'John' })).toBe('Smith J.');
+    expect(shortName({ last_name: 'Smith', first_name: 'John' })).toBe('Smith J.');
   });
   it('splits initials written together', () => {
     expect(nameTokens('ИВАНОВ И.И.')).toEqual(['иванов', 'и', 'и']);
@@ -74,26 +77,26 @@ describe('formatting', () => {
 });
 
 describe('Latin spellings of Google account names', () => {
-  const kudryavtsev = { last: 'Кудрявцев', first: 'Даниил', middle: 'Маркович' };
+  const kudryavtsev = { last_name: 'Кудрявцев', first_name: 'Даниил', middle_name: 'Маркович' };
   it.each([
     ['Daniil Kudryavtsev', kudryavtsev],
     ['Daniil Kudriavtsev', kudryavtsev],
     ['Kudryavtsev D.', kudryavtsev],
-    ['Mariya Karpova', { last: 'Карпова', first: 'Мария' }],
-    ['Maria Karpova', { last: 'Карпова', first: 'Мария' }],
-    ['Pyotr Vorobyov', { last: 'Воробьёв', first: 'Пётр' }],
-    ['Yuliya Stepanova', { last: 'Степанова', first: 'Юлия' }],
-    ['Dmitry Zaytsev', { last: 'Зайцев', first: 'Дмитрий' }],
-    ['Alexey Zakharov', { last: 'Захаров', first: 'Алексей' }],
-    ['Elena Gavrilova', { last: 'Гаврилова', first: 'Елена' }],
-    ['Yelena Gavrilova', { last: 'Гаврилова', first: 'Елена' }],
-    ['Ivan Rimsky-Korsakov', { last: 'Римский-Корсаков', first: 'Иван' }],
+    ['Mariya Karpova', { last_name: 'Карпова', first_name: 'Мария' }],
+    ['Maria Karpova', { last_name: 'Карпова', first_name: 'Мария' }],
+    ['Pyotr Vorobyov', { last_name: 'Воробьёв', first_name: 'Пётр' }],
+    ['Yuliya Stepanova', { last_name: 'Степанова', first_name: 'Юлия' }],
+    ['Dmitry Zaytsev', { last_name: 'Зайцев', first_name: 'Дмитрий' }],
+    ['Alexey Zakharov', { last_name: 'Захаров', first_name: 'Алексей' }],
+    ['Elena Gavrilova', { last_name: 'Гаврилова', first_name: 'Елена' }],
+    ['Yelena Gavrilova', { last_name: 'Гаврилова', first_name: 'Елена' }],
+    ['Ivan Rimsky-Korsakov', { last_name: 'Римский-Корсаков', first_name: 'Иван' }],
   ])('recognises «%s»', (display, person) => {
     expect(isNameOf(display, person)).toBe(true);
   });
   it('rejects other names', () => {
-    expect(isNameOf('Maria Karpenko', { last: 'Карпова', first: 'Мария' })).toBe(false);
-    expect(isNameOf('Anna Karpova', { last: 'Карпова', first: 'Мария' })).toBe(false);
+    expect(isNameOf('Maria Karpenko', { last_name: 'Карпова', first_name: 'Мария' })).toBe(false);
+    expect(isNameOf('Anna Karpova', { last_name: 'Карпова', first_name: 'Мария' })).toBe(false);
   });
   it('folds spellings to one key', () => {
     expect(latinKey('Кудрявцев')).toBe('kudriavtsev');
@@ -131,23 +134,23 @@ describe('classes', () => {
 
 describe('sexOf (the words that agree with a person: «Наставляемая», «ученица»)', () => {
   it.each([
-    [{ last: 'Карпова', first: 'Мария', middle: 'Алексеевна' }, 'f'],
-    [{ last: 'Иванов', first: 'Лев', middle: 'Львович' }, 'm'],
-    [{ last: 'Цой', first: 'Виктория', middle: 'Робертовна' }, 'f'],
-    [{ last: 'Ким', first: 'Никита', middle: 'Ильич' }, 'm'],
-    [{ last: 'Алиева', first: 'Лейла', middle: 'Рашид кызы' }, 'f'],
-    [{ last: 'Мамедов', first: 'Ахмед', middle: 'Ильхам оглы' }, 'm'],
-    [{ last: 'Степанова', first: 'Дарина', middle: null }, 'f'],
-    [{ last: 'Кудрявцев', first: 'Даниил', middle: null }, 'm'],
-    [{ last: 'Толстая', first: 'Анна', middle: null }, 'f'],
-    [{ last: 'Ким', first: 'Саша', middle: null }, null],
-    [{ last: 'Цой', first: 'Саша', middle: null }, null],
-    [{ last: 'Karpova', first: 'Mariya', middle: null }, null],
+    [{ last_name: 'Карпова', first_name: 'Мария', middle_name: 'Алексеевна' }, 'f'],
+    [{ last_name: 'Иванов', first_name: 'Лев', middle_name: 'Львович' }, 'm'],
+    [{ last_name: 'Цой', first_name: 'Виктория', middle_name: 'Робертовна' }, 'f'],
+    [{ last_name: 'Ким', first_name: 'Никита', middle_name: 'Ильич' }, 'm'],
+    [{ last_name: 'Алиева', first_name: 'Лейла', middle_name: 'Рашид кызы' }, 'f'],
+    [{ last_name: 'Мамедов', first_name: 'Ахмед', middle_name: 'Ильхам оглы' }, 'm'],
+    [{ last_name: 'Степанова', first_name: 'Дарина', middle_name: null }, 'f'],
+    [{ last_name: 'Кудрявцев', first_name: 'Даниил', middle_name: null }, 'm'],
+    [{ last_name: 'Толстая', first_name: 'Анна', middle_name: null }, 'f'],
+    [{ last_name: 'Ким', first_name: 'Саша', middle_name: null }, null],
+    [{ last_name: 'Цой', first_name: 'Саша', middle_name: null }, null],
+    [{ last_name: 'Karpova', first_name: 'Mariya', middle_name: null }, null],
   ] as const)('%o → %s', (person, expected) => {
     expect(sexOf(person)).toBe(expected);
   });
   it('takes the data’s own word first', () => {
-    expect(sexOf({ last: 'Иванов', first: 'Саша', middle: null, sex: 'f' })).toBe('f');
+    expect(sexOf({ last_name: 'Иванов', first_name: 'Саша', middle_name: null, sex: 'f' })).toBe('f');
   });
 });
 
@@ -163,11 +166,11 @@ describe('what a displayed name must not match', () => {
     expect(isNameOf(display, ivanov)).toBe(false);
   });
   it('rejects a patronymic when the person has none', () => {
-    expect(isNameOf('Иванов Иван Иванович', { last: 'Иванов', first: 'Иван' })).toBe(false);
-    expect(isNameOf('Иванов Иван И.', { last: 'Иванов', first: 'Иван', middle: null })).toBe(false);
+    expect(isNameOf('Иванов Иван Иванович', { last_name: 'Иванов', first_name: 'Иван' })).toBe(false);
+    expect(isNameOf('Иванов Иван И.', { last_name: 'Иванов', first_name: 'Иван', middle_name: null })).toBe(false);
   });
   it('takes Latin initials for the first name only, and only the right letter', () => {
-    const karpova = { last: 'Карпова', first: 'Мария' };
+    const karpova = { last_name: 'Карпова', first_name: 'Мария' };
     expect(isNameOf('Karpova M.', karpova)).toBe(true);
     expect(isNameOf('Karpova L.', karpova)).toBe(false);
     expect(isNameOf('K. Mariya', karpova)).toBe(false);
@@ -176,13 +179,13 @@ describe('what a displayed name must not match', () => {
 
 describe('Latin spellings: each folding rule', () => {
   it.each([
-    ['Sophia Ivanova', { last: 'Иванова', first: 'Софья' }, 'ph = f'],
-    ['Lew Iwanow', { last: 'Иванов', first: 'Лев' }, 'w = v (German spelling)'],
-    ['Ivanova Mariya Andreyevna', { last: 'Иванова', first: 'Мария', middle: 'Андреевна' }, 'ye after a vowel = е'],
-    ['Viktor Tzoi', { last: 'Цой', first: 'Виктор' }, 'tz = ц'],
-    ['Victoria Tsoy', { last: 'Цой', first: 'Виктория' }, 'c = k'],
-    ['Mihail Ivanov', { last: 'Иванов', first: 'Михаил' }, 'h = х'],
-    ['Habibullin Rustam', { last: 'Хабибуллин', first: 'Рустам' }, 'h at the start = х'],
+    ['Sophia Ivanova', { last_name: 'Иванова', first_name: 'Софья' }, 'ph = f'],
+    ['Lew Iwanow', { last_name: 'Иванов', first_name: 'Лев' }, 'w = v (German spelling)'],
+    ['Ivanova Mariya Andreyevna', { last_name: 'Иванова', first_name: 'Мария', middle_name: 'Андреевна' }, 'ye after a vowel = е'],
+    ['Viktor Tzoi', { last_name: 'Цой', first_name: 'Виктор' }, 'tz = ц'],
+    ['Victoria Tsoy', { last_name: 'Цой', first_name: 'Виктория' }, 'c = k'],
+    ['Mihail Ivanov', { last_name: 'Иванов', first_name: 'Михаил' }, 'h = х'],
+    ['Habibullin Rustam', { last_name: 'Хабибуллин', first_name: 'Рустам' }, 'h at the start = х'],
   ])('recognises «%s» as %o (%s)', (display, person, _rule) => {
     expect(isNameOf(display, person)).toBe(true);
   });
@@ -193,8 +196,8 @@ describe('Latin spellings: each folding rule', () => {
 
 describe('formatting: missing parts', () => {
   it('leaves out a missing patronymic and a missing surname without stray spaces', () => {
-    expect(fullName({ last: 'Иванов', first: 'Иван', middle: null })).toBe('Иванов Иван');
-    expect(shortName({ last: '', first: 'Иван', middle: null })).toBe('И.');
+    expect(fullName({ last_name: 'Иванов', first_name: 'Иван', middle_name: null })).toBe('Иванов Иван');
+    expect(shortName({ last_name: '', first_name: 'Иван', middle_name: null })).toBe('И.');
   });
 });
 
@@ -216,13 +219,133 @@ describe('classes: the whole text, every spelling', () => {
 
 describe('sexOf: the data first, then only endings that say something', () => {
   it('takes the data’s «m» too', () => {
-    expect(sexOf({ last: 'Иванова', first: 'Саша', middle: null, sex: 'm' })).toBe('m');
+    expect(sexOf({ last_name: 'Иванова', first_name: 'Саша', middle_name: null, sex: 'm' })).toBe('m');
   });
   it.each([
-    [{ last: 'Зуев', first: 'Саша', middle: null }, 'm', 'a four-letter surname is long enough'],
-    [{ last: 'Лин', first: 'Саша', middle: null }, null, 'a three-letter surname ending in -ин says nothing'],
-    [{ last: 'Дюма', first: 'Саша', middle: null }, null, 'an ending that is neither'],
+    [{ last_name: 'Зуев', first_name: 'Саша', middle_name: null }, 'm', 'a four-letter surname is long enough'],
+    [{ last_name: 'Лин', first_name: 'Саша', middle_name: null }, null, 'a three-letter surname ending in -ин says nothing'],
+    [{ last_name: 'Дюма', first_name: 'Саша', middle_name: null }, null, 'an ending that is neither'],
   ] as const)('%o → %s (%s)', (person, expected, _why) => {
     expect(sexOf(person)).toBe(expected);
+  });
+});
+
+describe('splitName: one splitter for pages, roster files and the overlay', () => {
+  const name = (last_name: string, first_name: string, middle_name: string | null = null, initialsOnly = false) => ({
+    last_name,
+    first_name,
+    middle_name,
+    initialsOnly,
+  });
+
+  it('reads «Фамилия Имя Отчество» and «Фамилия Имя», as journals and roster files print them', () => {
+    expect(splitName('Пономарёва Алёна Данииловна')).toEqual(name('Пономарёва', 'Алёна', 'Данииловна'));
+    expect(splitName('Карпова Мария')).toEqual(name('Карпова', 'Мария'));
+    expect(splitName('  Кудрявцев  Даниил,  Маркович ')).toEqual(name('Кудрявцев', 'Даниил', 'Маркович'));
+  });
+
+  it('reads «Имя Фамилия» and «Имя Отчество Фамилия» where the source says it prints the given name first', () => {
+    expect(splitName('Елизавета Данилова', 'given-first')).toEqual(name('Данилова', 'Елизавета'));
+    expect(splitName('Mariya Karpova', 'given-first')).toEqual(name('Karpova', 'Mariya'));
+    expect(splitName('Иван Петр Сидоров', 'given-first')).toEqual(name('Сидоров', 'Иван', 'Петр'));
+    expect(splitName('Иван Петр Сидоров')).toEqual(name('Иван', 'Петр', 'Сидоров'));
+  });
+
+  it('lets a patronymic decide the order whatever the source says', () => {
+    expect(splitName('Мария Олеговна Карпова', 'family-first')).toEqual(name('Карпова', 'Мария', 'Олеговна'));
+    expect(splitName('Карпова Мария Олеговна', 'given-first')).toEqual(name('Карпова', 'Мария', 'Олеговна'));
+    expect(splitName('Лев Ильич Толстой')).toEqual(name('Толстой', 'Лев', 'Ильич'));
+    expect(splitName('Ирина Ильинична Зуева')).toEqual(name('Зуева', 'Ирина', 'Ильинична'));
+    // A surname that ends like a patronymic: the order decides when both could be one.
+    expect(splitName('Шостакович Дмитрий Дмитриевич', 'given-first')).toEqual(name('Шостакович', 'Дмитрий', 'Дмитриевич'));
+    expect(splitName('Дмитрий Дмитриевич Шостакович', 'given-first')).toEqual(name('Шостакович', 'Дмитрий', 'Дмитриевич'));
+    expect(splitName('Бабич Дмитрий Дмитриевич')).toEqual(name('Бабич', 'Дмитрий', 'Дмитриевич'));
+    expect(splitName('Дмитрий Дмитриевич Шостакович', 'family-first')).toEqual(name('Дмитрий', 'Дмитриевич', 'Шостакович'));
+  });
+
+  it('keeps a Turkic patronymic of two words whole, in either order', () => {
+    expect(splitName('Алиев Рустам Ахмед оглы')).toEqual(name('Алиев', 'Рустам', 'Ахмед оглы'));
+    expect(splitName('  Гарипов  Марк Ильдар улы ')).toEqual(name('Гарипов', 'Марк', 'Ильдар улы'));
+    expect(splitName('Лейла Рашид кызы Алиева')).toEqual(name('Алиева', 'Лейла', 'Рашид кызы'));
+    // First, the word is a name of its own.
+    expect(splitName('Улы Марат')).toEqual(name('Улы', 'Марат'));
+  });
+
+  it('drops a list’s numbering and a note in brackets', () => {
+    expect(splitName('1. Иванов Иван')).toEqual(name('Иванов', 'Иван'));
+    expect(splitName('12) Карпова Мария Олеговна')).toEqual(name('Карпова', 'Мария', 'Олеговна'));
+    expect(splitName('3.Иванов Иван')).toEqual(name('Иванов', 'Иван'));
+    expect(splitName('№ 7 Иванов Иван')).toEqual(name('Иванов', 'Иван'));
+    expect(splitName('Анна Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
+    expect(splitName('Анна (Аня) Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
+    // A number inside the name is not a list's numbering.
+    expect(splitName('Иванов 2 Иван')).toEqual(name('Иванов', '2', 'Иван'));
+    // A class is not numbering.
+    expect(splitName('7А Иванов')).toEqual(name('7А', 'Иванов'));
+  });
+
+  it('reads initials on either side of the surname, dotted and flagged', () => {
+    const initials = name('Иванов', 'И.', 'И.', true);
+    expect(splitName('Иванов И. И.')).toEqual(initials);
+    expect(splitName('Иванов И.И.')).toEqual(initials);
+    expect(splitName('Иванов И И')).toEqual(initials);
+    expect(splitName('И.И. Иванов')).toEqual(initials);
+    expect(splitName('И. И. Иванов', 'given-first')).toEqual(initials);
+    expect(splitName('Иванов И.')).toEqual(name('Иванов', 'И.', null, true));
+    // An initial for the patronymic only is a full name.
+    expect(splitName('Иванов Иван И.')).toEqual(name('Иванов', 'Иван', 'И.'));
+    // Three initials are not a name.
+    expect(splitName('Иванов И. И. И.')).toBeNull();
+  });
+
+  it('keeps double surnames: hyphenated as one word, two words when a patronymic pins the rest', () => {
+    expect(splitName('Римский-Корсаков Артём')).toEqual(name('Римский-Корсаков', 'Артём'));
+    expect(splitName('Николай Андреевич Римский-Корсаков')).toEqual(name('Римский-Корсаков', 'Николай', 'Андреевич'));
+    expect(splitName('Мамин Сибиряк Дмитрий Наркисович')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
+    expect(splitName('Дмитрий Наркисович Мамин Сибиряк')).toEqual(name('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
+    expect(splitName('Иванов Иван Петров Сидоров')).toBeNull();
+    expect(splitName('Иван Петрович Сидоров Иванович')).toBeNull();
+    expect(splitName('Мамин Сибиряк Дмитрий Наркисович Лишний')).toBeNull();
+  });
+
+  it('keeps ё as written; a patronymic with ё or е is one all the same', () => {
+    expect(splitName('Фёдор Пётрович Королёв')).toEqual(name('Королёв', 'Фёдор', 'Пётрович'));
+    expect(splitName('Королёв Фёдор')).toEqual(name('Королёв', 'Фёдор'));
+    expect(isNameOf('Королев Федор', splitName('Королёв Фёдор') ?? name('', ''))).toBe(true);
+  });
+
+  it('is null for what is not two to four parts', () => {
+    for (const text of ['', '   ', 'Иванов', '1. Иванов', 'Иванов Иван Иванович Петров Сидоров']) expect(splitName(text)).toBeNull();
+  });
+
+  it('agrees with the overlay’s tokens: every part it gives is a name of the text', () => {
+    for (const text of ['Иванов Иван Иванович', 'Иван Иванович Иванов', 'Иванов И.И.', 'Алиев Рустам Ахмед оглы']) {
+      const split = splitName(text);
+      expect(split && isNameOf(text.replace(' оглы', 'оглы'), split), text).toBe(true);
+    }
+  });
+});
+
+describe('nameTokens: what is left of a name for matching', () => {
+  it('drops what holds no letter: a list’s numbering, a note sign', () => {
+    expect(nameTokens('1. Иванов * Иван')).toEqual(['иванов', 'иван']);
+    expect(isNameOf('12) Иванов Иван', { last_name: 'Иванов', first_name: 'Иван', middle_name: 'Иванович' })).toBe(true);
+  });
+});
+
+describe('what a name part may be', () => {
+  it('tells a name part from anything else, up to 100 characters', () => {
+    expect(isPlausibleNamePart('Иван')).toBe(true);
+    expect(isPlausibleNamePart('д’Артаньян')).toBe(true);
+    expect(isPlausibleNamePart('И.')).toBe(true);
+    expect(isPlausibleNamePart('Ахмед оглы')).toBe(true);
+    expect(isPlausibleNamePart('1Иван')).toBe(false);
+    expect(isPlausibleNamePart('Иван2')).toBe(false);
+    expect(isPlausibleNamePart('Я'.repeat(100))).toBe(true);
+    expect(isPlausibleNamePart('Я'.repeat(101))).toBe(false);
+    expect(isInitial('И.')).toBe(true);
+    expect(isInitial('И')).toBe(true);
+    expect(isInitial('Ив')).toBe(false);
+    expect(isInitial('И..')).toBe(false);
   });
 });

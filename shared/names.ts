@@ -4,9 +4,9 @@
 // API (roster import).
 
 export interface PersonName {
-  last: string;
-  first: string;
-  middle?: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name?: string | null;
 }
 
 /** Lower case, ё = е, one kind of dash; what two spellings of one name have in common. */
@@ -18,13 +18,105 @@ export function normalizeNamePart(part: string): string {
     .replace(/[^\p{L}-]/gu, '');
 }
 
-/** The words of a displayed name; initials («И.И.») become one word each. */
-export function nameTokens(display: string): string[] {
-  return display
+/** The words of a text as written; initials («И.И.») become one word each. */
+export function nameWords(text: string): string[] {
+  return text
     .replace(/(\p{L})\.(?=\p{L})/gu, '$1. ')
     .split(/[\s,]+/)
+    .filter((word) => word.length > 0);
+}
+
+/** The words of a displayed name, normalised (see normalizeNamePart), for matching. */
+export function nameTokens(display: string): string[] {
+  return nameWords(display)
     .map(normalizeNamePart)
     .filter((token) => token.length > 0);
+}
+
+/** Which word comes first where nothing else tells: journals print «Фамилия Имя», Moodle, Classroom and Canvas «Имя Фамилия». */
+export type NameOrder = 'family-first' | 'given-first';
+
+export interface SplitName {
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  /** Only initials besides the surname («Иванов И. И.»): good for finding a person, not for creating one. */
+  initialsOnly: boolean;
+}
+
+const femalePatronymic = /(вна|чна|кызы|гызы)$/u;
+const malePatronymic = /(вич|ич|оглы|улы|уулу)$/u;
+/** The second word of a Turkic patronymic («Ахмед оглы», «Рашид кызы»). */
+const turkicPatronymicWord = /^(оглы|кызы|улы|уулу|гызы)$/iu;
+const initialWord = /^\p{L}\.?$/u;
+
+function isPatronymic(part: string): boolean {
+  const normal = normalizeNamePart(part);
+  return femalePatronymic.test(normal) || malePatronymic.test(normal);
+}
+
+/** «И» or «И.»: one letter, an initial. */
+export function isInitial(word: string): boolean {
+  return initialWord.test(word);
+}
+
+/** Whether a name part has only what names have: letters, hyphens, apostrophes, spaces, an initial's dot. */
+export function isPlausibleNamePart(part: string): boolean {
+  return /^[\p{L}][\p{L}\p{M}'’ -]*\.?$/u.test(part) && part.length <= 100;
+}
+
+const split = (last: string, first: string, middle: string | null = null): SplitName => ({
+  last_name: last,
+  first_name: first,
+  middle_name: middle,
+  initialsOnly: false,
+});
+
+/**
+ * A person's name as one text — a journal page's «Иванов Иван Иванович», a roster's ФИО cell, a
+ * Moodle «Иван Иванов» — as surname, first name and patronymic. The one splitter of the product:
+ * - a list's numbering («1. Иванов Иван», «12) …») and a note in brackets («(она/её)») are dropped;
+ * - a patronymic decides the order whatever `order` says: «Иванов Иван Иванович» and «Иван
+ *   Иванович Иванов» are the same person; a two-word Turkic patronymic («Ахмед оглы») is one part;
+ * - with no patronymic, `order` decides (a site says which it prints);
+ * - «Иванов И. И.», «Иванов И.И.», «И. И. Иванов»: initials, flagged, dotted;
+ * - a hyphenated surname is one word; a surname of two words is read when a patronymic pins the
+ *   other parts («Мамин Сибиряк Дмитрий Наркисович»);
+ * - letters are kept as written (ё stays ё; comparing is normalizeNamePart's job).
+ * null when the text is not two to four parts (after the patronymic is joined); the letters are
+ * not checked here (isPlausibleNamePart does that for whoever needs it).
+ */
+export function splitName(text: string, order: NameOrder = 'family-first'): SplitName | null {
+  const words = nameWords(text.replace(/\(.*?\)/gu, ' ').replace(/^\s*№?\s*\d{1,4}(?:[.)]\s*|\s+)/u, ''));
+  const initials = words.filter(isInitial);
+  if (initials.length > 0 && initials.length <= 2 && initials.length === words.length - 1) {
+    const dotted = initials.map((word) => (word.endsWith('.') ? word : `${word}.`));
+    const surname = words.find((word) => !isInitial(word)) as string;
+    return { ...split(surname, dotted[0] as string, dotted[1] ?? null), initialsOnly: true };
+  }
+  const parts: string[] = [];
+  for (const word of words) {
+    if (parts.length > 0 && turkicPatronymicWord.test(word)) parts[parts.length - 1] += ` ${word}`;
+    else parts.push(word);
+  }
+  if (parts.length === 2) {
+    const [a = '', b = ''] = parts;
+    return order === 'given-first' ? split(b, a) : split(a, b);
+  }
+  if (parts.length === 3) {
+    const [a = '', b = '', c = ''] = parts;
+    const patronymicLast = isPatronymic(c);
+    const patronymicSecond = isPatronymic(b);
+    if (patronymicLast && !patronymicSecond) return split(a, b, c);
+    if (patronymicSecond && !patronymicLast) return split(c, a, b);
+    return order === 'given-first' ? split(c, a, b) : split(a, b, c);
+  }
+  if (parts.length === 4) {
+    const [a = '', b = '', c = '', d = ''] = parts;
+    if (isPatronymic(d) && !isPatronymic(b)) return split(`${a} ${b}`, c, d);
+    if (isPatronymic(b) && !isPatronymic(d)) return split(`${c} ${d}`, a, b);
+  }
+  return null;
 }
 
 const cyrillicToLatin: Record<string, string> = {
@@ -113,19 +205,20 @@ export function isNameOf(display: string, person: PersonName): boolean {
 
 /** isNameOf for a display already split by nameTokens (the overlay splits each name once). */
 export function tokensAreNameOf(tokens: readonly string[], person: PersonName): boolean {
-  if (tokens.length < 2 || tokens.length > 3) return false;
-  const lastAt = tokens.findIndex((token) => matchesPart(token, person.last, false));
+  // Two or three words: one word leaves no first name (found below), four are not one person's name.
+  if (tokens.length > 3) return false;
+  const lastAt = tokens.findIndex((token) => matchesPart(token, person.last_name, false));
   if (lastAt === -1) return false;
   const rest = tokens.filter((_, i) => i !== lastAt);
-  const firstAt = rest.findIndex((token) => matchesPart(token, person.first, true));
+  const firstAt = rest.findIndex((token) => matchesPart(token, person.first_name, true));
   if (firstAt === -1) return false;
   const others = rest.filter((_, i) => i !== firstAt);
-  return others.every((token) => matchesPart(token, person.middle, true));
+  return others.every((token) => matchesPart(token, person.middle_name, true));
 }
 
 /** The keys under which a surname is looked up: as printed in Cyrillic, and its Latin skeleton. */
-export function surnameKeys(last: string): string[] {
-  return [normalizeNamePart(last), latinKey(last)];
+export function surnameKeys(surname: string): string[] {
+  return [normalizeNamePart(surname), latinKey(surname)];
 }
 
 /** The key a token on a page is looked up with (see surnameKeys). */
@@ -140,21 +233,21 @@ export function findByName<T extends PersonName>(display: string, people: readon
 
 /** «Фамилия Имя Отчество» as the journals print it. */
 export function fullName(person: PersonName): string {
-  return [person.last, person.first, person.middle].filter(Boolean).join(' ');
+  return [person.last_name, person.first_name, person.middle_name].filter(Boolean).join(' ');
 }
 
 /** «Фамилия Имя», as a mentor thinks of their mentee. */
 export function givenAndFamilyName(person: PersonName): string {
-  return `${person.last} ${person.first}`;
+  return `${person.last_name} ${person.first_name}`;
 }
 
 /** «Фамилия И. О.», for tight spaces. */
 export function shortName(person: PersonName): string {
-  const initials = [person.first, person.middle]
+  const initials = [person.first_name, person.middle_name]
     .filter((part): part is string => Boolean(part))
     .map((part) => `${part[0]}.`)
     .join(' ');
-  return `${person.last} ${initials}`.trim();
+  return `${person.last_name} ${initials}`.trim();
 }
 
 /**
@@ -174,16 +267,14 @@ export function normalizeClassName(text: string): string | null {
 export function classNameIn(text: string): string | null {
   const found = new Set<string>();
   for (const match of text.matchAll(/(?<![\p{L}\d/])(\d{1,2})\s*[-‐‑–—]?\s*[«"]?([А-ЯЁа-яё])[»"]?(?![\p{L}\d])/gu)) {
-    const name = normalizeClassName(`${match[1]}${match[2]}`);
-    if (name) found.add(name);
+    // A number and a letter: always a class to normalizeClassName.
+    found.add(normalizeClassName(`${match[1]}${match[2]}`) as string);
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 export type Sex = 'f' | 'm';
 
-const femalePatronymic = /(вна|чна|кызы|гызы)$/u;
-const malePatronymic = /(вич|ич|оглы|улы|уулу)$/u;
 const femaleSurname = /(ова|ева|ина|ына|ская|цкая|ая)$/u;
 const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
 
@@ -195,10 +286,11 @@ const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
  */
 export function sexOf(person: PersonName & { sex?: string | null }): Sex | null {
   if (person.sex === 'f' || person.sex === 'm') return person.sex;
-  const middle = person.middle ? normalizeNamePart(person.middle.replace(/\s+/g, '')) : '';
-  if (middle && femalePatronymic.test(middle)) return 'f';
-  if (middle && malePatronymic.test(middle)) return 'm';
-  const last = normalizeNamePart(person.last);
+  // «Рашид кызы» reads as «рашидкызы»: normalizeNamePart keeps letters only.
+  const middle = normalizeNamePart(person.middle_name ?? '');
+  if (femalePatronymic.test(middle)) return 'f';
+  if (malePatronymic.test(middle)) return 'm';
+  const last = normalizeNamePart(person.last_name);
   if (!/[а-я]/.test(last) || last.length < 4) return null;
   if (femaleSurname.test(last)) return 'f';
   if (maleSurname.test(last)) return 'm';

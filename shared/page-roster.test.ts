@@ -1,53 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { pageRosterCsv, splitDisplayName, utf8ToBase64 } from './page-roster.ts';
+import { pageRosterRows, splitDisplayName } from './page-roster.ts';
 
 describe('splitDisplayName', () => {
-  it('reads journals’ «Фамилия Имя» and «Фамилия Имя Отчество»', () => {
-    expect(splitDisplayName('Карпова Мария')).toEqual({ last: 'Карпова', first: 'Мария', middle: null });
-    expect(splitDisplayName('Кудрявцев Даниил Маркович')).toEqual({ last: 'Кудрявцев', first: 'Даниил', middle: 'Маркович' });
-  });
-  it('reads «Имя Фамилия» on given-first sites (Moodle, Classroom, Canvas)', () => {
-    expect(splitDisplayName('Елизавета Данилова', 'given-first')).toEqual({ last: 'Данилова', first: 'Елизавета', middle: null });
-    expect(splitDisplayName('Mariya Karpova', 'given-first')).toEqual({ last: 'Karpova', first: 'Mariya', middle: null });
-  });
-  it('lets a patronymic decide the order whatever the site', () => {
-    expect(splitDisplayName('Мария Олеговна Карпова', 'family-first')).toEqual({ last: 'Карпова', first: 'Мария', middle: 'Олеговна' });
-    expect(splitDisplayName('Карпова Мария Олеговна', 'given-first')).toEqual({ last: 'Карпова', first: 'Мария', middle: 'Олеговна' });
-    expect(splitDisplayName('Алиев Рустам Ахмед оглы')).toEqual({ last: 'Алиев', first: 'Рустам', middle: 'Ахмед оглы' });
+  it('splits a name as splitName does, in the order the site prints', () => {
+    expect(splitDisplayName('Елизавета Данилова', 'given-first')).toMatchObject({ last_name: 'Данилова', first_name: 'Елизавета' });
+    expect(splitDisplayName('Карпова Мария')).toMatchObject({ last_name: 'Карпова', first_name: 'Мария' });
   });
   it('refuses what is not a name', () => {
     expect(splitDisplayName('Иванов')).toBeNull();
     expect(splitDisplayName('Итого: 5')).toBeNull();
+    expect(splitDisplayName('Средний балл 4,5')).toBeNull();
     expect(splitDisplayName('')).toBeNull();
   });
-  it('drops a parenthesised note (Canvas pronouns)', () => {
-    expect(splitDisplayName('Анна Карпова (она/её)', 'given-first')).toEqual({ last: 'Карпова', first: 'Анна', middle: null });
-  });
 });
 
-describe('pageRosterCsv', () => {
-  it('writes one row per person with the page’s class, header first', () => {
-    const { csv, rows, skipped } = pageRosterCsv([
+describe('pageRosterRows', () => {
+  const row = (last_name: string, first_name: string, class_name: string | null, middle_name: string | null = null) => ({
+    last_name,
+    first_name,
+    middle_name,
+    class_name,
+  });
+  it('gives one row per person with the page’s class as «10Б», in the page’s order', () => {
+    const { rows, skipped } = pageRosterRows([
       { name: 'Карпова Мария', className: '10б' },
       { name: 'Воробьёва Василиса', className: '10-Б' },
-      { name: 'Карпова Мария', className: '10б' },
+      { name: 'КАРПОВА МАРИЯ', className: '10 б' },
       { name: 'Итого', className: '10б' },
+      { name: 'Итого', className: '10б' },
+      { name: 'Карпова Мария', className: '11б' },
+      { name: 'Воробьева Василиса', className: '10Б' },
     ]);
-    expect(csv).toBe('Фамилия;Имя;Отчество;Класс\r\nКарпова;Мария;;10Б\r\nВоробьёва;Василиса;;10Б\r\n');
-    expect(rows).toBe(2);
+    expect(rows).toEqual([row('Карпова', 'Мария', '10Б'), row('Воробьёва', 'Василиса', '10Б'), row('Карпова', 'Мария', '11Б')]);
     expect(skipped).toEqual(['Итого']);
   });
-  it('leaves the class empty when the page does not say', () => {
-    expect(pageRosterCsv([{ name: 'Кирилл Волков', className: null }], 'given-first').csv).toContain('Волков;Кирилл;;\r\n');
+  it('leaves the class empty when the page does not say, and keeps a class it cannot read as printed', () => {
+    expect(pageRosterRows([{ name: 'Кирилл Волков', className: null }], 'given-first').rows).toEqual([row('Волков', 'Кирилл', null)]);
+    expect(pageRosterRows([{ name: 'Иванов Иван', className: ' Кружок «Физика» ' }]).rows).toEqual([
+      row('Иванов', 'Иван', 'Кружок «Физика»'),
+    ]);
   });
-  it('quotes cells that hold the delimiter or quotes', () => {
-    expect(pageRosterCsv([{ name: 'Иванов Иван', className: 'Кружок; «Физика»"' }]).csv).toContain(';"Кружок; «Физика»"""');
-  });
-});
-
-describe('utf8ToBase64', () => {
-  it('encodes Cyrillic as UTF-8', () => {
-    expect(utf8ToBase64('Фамилия;Имя')).toBe(Buffer.from('Фамилия;Имя', 'utf8').toString('base64'));
-    expect(utf8ToBase64('x'.repeat(70_000))).toBe(Buffer.from('x'.repeat(70_000)).toString('base64'));
+  it('splits with the shared splitter: a patronymic settles the order', () => {
+    expect(pageRosterRows([{ name: 'Мария Олеговна Карпова', className: '7А' }], 'family-first').rows).toEqual([
+      row('Карпова', 'Мария', '7А', 'Олеговна'),
+    ]);
   });
 });

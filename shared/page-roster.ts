@@ -1,16 +1,9 @@
-// A class list read off an e-journal page, as the CSV the roster import reads («Фамилия;Имя;
-// Отчество;Класс»): the curator's «добавить класс в базу» (issue 6). Pages print display names, so
+// A class list read off an e-journal page, as the rows the roster import takes: the curator's
+// «добавить класс в базу» (issue 6). Pages print display names, so
 // each is split here; which word is the surname depends on the site (journals print «Фамилия Имя»,
 // Moodle, Classroom and Canvas «Имя Фамилия»), a patronymic settles it whenever one is shown.
-import { normalizeClassName } from './names.ts';
-
-export type NameOrder = 'family-first' | 'given-first';
-
-export interface SplitDisplayName {
-  last: string;
-  first: string;
-  middle: string | null;
-}
+import type { RosterRowInput } from './api/roster-import.ts';
+import { isPlausibleNamePart, type NameOrder, normalizeClassName, type SplitName, splitName } from './names.ts';
 
 /** A person as the page shows them: the printed name and the class, when the page says. */
 export interface PagePerson {
@@ -18,36 +11,16 @@ export interface PagePerson {
   className: string | null;
 }
 
-const patronymic = /(вич|вна|ична|инична)$/iu;
-const turkicPatronymic = /^(оглы|кызы|улы|уулу|гызы)$/iu;
-
 /**
- * «Иванов Иван Иванович», «Иван Иванович Иванов», «Иван Иванов» (given-first sites) as surname,
- * first name and patronymic; null when the text is not two to four words of letters.
+ * A displayed name as surname, first name and patronymic (splitName), or null when the text is not
+ * a name of two to four words of letters.
  */
-export function splitDisplayName(display: string, order: NameOrder = 'family-first'): SplitDisplayName | null {
-  const words = display
-    .replace(/\(.*?\)/g, ' ')
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  if (words.length < 2 || words.length > 4 || !words.every((word) => /^\p{L}[\p{L}'’.-]*$/u.test(word))) return null;
-  // «Ахмед оглы» is one patronymic of two words.
-  const parts: string[] = [];
-  for (const word of words) {
-    const previous = parts.at(-1);
-    if (previous !== undefined && turkicPatronymic.test(word)) parts[parts.length - 1] = `${previous} ${word}`;
-    else parts.push(word);
-  }
-  const isPatronymic = (part: string | undefined) => part !== undefined && (patronymic.test(part) || /\s/.test(part));
-  if (parts.length === 3) {
-    const [a = '', b = '', c = ''] = parts;
-    if (isPatronymic(c)) return { last: a, first: b, middle: c };
-    if (isPatronymic(b)) return { last: c, first: a, middle: b };
-    return order === 'given-first' ? { last: c, first: a, middle: b } : { last: a, first: b, middle: c };
-  }
-  if (parts.length !== 2) return null;
-  const [a = '', b = ''] = parts;
-  return order === 'given-first' ? { last: b, first: a, middle: null } : { last: a, first: b, middle: null };
+export function splitDisplayName(display: string, order: NameOrder = 'family-first'): SplitName | null {
+  const split = splitName(display, order);
+  if (!split) return null;
+  const parts = [split.last_name, split.first_name, split.middle_name];
+  // Stryker disable next-line ConditionalExpression: equivalent, a missing patronymic read as the word «null» is plausible too.
+  return parts.every((part) => part === null || isPlausibleNamePart(part)) ? split : null;
 }
 
 /** «10Б» from «10б», «10-Б», «10 «Б»»; the text as printed when it is not a class. */
@@ -57,25 +30,19 @@ function printedClass(className: string | null): string {
   return normal ? normal.toLocaleUpperCase('ru') : className.trim();
 }
 
-/** A CSV cell: quoted when it holds the delimiter, a quote or a line break. */
-function cell(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export interface PageRosterCsv {
-  csv: string;
-  /** Rows written (one per distinct person). */
-  rows: number;
+export interface PageRosterRows {
+  /** One per distinct person, in the order the page shows them. */
+  rows: RosterRowInput[];
   /** Names that could not be split (left out, shown to the curator). */
   skipped: string[];
 }
 
 /**
- * The people on a page as «Фамилия;Имя;Отчество;Класс» rows, each person once (a journal may show a
- * name in two tables), in the order the page shows them.
+ * The people on a page as the rows the roster import takes (its second request shape), each person
+ * once (a journal may show a name in two tables), in the order the page shows them.
  */
-export function pageRosterCsv(people: readonly PagePerson[], order: NameOrder = 'family-first'): PageRosterCsv {
-  const lines = ['Фамилия;Имя;Отчество;Класс'];
+export function pageRosterRows(people: readonly PagePerson[], order: NameOrder = 'family-first'): PageRosterRows {
+  const rows: RosterRowInput[] = [];
   const seen = new Set<string>();
   const skipped: string[] = [];
   for (const person of people) {
@@ -84,19 +51,16 @@ export function pageRosterCsv(people: readonly PagePerson[], order: NameOrder = 
       if (!skipped.includes(person.name)) skipped.push(person.name);
       continue;
     }
-    const line = [split.last, split.first, split.middle ?? '', printedClass(person.className)].map(cell).join(';');
-    const key = line.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+    const row = {
+      last_name: split.last_name,
+      first_name: split.first_name,
+      middle_name: split.middle_name,
+      class_name: printedClass(person.className) || null,
+    };
+    const key = [row.last_name, row.first_name, row.middle_name, row.class_name].join('|').toLocaleLowerCase('ru').replaceAll('ё', 'е');
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(line);
+    rows.push(row);
   }
-  return { csv: `${lines.join('\r\n')}\r\n`, rows: lines.length - 1, skipped };
-}
-
-/** UTF-8 text as base64 (the API's content_base64), without Node's Buffer: content scripts have none. */
-export function utf8ToBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return { rows, skipped };
 }

@@ -1,26 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { GroupMember, GroupSummary } from './api/me.ts';
 import { mayBeListed, ParticipantIndex, type PersonKind, participantsOf, personKindOf, resolveParticipant } from './participants.ts';
-import type { GroupMember, GroupSummary } from './schemas.ts';
 
 function member(
   id: string,
-  last: string,
-  first: string,
+  last_name: string,
+  first_name: string,
   role: 'mentor' | 'mentee',
   google: string | null = null,
   className: string | null = '10Б',
 ): GroupMember {
   // Without the API's `kind`, as an older API answered: what the fallbacks below are for.
-  return { person_id: id, role, last, first, middle: null, class_name: className, google_user_id: google } as GroupMember;
+  return { person_id: id, role, last_name, first_name, middle_name: null, class_name: className, google_user_id: google } as GroupMember;
 }
 
 function group(id: string, members: GroupMember[], form = 'teacher_student'): GroupSummary {
   return {
     id,
     form,
-    role_model: 'учитель – талантливый ученик',
-    role_model_key: 'teacher_talented_student',
-    role_model_label_en: 'teacher – talented student',
+    role_model: { key: 'teacher_talented_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – talented student' },
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',
@@ -173,7 +171,7 @@ describe('a pupil and her teacher namesake told apart by the list', () => {
 });
 
 describe('the index: names it must and must not take', () => {
-  const withPatronymic = { ...member('00000000-0000-4000-8000-000000000041', 'Орлова', 'Вера', 'mentee'), middle: 'Алексеевна' };
+  const withPatronymic = { ...member('00000000-0000-4000-8000-000000000041', 'Орлова', 'Вера', 'mentee'), middle_name: 'Алексеевна' };
   const index = new ParticipantIndex(participantsOf([group('g7', [withPatronymic, karpova])]));
   it('counts its participants', () => {
     expect(index.size).toBe(2);

@@ -1,8 +1,9 @@
 // Who on a host page is a programme participant. Pure: the overlay feeds it what the page shows
 // and what the API let the signed-in person see, and draws nothing for anyone it does not match.
+
+import type { GroupMember, GroupSummary } from './api/me.ts';
 import type { GroupRole } from './catalog.ts';
 import { nameTokens, normalizeClassName, surnameKeys, tokenKey, tokensAreNameOf } from './names.ts';
-import type { GroupMember, GroupSummary } from './schemas.ts';
 
 /** Who a person is at school: a pupil, a member of staff, someone from outside; unknown when nothing says. */
 export type PersonKind = 'student' | 'staff' | 'external' | 'unknown';
@@ -108,11 +109,12 @@ export class ParticipantIndex {
   constructor(participants: readonly Participant[]) {
     this.participants = participants;
     for (const participant of participants) {
-      for (const key of new Set(surnameKeys(participant.member.last))) {
+      for (const key of new Set(surnameKeys(participant.member.last_name))) {
         const list = this.bySurname.get(key) ?? [];
         list.push(participant);
         this.bySurname.set(key, list);
       }
+      // Stryker disable next-line ConditionalExpression: without the test the members with no Google id sit under null, which no page's id (a string) is.
       if (participant.member.google_user_id) this.byGoogleId.set(participant.member.google_user_id, participant);
     }
   }
@@ -127,7 +129,7 @@ export class ParticipantIndex {
   }
 
   resolve(seen: PersonSeen): Resolution {
-    const key = `${seen.externalId ? `${seen.externalId.system}:${seen.externalId.id}` : ''}|${seen.listKind ?? ''}|${seen.className ?? ''}|${seen.name}`;
+    const key = JSON.stringify([seen.externalId?.system, seen.externalId?.id, seen.listKind, seen.className, seen.name]);
     let found = this.cache.get(key);
     if (!found) {
       found = this.compute(seen);
@@ -143,8 +145,8 @@ export class ParticipantIndex {
       const byId = this.byGoogleId.get(external.id);
       if (byId) return { kind: 'one', participant: byId };
     }
+    // tokensAreNameOf takes two or three words only: a longer text names nobody.
     const tokens = nameTokens(seen.name);
-    if (tokens.length < 2 || tokens.length > 3) return none;
     const candidates = new Set<Participant>();
     for (const token of tokens) {
       for (const participant of this.bySurname.get(tokenKey(token)) ?? []) {
@@ -153,9 +155,9 @@ export class ParticipantIndex {
     }
     const pageClass = seen.className ? normalizeClassName(seen.className) : null;
     const plausible = [...candidates].filter((candidate) => {
-      // A participant whose id the site would show is someone else when the page shows a different one.
-      const known = external ? idOf(candidate, external.system) : null;
-      if (known && external && known !== external.id) return false;
+      // A participant whose id the site would show is someone else when the page shows a different one
+      // (the page's id matched nobody above, so any id of that system is a different one).
+      if (external && idOf(candidate, external.system)) return false;
       // A class's list of pupils names no teacher, a staff list no pupil (issue 15: a pupil badged as her teacher namesake).
       if (!mayBeListed(candidate.kind, seen.listKind)) return false;
       // A namesake in another class is another person.

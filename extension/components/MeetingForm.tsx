@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import type { meetingFormats } from '../../shared/catalog.ts';
+import type { FieldError } from '../../shared/errors.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
-import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
+import { ApiError } from '../utils/api-errors.ts';
 import { today } from '../utils/dates.ts';
 import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { today } from '../utils/dates.ts';
 import { language, t } from '../utils/i18n.ts';

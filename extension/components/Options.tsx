@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DevUser } from '../../shared/schemas.ts';
+import type { DevUser } from '../../shared/api/auth.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { apiUrl, usesSupabaseAuth } from '../utils/config.ts';

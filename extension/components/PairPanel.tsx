@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import { meetingKinds } from '../../shared/catalog.ts';
 import { fullName, givenAndFamilyName, sexOf } from '../../shared/names.ts';
 import type { Participant } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary, MeetingCreate } from '../../shared/schemas.ts';
 import { formatDate } from '../utils/dates.ts';
-import { roleModelLabel, t, tg } from '../utils/i18n.ts';
+import { catalogLabel, t, tg } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
 import { Drawer } from './Drawer.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -55,7 +56,7 @@ function GroupCard({
   return (
     <section class="group" data-testid="pair-group" data-group-id={group.id} aria-label={mentees.map(givenAndFamilyName).join(', ')}>
       <p class="muted form">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {roleModelLabel(group)}
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {catalogLabel(group.role_model)}
       </p>
       <dl class="people">
         <dt>{t(mentors.length > 1 ? 'panel.mentors' : 'panel.mentor')}</dt>

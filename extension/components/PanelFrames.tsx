@@ -3,9 +3,9 @@
 // or the frame's URL: it asks which panel its tab opened (the content script said so after a real
 // click) and reads the rest through the background. The frame listens to no message from the page.
 import { useState } from 'preact/hooks';
+import type { GroupSummary } from '../../shared/api/me.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import { participantsOf } from '../../shared/participants.ts';
-import type { GroupSummary } from '../../shared/schemas.ts';
 import { captureRoster } from '../features/roster-capture.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';

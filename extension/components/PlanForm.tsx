@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { PlannedMeeting, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { meetingFormats } from '../../shared/catalog.ts';
-import type { GroupSummary, PlannedMeeting, PlannedMeetingCreate } from '../../shared/schemas.ts';
 import { today } from '../utils/dates.ts';
 import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';

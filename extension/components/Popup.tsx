@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
-import type { GroupSummary, MeetingCreate, PlannedMeetingCreate } from '../../shared/schemas.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import { daysSince } from '../utils/dates.ts';
-import { language, roleModelLabel, t, tn } from '../utils/i18n.ts';
+import { catalogLabel, language, t, tn } from '../utils/i18n.ts';
 import type { Curator, SubmitResult } from '../utils/messages.ts';
 import type { QueuedItem } from '../utils/storage.ts';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -41,7 +42,7 @@ function GroupCard({ group, onLog, say }: { group: GroupSummary; onLog: () => vo
     <div class="card" data-testid="popup-group" data-group-id={group.id}>
       <h3>{othersIn(group)}</h3>
       <div class="muted">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {roleModelLabel(group)}
+        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {catalogLabel(group.role_model)}
       </div>
       <div class="header">
         <LastMet group={group} />

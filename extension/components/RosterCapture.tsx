@@ -211,8 +211,8 @@ export function RosterSection({ readRoster, capture, onImported }: RosterSection
         <>
           <p class="muted">
             {roster.className
-              ? tn('roster.onPageClass', roster.rows, { className: roster.className.toLocaleUpperCase('ru') })
-              : `${tn('roster.onPage', roster.rows)} ${t('roster.noClass')}`}
+              ? tn('roster.onPageClass', roster.rows.length, { className: roster.className.toLocaleUpperCase('ru') })
+              : `${tn('roster.onPage', roster.rows.length)} ${t('roster.noClass')}`}
           </p>
           {roster.skipped.length > 0 && <p class="muted">{t('roster.unreadable', { names: roster.skipped.join(', ') })}</p>}
           {busy === 'checking' && (

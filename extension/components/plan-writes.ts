@@ -1,6 +1,6 @@
 // The writes about a pair's next meeting, through the background's queue (kept when offline, sent
 // with the same id until the API answers). The popup and the pair panel both use these.
-import type { MeetingCreate, PlannedMeeting, PlannedMeetingCreate } from '../../shared/schemas.ts';
+import type { MeetingCreate, PlannedMeeting, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import { ask } from '../utils/ask.ts';
 import { today } from '../utils/dates.ts';
 import type { SubmitResult } from '../utils/messages.ts';

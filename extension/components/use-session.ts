@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../shared/schemas.ts';
+import type { Session } from '../../shared/api/auth.ts';
 import { ask } from '../utils/ask.ts';
 import { sessionItem, sessionRefusedItem } from '../utils/storage.ts';
 import { type AsyncState, useAsync } from './use-async.ts';

@@ -34,6 +34,7 @@ export const screens: Screen[] = [
     title: 'questionnaire.title',
     load: async () => (await import('./screens/Questionnaires.tsx')).QuestionnairesScreen,
   },
+  { id: 'classroom', title: 'classroom.title', load: async () => (await import('./screens/ClassroomSync.tsx')).ClassroomSync },
 ];
 
 export const homeScreen = 'home';

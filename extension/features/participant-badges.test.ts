@@ -1,33 +1,23 @@
 // The badge feature on fixture pages: exactly the participants get a badge, namesakes a «?»,
 // drawing twice changes nothing, and badges go when their people do.
 import { describe, expect, it } from 'vitest';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import { ParticipantIndex, participantsOf } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
 import { fixture } from '../../tests/support/fixture-page.ts';
+import { groupMember } from '../../tests/support/group-members.ts';
 import { dnevnikRu } from '../sites/dnevnik-ru.ts';
 import { moodle } from '../sites/moodle.ts';
 import { type NameLookup, peopleIn } from '../sites/types.ts';
 import { t } from '../utils/i18n.ts';
 import { badgeAttribute, drawBadges, personIdsOf } from './participant-badges.ts';
 
-const member = (person_id: string, role: GroupMember['role'], last: string, first: string, class_name: string | null): GroupMember => ({
-  person_id,
-  role,
-  last,
-  first,
-  middle: null,
-  class_name,
-  google_user_id: null,
-  kind: class_name ? 'student' : 'staff',
-  sex: null,
-});
+const member = (person_id: string, role: GroupMember['role'], last_name: string, first_name: string, class_name: string | null) =>
+  groupMember(person_id, role, last_name, first_name, null, class_name);
 
 const g84: GroupSummary = {
   id: '00000000-0000-4000-8000-000000000084',
   form: 'teacher_student',
-  role_model: 'учитель – талантливый ученик',
-  role_model_key: 'teacher_gifted_student',
-  role_model_label_en: 'teacher – gifted student',
+  role_model: { key: 'teacher_gifted_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – gifted student' },
   status: 'active',
   started_on: '2026-10-01',
   my_role: 'mentor',

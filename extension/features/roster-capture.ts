@@ -1,8 +1,8 @@
 // Roster capture for curators (issue 6): the people a class page lists, read by the site's adapter,
-// become the CSV the roster import reads. The content script reads the page (the page owns that
+// become the rows the roster import takes (its second request shape: no file built in the browser). The content script reads the page (the page owns that
 // list) when the programme panel's frame asks through the background; the frame sends it to the
 // import, a preview first, and imports exactly what the curator previewed.
-import { pageRosterCsv, utf8ToBase64 } from '../../shared/page-roster.ts';
+import { pageRosterRows } from '../../shared/page-roster.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from '../sites/types.ts';
 import { ask } from '../utils/ask.ts';
 import type { PageRosterData, RosterCapture, RosterPreview } from '../utils/messages.ts';
@@ -21,15 +21,15 @@ export function readPageRoster(adapter: SiteAdapter, document: Document, url: UR
   if (people.length === 0) return null;
   const classes = new Set(people.map((person) => person.className));
   const [only] = classes;
-  const { csv, rows, skipped } = pageRosterCsv(people, reader.nameOrder);
-  if (rows === 0) return null;
-  return { people, className: classes.size === 1 ? (only ?? null) : null, csv, rows, skipped, site: adapter.id };
+  const { rows, skipped } = pageRosterRows(people, reader.nameOrder);
+  if (rows.length === 0) return null;
+  return { people, className: classes.size === 1 ? (only ?? null) : null, rows, skipped, site: adapter.id };
 }
 
-/** The file name the import shows in its preview: the class, or the site and the day. */
-function fileNameFor(roster: PageRoster): string {
+/** The name the import's preview gives the list: the class, or the site, and the day. */
+function listNameFor(roster: PageRoster): string {
   const day = new Date().toISOString().slice(0, 10);
-  return `${roster.className ?? roster.site}-${day}.csv`;
+  return `${roster.className ?? roster.site}-${day}`;
 }
 
 /** Sends the page's roster to the import: a preview (dryRun) or the import itself. From the panel's frame only. */
@@ -42,8 +42,8 @@ export function captureRoster(
     type: 'nastavnik:roster-capture',
     capture: {
       organisationId,
-      fileName: fileNameFor(roster),
-      contentBase64: utf8ToBase64(roster.csv),
+      listName: listNameFor(roster),
+      rows: roster.rows,
       dryRun: options.dryRun,
       ...(options.resolutions ? { resolutions: options.resolutions } : {}),
     },

@@ -2,19 +2,19 @@
 // what it finds read at once, and a large page gives the overlay places to pause often.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import type { GroupMember } from '../../shared/api/me.ts';
 import { ParticipantIndex } from '../../shared/participants.ts';
-import type { GroupMember } from '../../shared/schemas.ts';
 import { generic } from '../sites/generic.ts';
 import { moodle } from '../sites/moodle.ts';
 import { checkpoint, type Finding, type NameLookup, type PersonOnPage, peopleIn } from '../sites/types.ts';
 import { readUntil } from './slices.ts';
 
-const member = (person_id: string, last: string, first: string): GroupMember => ({
+const member = (person_id: string, last_name: string, first_name: string): GroupMember => ({
   person_id,
   role: 'mentee',
-  last,
-  first,
-  middle: null,
+  last_name,
+  first_name,
+  middle_name: null,
   class_name: null,
   google_user_id: null,
   kind: 'student',

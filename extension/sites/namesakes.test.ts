@@ -5,9 +5,10 @@
 // whose namesake is a teacher in the programme (fixtures/pages/namesakes/ where the site's own
 // fixture had no such row).
 import { describe, expect, it } from 'vitest';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import { type ListKind, ParticipantIndex, participantsOf } from '../../shared/participants.ts';
-import type { GroupMember, GroupSummary } from '../../shared/schemas.ts';
 import { fixture } from '../../tests/support/fixture-page.ts';
+import { groupMember } from '../../tests/support/group-members.ts';
 import { canvas } from './canvas.ts';
 import { dnevnikRu } from './dnevnik-ru.ts';
 import { eduTatar } from './edu-tatar.ts';
@@ -18,31 +19,12 @@ import { moodle } from './moodle.ts';
 import { netschool } from './netschool.ts';
 import { type NameLookup, peopleIn, type SiteAdapter } from './types.ts';
 
-const member = (
-  person_id: string,
-  role: GroupMember['role'],
-  last: string,
-  first: string,
-  middle: string | null,
-  class_name: string | null,
-): GroupMember => ({
-  person_id,
-  role,
-  last,
-  first,
-  middle,
-  class_name,
-  google_user_id: null,
-  kind: class_name ? 'student' : 'staff',
-  sex: null,
-});
+const member = groupMember;
 
 const group = (id: string, form: string, members: GroupMember[]): GroupSummary => ({
   id,
   form,
-  role_model: '—',
-  role_model_key: 'x',
-  role_model_label_en: '—',
+  role_model: { key: 'x', label_ru: '—', label_en: '—' },
   status: 'active',
   started_on: '2026-10-01',
   my_role: null,

@@ -2,10 +2,12 @@
 // assertions are checked by `npm run typecheck` and fail when a route's declared answer and the
 // shared schema drift apart.
 import { describe, expectTypeOf, it } from 'vitest';
+import type { DevUser, Session } from '../../shared/api/auth.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
+import type { GroupSummary, Me } from '../../shared/api/me.ts';
+import type { Meeting } from '../../shared/api/meetings.ts';
 import type { ChecklistItem, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
 import type { RosterPreview } from '../../shared/api/roster-import.ts';
-import type { DevUser, GroupSummary, Me, Meeting, Session } from '../../shared/schemas.ts';
 import type { api } from './api.ts';
 
 type Answer<K extends keyof typeof api> = Awaited<ReturnType<(typeof api)[K]>>;

@@ -4,10 +4,11 @@ import { type ClientResponse, hc } from 'hono/client';
 import type { ResponseFormat } from 'hono/types';
 import type { App } from '../../functions/app.ts';
 import type { devAuth } from '../../functions/routes/dev-auth.ts';
+import type { ClassroomSyncRequest } from '../../shared/api/classroom.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { RosterImportRequest, RosterPreview } from '../../shared/api/roster-import.ts';
 import type { AdapterFallbackReport } from '../../shared/api/telemetry.ts';
 import { isApiErrorBody } from '../../shared/errors.ts';
-import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, OfflineError } from './api-errors.ts';
 import { forgetSession, getAccessToken } from './auth.ts';
 import { apiUrl } from './config.ts';
@@ -112,6 +113,17 @@ export const api = {
   updateChecklistItem: async (id: string, version: string, patch: ChecklistItemPatch) =>
     (await ok(client['checklist-items'][':id'].$patch({ param: { id }, json: patch }, { headers: { 'if-match': `"${version}"` } }))).json(),
   catalog: async () => (await ok(client.catalog.$get())).json(),
+  /** The Google token goes in a header of this one request (never stored); applying a preview (run_id) needs none. */
+  classroomSync: async (organisationId: string, request: ClassroomSyncRequest, googleToken: string | null) =>
+    (
+      await ok(
+        client.organisations[':organisation_id']['classroom-sync'].$post({
+          param: { organisation_id: organisationId },
+          json: request,
+          header: googleToken ? { 'x-google-access-token': googleToken } : {},
+        }),
+      )
+    ).json(),
   rosterImport: (organisationId: string, request: RosterImportRequest) =>
     preview(client.organisations[':organisation_id']['roster-import'].$post({ param: { organisation_id: organisationId }, json: request })),
   myGroups: async () => (await ok(client.me.groups.$get({ query: { scope: 'mine' } }))).json(),

@@ -2,7 +2,7 @@
 // sign-in through Supabase Auth, the session kept (and refreshed) by supabase-js in extension storage.
 import { createClient, type SupabaseClient, type Session as SupabaseSession } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
-import type { Session } from '../../shared/schemas.ts';
+import type { Session } from '../../shared/api/auth.ts';
 import { supabaseAnonKey, supabaseUrl, usesSupabaseAuth } from './config.ts';
 import { sessionItem, sessionRefusedItem } from './storage.ts';
 

@@ -4,10 +4,12 @@
 // panel its tab's content script asked for (utils/panel-tickets.ts).
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { meetingCreate, plannedMeetingCreate } from '../../shared/api/meetings.ts';
+import { rosterRowInput } from '../../shared/api/roster-import.ts';
 import { participantsOf } from '../../shared/participants.ts';
-import { meetingCreate, plannedMeetingCreate } from '../../shared/schemas.ts';
 import { ApiError, api, OfflineError, passOn } from './api.ts';
 import { currentSession, getAccessToken, saveLocalSession, signInWithGoogle, signOut } from './auth.ts';
+import { syncClassroom } from './google-classroom.ts';
 import {
   type AdapterFallback,
   type BadgePerson,
@@ -50,8 +52,7 @@ const panelRequest = z.union([
 const pageRoster = z.object({
   people: z.array(z.object({ name: z.string().max(300), className: z.string().max(50).nullable() })).max(5000),
   className: z.string().max(50).nullable(),
-  csv: z.string().max(1_000_000),
-  rows: z.number().int().min(0),
+  rows: z.array(rosterRowInput).max(5000),
   skipped: z.array(z.string().max(300)).max(5000),
   site: z.string().max(50),
 });
@@ -282,15 +283,20 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
         if (!version.success) return invalid(version.error);
         return { ok: true, value: await api.updateChecklistItem(id.data, version.data, message.patch) };
       }
+      case 'nastavnik:classroom-sync': {
+        const id = uuid.safeParse(message.organisationId);
+        if (!id.success) return invalid(id.error);
+        return { ok: true, value: await syncClassroom(id.data, message.request) };
+      }
       case 'nastavnik:roster-capture': {
-        const { organisationId, fileName, contentBase64, dryRun, resolutions } = message.capture ?? {};
+        const { organisationId, listName, rows, dryRun, resolutions } = message.capture ?? {};
         const id = uuid.safeParse(organisationId);
         if (!id.success) return invalid(id.error);
         return {
           ok: true,
           value: await api.rosterImport(id.data, {
-            file_name: fileName,
-            content_base64: contentBase64,
+            list_name: listName,
+            rows,
             dry_run: dryRun,
             ...(resolutions ? { resolutions } : {}),
           }),

@@ -1,3 +1,4 @@
+import type { CatalogEntry } from '../../shared/api/common.ts';
 import {
   type CountedKey,
   type GenderedKey,
@@ -25,7 +26,7 @@ export function tg(key: GenderedKey, sex: 'f' | 'm' | null | undefined, params?:
   return translateFor(language, key, sex, params);
 }
 
-/** A group's role model as the catalog names it, in the person's language. */
-export function roleModelLabel(group: { role_model: string; role_model_label_en: string }): string {
-  return language === 'en' ? group.role_model_label_en || group.role_model : group.role_model;
+/** A catalog entry (a group's role model) as the catalog names it, in the person's language. */
+export function catalogLabel(entry: CatalogEntry): string {
+  return (language === 'en' ? entry.label_en : entry.label_ru) || entry.key;
 }

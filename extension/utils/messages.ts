@@ -5,13 +5,16 @@
 // host page can neither read nor script. `requestAccess` says who may send what; the background checks it.
 
 import type { z } from 'zod';
+import type { DevUser, Session } from '../../shared/api/auth.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
+import type { ClassroomSyncPreview, ClassroomSyncRequest } from '../../shared/api/classroom.ts';
+import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
-import type { RosterPreview } from '../../shared/api/roster-import.ts';
+import type { RosterPreview, RosterRowInput } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
-import type { DevUser, GroupMember, GroupSummary, MeetingCreate, PlannedMeetingCreate, Session } from '../../shared/schemas.ts';
 import type { AdapterFallback } from '../sites/fallback.ts';
 import type { QueuedItem, ReminderSettings } from './storage.ts';
 
@@ -37,11 +40,12 @@ export interface ProgrammeOverview {
   warnings: ProgrammeWarning[];
 }
 
-/** A class list read off the page, as the CSV the roster import reads. */
+/** A class list read off the page, as the rows the roster import takes. */
 export interface RosterCapture {
   organisationId: string;
-  fileName: string;
-  contentBase64: string;
+  /** What the preview calls the list («10Б-2026-12-02»). */
+  listName: string;
+  rows: RosterRowInput[];
   /** true: the preview only; false: import the new people (and the curator's answers for ambiguous rows). */
   dryRun: boolean;
   resolutions?: ({ line: number; action: 'new' | 'skip' } | { line: number; action: 'person'; person_id: string })[];
@@ -65,8 +69,8 @@ export interface PageRosterData {
   people: PagePerson[];
   /** The class the whole page is for, when every row names the same one. */
   className: string | null;
-  csv: string;
-  rows: number;
+  /** The people as the import takes them: one row each, names split (shared/page-roster.ts). */
+  rows: RosterRowInput[];
   /** Texts the page shows as names that are not (left out). */
   skipped: string[];
   /** The site's adapter (the import's file name when the page names no class). */
@@ -164,6 +168,8 @@ export const protocol = {
   // `version`: the item as the curator saw it; the API refuses (412) if someone changed it since.
   'nastavnik:checklist-item': call<{ id: string; version: string; patch: ChecklistItemPatch }, ChecklistItem>('extension-page'),
   'nastavnik:roster-capture': call<{ capture: RosterCapture }, RosterPreview>('extension-page'),
+  /** A Classroom sync: the background gets the curator's Google token (chrome.identity) and sends it with this request only. */
+  'nastavnik:classroom-sync': call<{ organisationId: string; request: ClassroomSyncRequest }, ClassroomSyncPreview>('extension-page'),
   /**
    * Any API route for a page of the extension's own (the dashboard), never a frame inside a web
    * page: the dashboard's typed client (dashboard/api.ts) sends its requests through here.

@@ -8,7 +8,7 @@ await vi.hoisted(() => import('./fake-extension.ts'));
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { checkReminders, dueReminders, openReminder, reminderTarget } = await import('./reminders.ts');
 const { reminderSettingsItem, sessionItem } = await import('./storage.ts');
-type GroupSummary = import('../../shared/schemas.ts').GroupSummary;
+type GroupSummary = import('../../shared/api/me.ts').GroupSummary;
 
 /** Local wall-clock time on 2 December 2026 (a Wednesday) in the test's time zone. */
 const at = (hours: number, minutes = 0, day = 2) => new Date(2026, 11, day, hours, minutes);
@@ -19,9 +19,7 @@ function group(id: string, overrides: Partial<GroupSummary> = {}): GroupSummary 
   return {
     id: `00000000-0000-4000-8000-${id.padStart(12, '0')}`,
     form: 'teacher_student',
-    role_model: 'Учитель – талантливый ученик',
-    role_model_key: 'teacher_talented_student',
-    role_model_label_en: 'Teacher – talented student',
+    role_model: { key: 'teacher_talented_student', label_ru: 'Учитель – талантливый ученик', label_en: 'Teacher – talented student' },
     status: 'active',
     started_on: '2026-10-01',
     my_role: 'mentor',
@@ -31,9 +29,9 @@ function group(id: string, overrides: Partial<GroupSummary> = {}): GroupSummary 
         role: 'mentor',
         kind: 'staff',
         sex: 'f',
-        last: 'Новикова',
-        first: 'Полина',
-        middle: null,
+        last_name: 'Новикова',
+        first_name: 'Полина',
+        middle_name: null,
         class_name: null,
         google_user_id: null,
       },
@@ -42,9 +40,9 @@ function group(id: string, overrides: Partial<GroupSummary> = {}): GroupSummary 
         role: 'mentee',
         kind: 'student',
         sex: 'f',
-        last: 'Карпова',
-        first: 'Мария',
-        middle: null,
+        last_name: 'Карпова',
+        first_name: 'Мария',
+        middle_name: null,
         class_name: '10Б',
         google_user_id: null,
       },

@@ -5,8 +5,8 @@
 // never outside 8:00–20:00 local time: a check outside those hours waits for the next one inside.
 // Each kind can be muted on the options page. A click opens the right form.
 import { browser } from 'wxt/browser';
+import type { GroupSummary } from '../../shared/api/me.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
-import type { GroupSummary } from '../../shared/schemas.ts';
 import { api } from './api.ts';
 import { getAccessToken } from './auth.ts';
 import { daysSince, today } from './dates.ts';

@@ -1,7 +1,9 @@
 // Every value the extension keeps, declared once. Versioned so that a later shape can migrate.
 import { storage } from 'wxt/utils/storage';
+import type { Session } from '../../shared/api/auth.ts';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import type { GroupSummary, MeetingCreate, PlannedMeetingCreate, Session } from '../../shared/schemas.ts';
 import type { BadgePerson } from './messages.ts';
 import type { PanelTickets } from './panel-tickets.ts';
 

@@ -10,6 +10,7 @@ import { loadDemoSchoolIfEmpty } from '../db/demo-school.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { devAuth } from '../routes/dev-auth.ts';
+import { classroomSettingsFromEnv } from '../services/classroom/jobs.ts';
 import { version } from '../settings.ts';
 import { type DataLock, lockDataDir } from './data-lock.ts';
 
@@ -100,7 +101,14 @@ async function serve(
       ? supabaseAccounts({ supabaseUrl: options.supabaseUrl, serviceRoleKey })
       : noAccounts
     : standInAccounts(db);
-  const app = createApp({ db, verifier, accounts, version, ...(signer ? { devAuth: devAuth(signer) } : {}) });
+  const app = createApp({
+    db,
+    verifier,
+    accounts,
+    version,
+    classroom: classroomSettingsFromEnv(process.env),
+    ...(signer ? { devAuth: devAuth(signer) } : {}),
+  });
   answer(getRequestListener(app.fetch));
 
   return {

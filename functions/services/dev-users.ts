@@ -42,7 +42,7 @@ export async function listDevUsers(db: Queryable): Promise<DevUser[]> {
   return rows.map((row) => {
     // «ученица», «наставляемая» for a girl: the recorded sex, else her patronymic or surname.
     const [last = '', first = '', ...middle] = row.name.split(' ');
-    const sex = row.sex ?? sexOf({ last, first, middle: middle.join(' ') || null });
+    const sex = row.sex ?? sexOf({ last_name: last, first_name: first, middle_name: middle.join(' ') || null });
     const word = (role: string) => (role === 'student' ? translateFor('ru', 'person.student', sex) : (roleWords[role] ?? role));
     const parts = row.roles.filter((role) => role !== 'teacher' || row.roles.length === 1).map(word);
     if (row.class_name) parts.push(row.class_name);

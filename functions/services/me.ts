@@ -6,8 +6,8 @@ import type { Queryable } from '../db/database.ts';
 /** The caller's people (one per school) with their roles there. */
 export async function myPeople(db: Queryable): Promise<Me['people']> {
   const { rows } = await db.query<Me['people'][number]>(`
-    select p.id as person_id, p.organisation_id, o.name as organisation_name, p.last_name as last,
-      p.first_name as first, p.middle_name as middle,
+    select p.id as person_id, p.organisation_id, o.name as organisation_name, p.last_name, p.first_name,
+      p.middle_name,
       array(select m.role from public.memberships m where m.person_id = p.id order by m.role) as roles
     from public.people p join public.organisations o on o.id = p.organisation_id
     where p.auth_user_id = (select auth.uid())
@@ -31,15 +31,16 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
       where p.auth_user_id = (select auth.uid()) and gm.left_on is null
       group by gm.group_id
     )
-    select g.id, g.form, coalesce(rm.label_ru, g.role_model) as role_model, g.role_model as role_model_key,
-      coalesce(rm.label_en, g.role_model) as role_model_label_en, g.status, g.started_on, mine.my_role,
+    select g.id, g.form,
+      json_build_object('key', g.role_model, 'label_ru', coalesce(rm.label_ru, g.role_model),
+        'label_en', coalesce(rm.label_en, g.role_model)) as role_model, g.status, g.started_on, mine.my_role,
       coalesce((
         select json_agg(json_build_object(
             'person_id', p.id, 'role', gm.role, 'kind', p.kind,
             -- Row-level security decides: a curator sees it, a mentor (who may not read details) gets null.
             'sex', (select d.sex from public.person_details d where d.person_id = p.id),
-            'last', p.last_name, 'first', p.first_name,
-            'middle', p.middle_name, 'class_name', c.name, 'google_user_id', p.google_user_id)
+            'last_name', p.last_name, 'first_name', p.first_name,
+            'middle_name', p.middle_name, 'class_name', c.name, 'google_user_id', p.google_user_id)
           order by gm.role, p.last_name, p.first_name)
         from public.group_members gm
         join public.people p on p.id = gm.person_id

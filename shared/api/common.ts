@@ -8,11 +8,16 @@ export const isoDate = z.iso.date();
 export const className = z
   .string()
   .trim()
-  .regex(/^(1[01]|[1-9])\s*[-–]?\s*[А-ЯЁа-яё]$/u, { message: 'Класс пишется как «7А» / Class looks like "7A"' })
+  // A letter, or none where a grade has one class («11»).
+  .regex(/^(1[01]|[1-9])(\s*[-–]?\s*[А-ЯЁа-яё])?$/u, { message: 'Класс пишется как «7А» или «11» / Class looks like "7A" or "11"' })
   .transform((value) => value.replace(/[\s\-–]/g, '').toUpperCase());
 
 /** Every create carries an id the client generated (crypto.randomUUID()): a repeat creates nothing. */
 export const clientId = { id: z.uuid() };
+
+/** An entry of the methodology's catalog as a response carries it: the key code refers to, the labels people see. */
+export const catalogEntry = z.object({ key: z.string(), label_ru: z.string(), label_en: z.string() });
+export type CatalogEntry = z.infer<typeof catalogEntry>;
 
 export const idParam = z.object({ id: z.uuid() }).strict();
 

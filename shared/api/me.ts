@@ -1,7 +1,7 @@
 // The signed-in person: who they are in each school, and the pairs and groups they are in (or may see).
 import { z } from 'zod';
 import { groupRoles, groupStatuses, meetingKinds } from '../catalog.ts';
-import { id, isoDate } from './common.ts';
+import { catalogEntry, id, isoDate } from './common.ts';
 import { plannedMeeting } from './meetings.ts';
 import { personKinds } from './people.ts';
 
@@ -12,9 +12,9 @@ export const groupMember = z.object({
   kind: z.enum(personKinds),
   /** For the words that agree with it («Наставляемая»); null where the caller may not see the person's details. */
   sex: z.enum(['m', 'f']).nullable(),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   class_name: z.string().nullable(),
   google_user_id: z.string().nullable(),
 });
@@ -23,10 +23,8 @@ export type GroupMember = z.infer<typeof groupMember>;
 export const groupSummary = z.object({
   id,
   form: z.string(),
-  /** The role model's Russian label (role_model_label_en in English); role_model_key for code. */
-  role_model: z.string(),
-  role_model_key: z.string(),
-  role_model_label_en: z.string(),
+  /** The role model: its catalog key for code, its labels for people. */
+  role_model: catalogEntry,
   status: z.enum(groupStatuses),
   started_on: isoDate.nullable(),
   /** null when the caller sees the group without being in it (a curator, the mentee's teacher). */
@@ -44,9 +42,9 @@ export const myPerson = z.object({
   person_id: id,
   organisation_id: id,
   organisation_name: z.string(),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   roles: z.array(z.string()),
 });
 export const me = z.object({ user_id: id, email: z.string().nullable(), people: z.array(myPerson) });

@@ -17,15 +17,16 @@ export const kpiReport = z.object({ organisation_id: id, date: z.string(), targe
 
 export type KpiRow = z.infer<typeof kpiRow>;
 export const kpiMonthlyQuery = z.object({ organisation_id: id, from: isoDate, to: isoDate }).strict();
-export const kpiMonth = z.object({
-  month: z.string(),
+/** Students and staff: how many there are, how many take part, and the share (null for none). */
+const involvement = {
   students_total: z.int(),
   students_involved: z.int(),
   students_share: z.number().nullable(),
   staff_total: z.int(),
   staff_involved: z.int(),
   staff_share: z.number().nullable(),
-});
+};
+export const kpiMonth = z.object({ month: z.string(), ...involvement });
 
 export type KpiMonth = z.infer<typeof kpiMonth>;
 export const regionQuery = z.object({ region: z.string().trim().min(1).max(200), date: isoDate.optional() }).strict();
@@ -35,12 +36,7 @@ export const regionRow = z.object({
   organisation_id: id.nullable(),
   organisation_name: z.string().nullable(),
   schools: z.int(),
-  students_total: z.int(),
-  students_involved: z.int(),
-  students_share: z.number().nullable(),
-  staff_total: z.int(),
-  staff_involved: z.int(),
-  staff_share: z.number().nullable(),
+  ...involvement,
 });
 
 export type RegionRow = z.infer<typeof regionRow>;

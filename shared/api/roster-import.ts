@@ -22,29 +22,62 @@ export const rosterFields = [
 /** 5 MB of file as base64, with room for padding. */
 const maxBase64Length = Math.ceil((5 * 1024 * 1024) / 3) * 4 + 4;
 
-export const rosterImportRequest = z
+/** The class the list is for; rows without a class go there. */
+const classId = z.uuid().optional();
+/** true (the default): only the preview; false: import the new and known rows. */
+const dryRun = z.boolean().default(true);
+/**
+ * The curator's answers for the ambiguous rows of the preview, by line: a new person, one of the
+ * candidates, or leave the row out. Ambiguous rows without an answer are left out.
+ */
+const resolutions = z
+  .array(
+    z.union([
+      z.object({ line: z.int().positive(), action: z.enum(['new', 'skip']) }).strict(),
+      z.object({ line: z.int().positive(), action: z.literal('person'), person_id: z.uuid() }).strict(),
+    ]),
+  )
+  .max(5000)
+  .default([]);
+
+/** A file the curator chose: CSV or XLSX as an e-journal exported it. */
+export const rosterFileImport = z
   .object({
     file_name: z.string().trim().min(1).max(255),
     content_base64: z.string().max(maxBase64Length),
-    /** The class the list is for; rows without a class go there. */
-    class_id: z.uuid().optional(),
-    /** true (the default): only the preview; false: import the new and known rows. */
-    dry_run: z.boolean().default(true),
-    /**
-     * The curator's answers for the ambiguous rows of the preview, by line: a new person, one of the
-     * candidates, or leave the row out. Ambiguous rows without an answer are left out.
-     */
-    resolutions: z
-      .array(
-        z.union([
-          z.object({ line: z.int().positive(), action: z.enum(['new', 'skip']) }).strict(),
-          z.object({ line: z.int().positive(), action: z.literal('person'), person_id: z.uuid() }).strict(),
-        ]),
-      )
-      .max(5000)
-      .default([]),
+    class_id: classId,
+    dry_run: dryRun,
+    resolutions,
   })
   .strict();
+
+/** One person of a list read off a page: the name already split (shared/names.ts splitName). */
+export const rosterRowInput = z
+  .object({
+    last_name: z.string().max(100),
+    first_name: z.string().max(100),
+    middle_name: z.string().max(100).nullable().optional(),
+    class_name: z.string().max(50).nullable().optional(),
+  })
+  .strict();
+export type RosterRowInput = z.infer<typeof rosterRowInput>;
+
+/**
+ * A list the extension read off a class page (roster capture): the rows themselves, no file. They
+ * go through the same checks and plan as a file's rows; line N of the preview is rows[N - 1].
+ */
+export const rosterRowsImport = z
+  .object({
+    /** What the preview calls the list («10Б-2026-12-02»). */
+    list_name: z.string().trim().min(1).max(255),
+    rows: z.array(rosterRowInput).min(1).max(5000),
+    class_id: classId,
+    dry_run: dryRun,
+    resolutions,
+  })
+  .strict();
+
+export const rosterImportRequest = z.union([rosterFileImport, rosterRowsImport]);
 export type RosterImportRequest = z.input<typeof rosterImportRequest>;
 
 const field = z.enum(rosterFields);
@@ -64,9 +97,9 @@ export const rosterFileError = z.object({ code: z.string(), message_ru: z.string
 
 export const rosterPreviewRow = z.object({
   line: z.int().positive(),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   class_name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -84,9 +117,9 @@ const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: va
 
 export const rosterCandidate = z.object({
   person_id: z.string(),
-  last: z.string(),
-  first: z.string(),
-  middle: z.string().nullable(),
+  last_name: z.string(),
+  first_name: z.string(),
+  middle_name: z.string().nullable(),
   class_name: z.string().nullable(),
 });
 
@@ -94,7 +127,8 @@ export const rosterPreview = z.object({
   dry_run: z.boolean(),
   file: z.object({
     name: z.string(),
-    format: z.enum(['csv', 'xlsx', 'html', 'json']).nullable(),
+    /** rows: a list sent as rows (roster capture), not a file. */
+    format: z.enum(['csv', 'xlsx', 'html', 'json', 'rows']).nullable(),
     encoding: z.string().nullable(),
     delimiter: z.string().nullable(),
     sheet: z.string().nullable(),

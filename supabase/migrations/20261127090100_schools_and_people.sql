@@ -81,6 +81,9 @@ create table public.people (
   created_at timestamptz not null default now(),
   -- Set when the person's personal data was erased on request (see public.erase_person).
   erased_at timestamptz,
+  -- Set when a roster sync (Google Classroom) no longer finds the person in any course: they left
+  -- the school. Never deleted; cleared if they come back.
+  left_at timestamptz,
   unique (id, organisation_id),
   foreign key (class_id, organisation_id) references public.classes (id, organisation_id)
 );

@@ -3,15 +3,15 @@
 -- (20261127090100_schools_and_people: never `head`, never in another school). This migration adds
 -- what appointing curators needs on top of them:
 --
--- * a curator is a member of the school's staff whose data has not been erased (a pupil, a parent
---   or an erased record never runs the programme);
+-- * a curator is a member of the school's staff, still at the school and not erased (a pupil, a
+--   parent, someone who left or an erased record never runs the programme);
 -- * the last curator of a school is never removed by a signed-in user: the programme always has
 --   someone to run it (the head is never a role the API gives or takes, see the policies);
 -- * every change of a role is in the audit log (who gave whom which role, and when): a curator's
 --   role opens the school's personal data, so who opened it to whom is accountable (152-ФЗ).
 
 -- ---------------------------------------------------------------------------------------------
--- A curator is a staff member of the school, not erased. `security definer` to read the person
+-- A curator is a staff member of the school, still there, not erased. `security definer` to read the person
 -- whatever the caller sees; a caller who does not run the row's school gets the policies' refusal
 -- first (app.require_curator_of), so the answer says nothing about another school's people.
 create function app.check_curator_is_staff() returns trigger
@@ -24,7 +24,7 @@ begin
   perform app.require_curator_of(new.organisation_id, 'memberships');
   if not exists (
     select 1 from public.people p
-    where p.id = new.person_id and p.organisation_id = new.organisation_id and p.kind = 'staff' and p.erased_at is null
+    where p.id = new.person_id and p.organisation_id = new.organisation_id and p.kind = 'staff' and p.erased_at is null and p.left_at is null
   ) then
     raise exception 'Куратором назначается сотрудник школы' using errcode = 'check_violation', hint = 'curator_not_staff';
   end if;

@@ -2,10 +2,10 @@
 // caller: none may cause a 5xx, every refusal has the one error shape, and the database is
 // byte-for-byte the same afterwards. Seeded, so a failure can be replayed (FUZZ_SEED=…).
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isApiErrorBody } from '../../shared/errors.ts';
-import { testApi } from '../support/api.ts';
-import { people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { people, type TwoSchools } from '../support/school.ts';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261127);
 const rounds = Number(process.env.FUZZ_ROUNDS ?? 40);
@@ -100,14 +100,8 @@ function malformedQuery(parameters: string[]): string {
 }
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 async function fingerprint(): Promise<string> {
   return s.db.asService(async (db) => {

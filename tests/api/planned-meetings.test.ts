@@ -3,7 +3,7 @@
 // client's id, cancelled by the mentor or a curator, refused to everyone else.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupSummary } from '../../shared/schemas.ts';
+import type { GroupSummary } from '../../shared/api/me.ts';
 import { testApi } from '../support/api.ts';
 import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
 

@@ -1,20 +1,14 @@
 // The API over the whole programme, stage by stage, as the people who use it: the curator runs
 // stages 1–7, mentors and mentees log and answer, and every route refuses what it must.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import { type Json, testApi } from '../support/api.ts';
-import { groups as demoGroups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { type Json, type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { groups as demoGroups, otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 const call = (who: string, method: string, path: string, body?: unknown, school?: string) =>
   api.call(who, method, path, body, school ? { school } : {});

@@ -3,23 +3,17 @@
 // on identical retries, and the local sign-in reached by another web page. Each must fail, and the
 // legitimate path beside it must still work.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import type { Accounts } from '../../functions/auth/accounts.ts';
 import { createVerifier } from '../../functions/auth/verifier.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import { type Answer, issuer, type Json, testApi } from '../support/api.ts';
-import { groups as demoGroups, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { type Answer, issuer, type Json, type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { groups as demoGroups, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 const curator = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
   api.call(people.curator, method, path, body, headers ? { headers } : {});

@@ -1,23 +1,18 @@
 // The foundation slice over HTTP (app.request, no server): health, sign-in, my groups, and
 // logging meetings — validated, idempotent, and refused where row-level security says no.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { readMigrations } from '../../functions/db/migrate.ts';
+import type { GroupSummary } from '../../shared/api/me.ts';
+import type { Meeting } from '../../shared/api/meetings.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import type { GroupSummary, Meeting } from '../../shared/schemas.ts';
-import { issuer, testApi } from '../support/api.ts';
-import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { issuer, type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { groups, otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 async function meetingRows(where = 'true', params: unknown[] = []): Promise<number> {
   return s.db.asService(async (db) => {
@@ -82,7 +77,7 @@ describe('sign-in (local mode)', () => {
     expect(typeof claims.exp).toBe('number');
     const me = await api.app.request('/me', { headers: { authorization: `Bearer ${session.access_token}` } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ people: [{ last: 'Королёв', roles: ['curator', 'teacher'] }] });
+    expect(await me.json()).toMatchObject({ people: [{ last_name: 'Королёв', roles: ['curator', 'teacher'] }] });
   });
 
   it('refuses an unknown e-mail and a malformed one', async () => {
@@ -121,13 +116,13 @@ describe('GET /me/groups', () => {
     expect(mine).toHaveLength(1);
     const [group] = mine;
     expect(group).toMatchObject({ id: s.id(groups.mentors), my_role: 'mentor', form: 'teacher_student', status: 'active' });
-    expect(group?.members.map((m) => `${m.role}:${m.last}`).sort()).toEqual([
+    expect(group?.members.map((m) => `${m.role}:${m.last_name}`).sort()).toEqual([
       'mentee:Иванов',
       'mentee:Карпова',
       'mentee:Кудрявцев',
       'mentor:Новикова',
     ]);
-    expect(group?.members.find((m) => m.last === 'Карпова')?.class_name).toBe('10Б');
+    expect(group?.members.find((m) => m.last_name === 'Карпова')?.class_name).toBe('10Б');
   });
 
   it('gives someone outside the programme an empty list', async () => {

@@ -23,6 +23,10 @@ const tables = [
   'catalog_role_models',
   'catalog_stages',
   'classes',
+  'classroom_courses',
+  'classroom_push_registrations',
+  'classroom_sync_queue',
+  'classroom_sync_runs',
   'consents',
   'enrolments',
   'good_practices',
@@ -58,15 +62,7 @@ const tables = [
 ] as const;
 
 /** Tables every signed-in user may read in full: the national catalog. */
-const catalogTables = new Set([
-  'catalog_checklist_items',
-  'catalog_forms',
-  'catalog_questionnaire_items',
-  'catalog_questionnaires',
-  'catalog_role_models',
-  'catalog_stages',
-  'meeting_kinds',
-]);
+const catalogTables = new Set<string>(tables.filter((table) => table.startsWith('catalog_') || table === 'meeting_kinds'));
 
 async function count(claims: Claims | null, table: string, where = 'true', params: unknown[] = []): Promise<number> {
   return s.db.asUser(claims, async (db) => {

@@ -3,17 +3,15 @@
 // a journal (more than a mentor does), opens the programme panel from its corner launcher, sees the
 // seven stages, the current stage's checklist and the warnings, ticks an item with an evidence link
 // (the row is in the database), and adds a class page's new pupil through roster capture.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension } from '../../functions/local/build-extension.ts';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
+import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
 import { badgedPeople, demoPeopleNamed, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
-import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
+import type { FixtureSite } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
 const screenshots = process.env.NASTAVNIK_SCREENSHOTS;
@@ -47,10 +45,8 @@ async function drawnKeys(tab: Page): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and roster capture', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: ExtensionStack;
   let server: LocalServer;
-  let hosts: FixtureSites;
   let browser: ExtensionBrowser;
   let mentorBadges = 0;
 
@@ -73,23 +69,12 @@ describe.skipIf(!chromiumPath)('the curator in Chromium: programme panel and ros
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-curator-'));
-    database = await freshDatabase();
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
-    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-curator' });
-    hosts = await serveSites(sites);
-    browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+    stack = await startExtensionStack({ name: 'curator', chromiumPath: chromiumPath as string, sites });
+    ({ server, browser } = stack);
     for (const [key, named] of await demoPeopleNamed(server.db, shownKeys)) people.set(key, named);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await hosts?.close();
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it('a mentor: her mentee’s badge only, and no programme launcher', async () => {
     await signIn(browser, novikova);

@@ -346,6 +346,8 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     await tab.getByTestId('order-number').fill('42-н');
     await tab.getByTestId('publish').click();
     await expect.poll(() => tab.getByTestId('publish-status').textContent(), { timeout: 30_000 }).toMatch(/Опубликован/);
+    // Every draft published: a refusal would be listed under the status, with its reason.
+    expect(await tab.getByTestId('publish-failures').allTextContents()).toEqual([]);
     const published = await sql<{ mentor: string; mentee: string }>(
       `select (select p.last_name || ' ' || p.first_name from public.group_members gm join public.people p on p.id = gm.person_id
                 where gm.group_id = g.id and gm.role = 'mentor') as mentor,

@@ -48,7 +48,8 @@ describe('the Firefox build', () => {
   });
 
   it('asks for what the extension uses, and the sites only as content scripts and optional hosts', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'http://127.0.0.1/*', 'notifications', 'scripting', 'storage']);
+    // `identity`: «Подключить Google Classroom» (launchWebAuthFlow in Firefox, issue 11).
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'http://127.0.0.1/*', 'identity', 'notifications', 'scripting', 'storage']);
     expect(manifest.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest).not.toHaveProperty('optional_host_permissions');

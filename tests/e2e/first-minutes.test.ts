@@ -9,18 +9,15 @@
 //      fetch»; a quiet note when badges cannot come; goals after planning; the checklist ticks only
 //      once saved, its «Сколько» says of what and is prefilled; the demo sign-in has a search and an
 //      e-mail field.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
-import { buildExtension } from '../../functions/local/build-extension.ts';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
+import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
 import { badgedPeople, badgeNeighbours, badgeOf, demoPeopleNamed, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
-import { type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
 /** The extension APIs the service worker has, as far as these tests use them. */
@@ -39,11 +36,8 @@ const shownKeys = ['s-0482', 's-0477', 's-0498', 's-0487', 's-0483'];
 const people = new Map<string, Named & { key: string }>();
 
 describe.skipIf(!chromiumPath)('issue 15: the first ten minutes, in Chromium', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: ExtensionStack;
   let server: LocalServer;
-  let port: number;
-  let hosts: FixtureSites;
   let browser: ExtensionBrowser;
 
   const shoot = async (tab: Page, name: string, fullPage = false) => {
@@ -61,24 +55,17 @@ describe.skipIf(!chromiumPath)('issue 15: the first ten minutes, in Chromium', (
   const worker = () => browser.context.serviceWorkers()[0];
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-first-'));
-    database = await freshDatabase();
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir: join(dataDir, 'a'), databaseUrl: database.url });
-    port = Number(new URL(server.url).port);
-    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-first' });
-    hosts = await serveSites([{ host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] }]);
-    browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+    stack = await startExtensionStack({
+      name: 'first',
+      serverFolder: 'a',
+      chromiumPath: chromiumPath as string,
+      sites: [{ host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] }],
+    });
+    ({ server, browser } = stack);
     for (const [key, named] of await demoPeopleNamed(server.db, shownKeys)) people.set(key, named);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await hosts?.close();
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it('the demo sign-in: a search by name, e-mail or role, and an e-mail typed in full', async () => {
     const options = await extensionPage('options.html');
@@ -294,7 +281,7 @@ describe.skipIf(!chromiumPath)('issue 15: the first ten minutes, in Chromium', (
   });
 
   it('the API down: «Сервер недоступен», never «Failed to fetch»; the journal keeps the last known marks and says once, quietly, that they may be out of date', async () => {
-    await server.close();
+    await stack.stopServer();
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 1280, height: 800 });
     await tab.goto(journal);
@@ -333,10 +320,9 @@ describe.skipIf(!chromiumPath)('issue 15: the first ten minutes, in Chromium', (
 
   it('a session the server no longer accepts (restarted with a new key) leads straight to the sign-in', async () => {
     // The server is back with another data folder: the same school, a new signing key (as after `npm run reset`).
-    server = await startLocalServer({ port, dataDir: join(dataDir, 'a'), databaseUrl: database.url });
+    server = await stack.startServer(join(stack.dataDir, 'a'));
     await signIn(browser, novikova);
-    await server.close();
-    server = await startLocalServer({ port, dataDir: join(dataDir, 'b'), databaseUrl: database.url });
+    server = await stack.startServer(join(stack.dataDir, 'b'));
 
     const popup = await extensionPage('popup.html', 360, 600);
     await expect.poll(() => popup.getByTestId('open-options').count(), { timeout: 15_000 }).toBe(1);

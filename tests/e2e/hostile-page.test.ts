@@ -6,19 +6,16 @@
 // page itself, fakes a class list for roster capture, fades and covers the panel to lure a real
 // click, and calls chrome.runtime. Each attempt must fail, and the database shows that nothing was
 // written; the real person's clicks (Playwright's are trusted) still work through the frames.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
-import { buildExtension } from '../../functions/local/build-extension.ts';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
+import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
 import { badgedPeople, badgeOf, type Named, panelFrame, signIn } from '../support/extension-pages.ts';
-import { type FixtureSites, serveSites } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
 const curator = 'a.korolev2@school17.example.ru'; // t-0555, the school's curator
@@ -172,10 +169,8 @@ const hostile = <T>(tab: Page, run: (h: Hostile) => T | Promise<T>) =>
   tab.evaluate(`(${run.toString()})(window.hostile)`) as Promise<Awaited<T>>;
 
 describe.skipIf(!chromiumPath)('a hostile page on a supported host', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: ExtensionStack;
   let server: LocalServer;
-  let hosts: FixtureSites;
   let browser: ExtensionBrowser;
   let people: Map<string, Named>;
 
@@ -223,23 +218,22 @@ describe.skipIf(!chromiumPath)('a hostile page on a supported host', () => {
     });
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-hostile-'));
-    database = await freshDatabase();
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
-    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-hostile' });
     // The fixture pages, each with the page's own script added at the end of <body>.
-    const withScript = async (name: string) => {
+    const withScript = async (dataDir: string, name: string) => {
       const html = await readFile(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
       const file = join(dataDir, `hostile-${name}`);
       await writeFile(file, html.replace('</body>', `${hostileScript}\n</body>`));
       return pathToFileURL(file);
     };
-    hosts = await serveSites([
-      { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: await withScript('moodle-grader.html') }] },
-      { host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: await withScript('dnevnik-ru-new-pupil.html') }] },
-    ]);
-    browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+    stack = await startExtensionStack({
+      name: 'hostile',
+      chromiumPath: chromiumPath as string,
+      sites: async (dataDir) => [
+        { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: await withScript(dataDir, 'moodle-grader.html') }] },
+        { host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: await withScript(dataDir, 'dnevnik-ru-new-pupil.html') }] },
+      ],
+    });
+    ({ server, browser } = stack);
     const keys = ['s-0396', 's-0460', 's-0482', 's-0477', 's-0498', 's-0487', 't-0574', 't-0555'];
     people = await server.db.asService(async (db) => {
       const { rows } = await db.query<{ id: string; last: string; first: string }>(
@@ -250,13 +244,7 @@ describe.skipIf(!chromiumPath)('a hostile page on a supported host', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await hosts?.close();
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it('the curator’s page: the page can neither open the programme panel nor run roster capture, nor read anything', async () => {
     await signIn(browser, curator);

@@ -3,33 +3,27 @@
 // resolved to 127.0.0.1, so its requests are same-origin and carry its own Host), and by calling
 // 127.0.0.1 directly from another origin. Both are refused by the server itself, not only by CORS.
 
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
 import { chromiumArgs, findChromium } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import { type ServerStack, startServerStack } from '../support/e2e-stack.ts';
 
 const chromiumPath = findChromium();
 const head = 'v.voronina@school17.example.ru';
 
 describe.skipIf(!chromiumPath)('local sign-in and other web pages', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: ServerStack;
   let server: LocalServer;
   let attacker: Server;
   let attackerPort: number;
   let browser: Browser;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-local-sign-in-'));
-    database = await freshDatabase();
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
+    stack = await startServerStack({ name: 'local-sign-in' });
+    ({ server } = stack);
     // The attacker's own site: a blank page on another origin of this machine.
     attacker = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -51,9 +45,7 @@ describe.skipIf(!chromiumPath)('local sign-in and other web pages', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => attacker?.close(resolve));
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   it('the demo sign-in works from this machine (curl-like, no Origin)', async () => {

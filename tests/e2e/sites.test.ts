@@ -1,18 +1,10 @@
-// Every supported site in real Chromium: the built extension, the API on a fresh database, each
-// fixture page served under the site's real host name. A demo mentor signs in; on every page the
-// right people get badges and nobody else does, the pair panel opens from a badge and logs a
-// meeting that reaches the database. Plus: single-page navigation, a school-added host with the
-// generic script, a teacher pair, and what page scripts can and cannot do.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
-import { buildExtension } from '../../functions/local/build-extension.ts';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
+import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
 import {
   addJournalHost,
   badgedPeople,
@@ -23,7 +15,7 @@ import {
   panelFrame,
   signIn,
 } from '../support/extension-pages.ts';
-import { type FixtureSite, type FixtureSites, serveSites } from '../support/fixture-sites.ts';
+import type { FixtureSite } from '../support/fixture-sites.ts';
 
 const chromiumPath = findChromium();
 const screenshots = process.env.NASTAVNIK_SCREENSHOTS;
@@ -155,10 +147,8 @@ async function expectBadges(tab: Page, keys: string[], spelled?: Record<string, 
 const person = (key: string) => people.get(key) as Named;
 
 describe.skipIf(!chromiumPath)('every supported site in Chromium', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: ExtensionStack;
   let server: LocalServer;
-  let hosts: FixtureSites;
   let browser: ExtensionBrowser;
 
   const meetingsWithTopic = (topic: string) =>
@@ -187,24 +177,13 @@ describe.skipIf(!chromiumPath)('every supported site in Chromium', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-sites-'));
-    database = await freshDatabase();
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
-    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e-sites' });
-    hosts = await serveSites(sites);
-    browser = await launchWithExtension(chromiumPath as string, extensionDir, hosts.chromiumArgs);
+    stack = await startExtensionStack({ name: 'sites', chromiumPath: chromiumPath as string, sites });
+    ({ server, browser } = stack);
     await signIn(browser, novikova);
     for (const [key, named] of await demoPeopleNamed(server.db, shownKeys)) people.set(key, named);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await hosts?.close();
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   for (const c of cases) {
     it(`${c.site}: badges exactly the mentor’s visible mentees, and the pair panel logs a meeting`, async () => {

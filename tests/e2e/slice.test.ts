@@ -1,17 +1,10 @@
-// The foundation slice end to end: the built extension in headless Chromium, the API on a fresh
-// database, the Classroom People page served under classroom.google.com. A demo mentor signs in,
-// sees badges on exactly her own mentees, logs a meeting from the popup, and the row is there.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
-import { buildExtension } from '../../functions/local/build-extension.ts';
-import { type LocalServer, startLocalServer } from '../../functions/local/server.ts';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../support/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../support/database.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
+import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
+import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
 import { badgedPeople, badgeOf, type Named } from '../support/extension-pages.ts';
-import { type FixtureHost, serveFixture } from '../support/https-host.ts';
 
 const chromiumPath = findChromium();
 const mentorEmail = 'p.novikova@school17.example.ru';
@@ -19,30 +12,25 @@ const expectedBadges = ['s-0396', 's-0460', 's-0482'].map((key) => demoUuid(key)
 const classroomPeople = 'https://classroom.google.com/u/0/r/NjQ2NTQ3MjY1NjQy/sort-name';
 
 describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
-  let dataDir: string;
-  let database: TestDatabase;
+  let stack: ExtensionStack;
   let server: LocalServer;
-  let classroom: FixtureHost;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'nastavnik-e2e-'));
-    database = await freshDatabase();
-    // The local server opens the database itself: a fresh Postgres database, or PGlite in dataDir.
-    await database.db.close();
-    server = await startLocalServer({ port: 0, dataDir, databaseUrl: database.url });
-    const extensionDir = await buildExtension(server.url, { outDir: '.output/e2e' });
-    classroom = await serveFixture('classroom.google.com', new URL('../fixtures/pages/google-classroom-people.html', import.meta.url));
-    browser = await launchWithExtension(chromiumPath as string, extensionDir, classroom.chromiumArgs);
+    stack = await startExtensionStack({
+      name: 'slice',
+      chromiumPath: chromiumPath as string,
+      sites: [
+        {
+          host: 'classroom.google.com',
+          pages: [{ path: /.*/, file: new URL('../fixtures/pages/google-classroom-people.html', import.meta.url) }],
+        },
+      ],
+    });
+    ({ server, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await classroom?.close();
-    await server?.close();
-    if (database?.url) await database.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   it('signs a demo mentor in from the options page', async () => {
     const page = await browser.context.newPage();
@@ -81,7 +69,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
       'style',
       'type',
     ]);
-    await page.screenshot({ path: join(dataDir, 'classroom.png') });
+    await page.screenshot({ path: join(stack.dataDir, 'classroom.png') });
     if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'classroom.png') });
     await page.close();
   });
@@ -127,8 +115,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
   });
 
   it('keeps a meeting logged while the API is down, and sends it exactly once when it is back', async () => {
-    const port = Number(new URL(server.url).port);
-    await server.close();
+    await stack.stopServer();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 380, height: 640 });
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -142,7 +129,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     await expect.poll(() => page.getByTestId('queue-waiting').textContent()).toContain('1 встреча ждёт отправки');
     if (process.env.NASTAVNIK_SCREENSHOTS) await page.screenshot({ path: join(process.env.NASTAVNIK_SCREENSHOTS, 'popup-offline.png') });
 
-    server = await startLocalServer({ port, dataDir, databaseUrl: database.url });
+    server = await stack.startServer();
     const stored = () =>
       server.db.asService(async (db) => {
         const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.meetings where topic = $1', [topic]);

@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'functions/**/*.test.ts'],
     environment: 'node',
+    // Instrumented code on a shared machine: the whole-school property tests need more than 5 s.
+    testTimeout: 60_000,
   },
 });

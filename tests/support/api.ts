@@ -1,10 +1,11 @@
-import { type App, createApp } from '../../functions/app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { type App, type AppDeps, createApp } from '../../functions/app.ts';
 import { standInAccounts } from '../../functions/auth/accounts.ts';
 import { openLocalSigner } from '../../functions/auth/local-keys.ts';
 import { createVerifier } from '../../functions/auth/verifier.ts';
 import { devAuth } from '../../functions/routes/dev-auth.ts';
 import { checkAnswer, declaredRoutes } from './contract.ts';
-import type { TwoSchools } from './school.ts';
+import { type TwoSchools, twoSchools } from './school.ts';
 
 export const issuer = 'http://127.0.0.1:8787/auth/v1';
 
@@ -30,7 +31,7 @@ function holdToContract(app: App): App {
 }
 
 /** The API over a test database, in local mode with a key that lives only in memory. */
-export async function testApi(s: TwoSchools) {
+export async function testApi(s: TwoSchools, extra: Partial<AppDeps> = {}) {
   const signer = await openLocalSigner(null, issuer);
   const app = holdToContract(
     createApp({
@@ -39,6 +40,7 @@ export async function testApi(s: TwoSchools) {
       accounts: standInAccounts(s.db),
       version: 'test',
       devAuth: devAuth(signer),
+      ...extra,
     }),
   );
   /** Headers of a request as the demo person `personKey` (of school B with `school`). */
@@ -73,4 +75,21 @@ export interface Answer {
   status: number;
   json: Json;
   headers: Headers;
+}
+
+export type TestApi = Awaited<ReturnType<typeof testApi>>;
+
+/**
+ * The two schools and the API over them for a whole test file: made before its first test, dropped
+ * after its last. `ready` gets them once made: `withTwoSchoolsApi((made) => ({ s, api } = made));`.
+ */
+export function withTwoSchoolsApi(ready: (made: { s: TwoSchools; api: TestApi }) => void): void {
+  let schools: TwoSchools | undefined;
+  beforeAll(async () => {
+    schools = await twoSchools();
+    ready({ s: schools, api: await testApi(schools) });
+  });
+  afterAll(async () => {
+    await schools?.dispose();
+  });
 }

@@ -395,26 +395,26 @@ function Publish({ context, drafts, published }: { context: DashboardContext; dr
   const submit = (event: Event) => {
     event.preventDefault();
     const failed: string[] = [];
-    void action.run(
-      async (report) => {
-        await inTurn(
-          drafts,
-          (g) =>
-            body(
-              client.groups[':id'].publish.$post({
-                param: { id: g.id },
-                json: { order_date: date, order_number: number.trim() || undefined },
-              }),
-            ).catch((error: unknown) =>
-              failed.push(`${members(g, 'mentor')} — ${members(g, 'mentee')}: ${error instanceof Error ? error.message : String(error)}`),
-            ),
-          (n) => report(t('dashboard.progressOf', { done: n, total: drafts.length })),
-        );
-        setFailures(failed);
-        published();
-      },
-      tn('stage5.published', drafts.length),
-    );
+    void action.run(async (report) => {
+      await inTurn(
+        drafts,
+        (g) =>
+          body(
+            client.groups[':id'].publish.$post({
+              param: { id: g.id },
+              json: { order_date: date, order_number: number.trim() || undefined },
+            }),
+          ).catch((error: unknown) =>
+            failed.push(`${members(g, 'mentor')} — ${members(g, 'mentee')}: ${error instanceof Error ? error.message : String(error)}`),
+          ),
+        (n) => report(t('dashboard.progressOf', { done: n, total: drafts.length })),
+      );
+      setFailures(failed);
+      published();
+      // The pairs that were published, not the drafts sent: a refusal is listed below with its reason.
+      const done = drafts.length - failed.length;
+      if (done > 0) action.say({ kind: failed.length > 0 ? 'warn' : 'ok', text: tn('stage5.published', done) });
+    });
   };
   return (
     <section class="card" aria-labelledby="drafts-title" data-testid="drafts">

@@ -26,7 +26,7 @@ export async function rosterTarget(db: Queryable, organisationId: string, classI
 
 export async function existingPeople(db: Queryable, organisationId: string): Promise<ExistingPerson[]> {
   const { rows } = await db.query<ExistingPerson>(
-    `select p.id, p.last_name as last, p.first_name as first, p.middle_name as middle, c.name as "className", d.email
+    `select p.id, p.last_name, p.first_name, p.middle_name, c.name as "className", d.email
      from public.people p left join public.classes c on c.id = p.class_id left join public.person_details d on d.person_id = p.id
      where p.organisation_id = $1 and p.erased_at is null`,
     [organisationId],
@@ -88,9 +88,9 @@ export async function applyRosterPlan(
   if (toCreate.length > 0) {
     const people = toCreate.map((row) => ({
       id: randomUUID(),
-      last_name: row.last,
-      first_name: row.first,
-      middle_name: row.middle,
+      last_name: row.last_name,
+      first_name: row.first_name,
+      middle_name: row.middle_name,
       class_id: classId(row),
       external_ids: row.login ? { login: row.login } : {},
       email: row.email,

@@ -20,51 +20,6 @@ export function nameCase(word: string): string {
     .replace(/(^|[-'’\s])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'));
 }
 
-/** Whether a name part has only what names have: letters, hyphens, apostrophes, spaces, an initial's dot. */
-export function isPlausibleNamePart(part: string): boolean {
-  return /^[\p{L}][\p{L}\p{M}'’ -]*\.?$/u.test(part) && part.length <= 100;
-}
-
-const initial = /^\p{L}\.?$/u;
-/** A Russian patronymic's ending («Иванович», «Ивановна», «Ильинична»). */
-const patronymic = /(вич|вна|чна)$/u;
-
-export interface SplitName {
-  last: string;
-  first: string;
-  middle: string | null;
-  initialsOnly: boolean;
-}
-
-/**
- * «Фамилия Имя Отчество» from one cell, as Russian journals print it: the surname first, then the
- * first name, then the patronymic — or «Имя Отчество Фамилия» where the patronymic stands second
- * (Дневник.ру's report); a patronymic of two words («Ильдар улы», «Ахмед оглы») stays
- * whole. «Иванов И. И.», «Иванов И.И.» and «И. И. Иванов» give initials, flagged as such.
- */
-export function splitFullName(text: string): SplitName {
-  const tokens = cleanText(text)
-    .replace(/(\p{L})\.(?=\p{L})/gu, '$1. ')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(nameCase);
-  const initials = tokens.filter((token) => initial.test(token));
-  if (initials.length > 0 && initials.length === tokens.length - 1) {
-    const last = tokens.find((token) => !initial.test(token)) ?? '';
-    const dotted = initials.map((token) => (token.endsWith('.') ? token : `${token}.`));
-    return { last, first: dotted[0] ?? '', middle: dotted[1] ?? null, initialsOnly: true };
-  }
-  // «Имя Отчество Фамилия» (Дневник.ру's people report): the patronymic in the middle tells the order.
-  const [a = '', b = '', c = ''] = tokens;
-  if (tokens.length === 3 && patronymic.test(b) && !patronymic.test(c)) return { last: c, first: a, middle: b, initialsOnly: false };
-  const [last = '', first = '', ...rest] = tokens;
-  return { last, first, middle: rest.length > 0 ? rest.join(' ') : null, initialsOnly: false };
-}
-
-export function isInitial(part: string): boolean {
-  return initial.test(part);
-}
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 export function parseEmail(text: string): Parsed<string> {
@@ -94,16 +49,24 @@ const lookalikes: Record<string, string> = {
 /** «7А», «7а», «7-А», «7 "А"», «7A» (Latin), «7а класс» → «7А»; grades 1 to 11 only. */
 export function parseClassName(text: string): Parsed<string> {
   const cyrillic = cleanText(text).replace(/[A-Za-z]/g, (letter) => lookalikes[letter.toUpperCase()] ?? letter);
+  // A grade with no letter («11», «11 класс»): a school with one class in a grade names it so, and the
+  // methodology asks for none (classes.name is free text, its grade 1–11).
+  const bare = /^(\d{1,2})(\s*класс)?$/iu.exec(cyrillic)?.[1];
+  if (bare) {
+    const grade = Number.parseInt(bare, 10);
+    return grade >= 1 && grade <= 11 ? { ok: true, value: String(grade) } : { ok: false };
+  }
   const normal = normalizeClassName(cyrillic);
   const grade = normal ? Number.parseInt(normal, 10) : 0;
   if (!normal || grade < 1 || grade > 11) return { ok: false };
   return { ok: true, value: `${grade}${normal.slice(String(grade).length).toLocaleUpperCase('ru')}` };
 }
 
-/** «Параллель» and «Литера» columns together: «7» (or «7 класс») and «А». */
+/** «Параллель» and «Литера» columns together: «7» (or «7 класс») and «А»; both are needed. */
 export function parseGradeAndLetter(grade: string, letter: string): Parsed<string> {
   const number = /\d{1,2}/.exec(grade)?.[0];
-  if (!number) return { ok: false };
+  // A «Параллель» column is a grade, not a class: without its «Литера» it names no class.
+  if (!number || !cleanText(letter)) return { ok: false };
   return parseClassName(`${number}${cleanText(letter)}`);
 }
 

@@ -3,21 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { class7a, demoPeople, type RosterFixtureName, rosterFixtures } from '../../../tests/fixtures/rosters/fixtures.ts';
+import { class7a, demoSchoolPeople, type RosterFixtureName, rosterFixtures } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
-import { type ExistingPerson, planRosterImport } from './plan.ts';
+import { planRosterImport } from './plan.ts';
 
 const folder = new URL('../../../tests/fixtures/rosters/', import.meta.url);
 const read = (name: string) => new Uint8Array(readFileSync(new URL(name, folder)));
 const today = new Date('2026-11-27T00:00:00Z');
-const school: ExistingPerson[] = demoPeople.map((person) => ({
-  id: person.id,
-  last: person.last,
-  first: person.first,
-  middle: person.middle ?? null,
-  className: person.class ?? null,
-  email: person.email ?? null,
-}));
+const school = demoSchoolPeople;
 
 const expected: Record<RosterFixtureName | 'libreoffice-elzhur-7a.xlsx', object> = {
   'dnevnik-ru-7a.xlsx': { format: 'xlsx', headerLine: 4, classNameFromTitle: '7А', sheetName: 'Список учащихся' },
@@ -38,10 +31,10 @@ describe.each(Object.entries(expected))('%s', (name, layout) => {
     expect(parsed.fileErrors).toEqual([]);
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows).toHaveLength(class7a.length);
-    const cyrillic = name.startsWith('google') ? parsed.rows.filter((row) => /[а-я]/i.test(row.last)) : parsed.rows;
+    const cyrillic = name.startsWith('google') ? parsed.rows.filter((row) => /[а-я]/i.test(row.last_name)) : parsed.rows;
     for (const row of cyrillic) {
-      const pupil = class7a.find((candidate) => candidate.last.replaceAll('ё', 'е') === row.last.replaceAll('ё', 'е'));
-      expect(pupil, row.last).toBeDefined();
+      const pupil = class7a.find((candidate) => candidate.last.replaceAll('ё', 'е') === row.last_name.replaceAll('ё', 'е'));
+      expect(pupil, row.last_name).toBeDefined();
       if (!name.startsWith('google')) expect(row.className).toBe('7А');
       if (row.birthYear !== null) expect(row.birthYear).toBe(pupil?.birthYear);
       if (row.birthDate !== null) expect(row.birthDate).toBe(pupil?.birthDate);

@@ -7,14 +7,16 @@ export {
   type RosterIssue,
   type RosterPreview,
   type RosterPreviewRow,
+  type RosterRowInput,
   rosterCandidate,
   rosterFileError,
   rosterImportRequest,
   rosterIssue,
   rosterPreview as rosterPreviewSchema,
   rosterPreviewRow,
+  rosterRowInput,
 } from '../../../shared/api/roster-import.ts';
-export { maxDataRows, maxFileBytes, type ParseOptions, parseRosterFile } from './parse.ts';
+export { maxDataRows, maxFileBytes, type ParseOptions, parseRosterFile, parseRosterRows } from './parse.ts';
 export {
   type AmbiguityReason,
   type AmbiguousRow,

@@ -2,13 +2,13 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodeCp1251 } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { writeXlsx } from '../../../tests/fixtures/rosters/xlsx-writer.ts';
-import { maxDataRows, maxFileBytes, parseRosterFile } from './parse.ts';
+import { maxDataRows, maxFileBytes, parseRosterFile, parseRosterRows } from './parse.ts';
 import type { ParsedRoster } from './types.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const parse = (bytes: Uint8Array, name = 'roster.csv') => parseRosterFile(bytes, name, { today });
-const names = (parsed: ParsedRoster) => parsed.rows.map((row) => [row.last, row.first, row.middle]);
+const names = (parsed: ParsedRoster) => parsed.rows.map((row) => [row.last_name, row.first_name, row.middle_name]);
 
 describe('parseRosterFile: CSV', () => {
   const csv = 'Фамилия;Имя;Отчество;Класс;E-mail\r\nИванов;Иван;Иванович;7-а;Ivan@School.RU\r\n"Петрова";"Анна ""Аня""";;7 А;\r\n';
@@ -25,7 +25,7 @@ describe('parseRosterFile: CSV', () => {
       expect(parsed.delimiter).toBe(';');
       expect(parsed.headerLine).toBe(1);
       expect(parsed.fileErrors).toEqual([]);
-      expect(parsed.rows.map((row) => [row.line, row.last, row.first, row.middle, row.className, row.email])).toEqual([
+      expect(parsed.rows.map((row) => [row.line, row.last_name, row.first_name, row.middle_name, row.className, row.email])).toEqual([
         [2, 'Иванов', 'Иван', 'Иванович', '7А', 'ivan@school.ru'],
         [3, 'Петрова', 'Анна "Аня"', null, '7А', null],
       ]);
@@ -36,7 +36,7 @@ describe('parseRosterFile: CSV', () => {
     expect(names(parse(utf8('Фамилия,Имя,Отчество\nИванов,Иван,Иванович\n')))).toEqual([['Иванов', 'Иван', 'Иванович']]);
     const tabbed = parse(utf8('ФИО\tКласс\nСидоров Пётр Ильич\t10Б\n'));
     expect(tabbed.delimiter).toBe('\t');
-    expect(tabbed.rows[0]).toMatchObject({ last: 'Сидоров', first: 'Пётр', middle: 'Ильич', className: '10Б' });
+    expect(tabbed.rows[0]).toMatchObject({ last_name: 'Сидоров', first_name: 'Пётр', middle_name: 'Ильич', className: '10Б' });
   });
 
   it('splits a single «ФИО» column and flags initials', () => {
@@ -72,7 +72,7 @@ describe('parseRosterFile: CSV', () => {
       utf8('Last Name,First Name,Email Address,Test 1\nClass average,,,7.5\n,,,\nKarpova,Mariya,m.karpova@gmail.com,8\n'),
     );
     expect(parsed.rows).toEqual([
-      expect.objectContaining({ line: 4, last: 'Karpova', first: 'Mariya', email: 'm.karpova@gmail.com', middle: null }),
+      expect.objectContaining({ line: 4, last_name: 'Karpova', first_name: 'Mariya', email: 'm.karpova@gmail.com', middle_name: null }),
     ]);
   });
 
@@ -142,13 +142,13 @@ describe('parseRosterFile: XLSX', () => {
     expect(parsed.rows).toEqual([
       expect.objectContaining({
         line: 4,
-        last: 'Ёлкина',
+        last_name: 'Ёлкина',
         birthDate: '2010-04-05',
         birthYear: 2010,
         phone: '+79161234567',
         className: '10Б',
       }),
-      expect.objectContaining({ line: 5, last: 'Соколов', birthDate: '2010-12-31', birthYear: 2010, phone: null }),
+      expect.objectContaining({ line: 5, last_name: 'Соколов', birthDate: '2010-12-31', birthYear: 2010, phone: null }),
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('parseRosterFile: XLSX', () => {
       { inlineStrings: true, prefixed: true },
     );
     expect(parse(bytes, 'x.xlsx').rows).toEqual([
-      expect.objectContaining({ line: 2, last: 'Иванов', middle: 'Иванович', className: '7Б' }),
+      expect.objectContaining({ line: 2, last_name: 'Иванов', middle_name: 'Иванович', className: '7Б' }),
     ]);
   });
 
@@ -201,7 +201,7 @@ describe('parseRosterFile: XLSX', () => {
     ]);
     const parsed = parse(bytes, 'book.xlsx');
     expect(parsed.sheetName).toBe('Ученики');
-    expect(parsed.rows).toEqual([expect.objectContaining({ last: 'Ivanov', first: 'Ivan', email: 'ivan@gmail.com' })]);
+    expect(parsed.rows).toEqual([expect.objectContaining({ last_name: 'Ivanov', first_name: 'Ivan', email: 'ivan@gmail.com' })]);
   });
 
   it('tells XLSX by its bytes, not by its name', () => {
@@ -334,6 +334,49 @@ describe('parseRosterFile: where it looks, and what its errors say', () => {
   it('judges birth years by the day it is told it is', () => {
     const early = parseRosterFile(utf8('ФИО;Год рождения\nИванов Иван;2012\n'), 'r.csv', { today: new Date('2015-01-01T00:00:00Z') });
     expect(early.rows[0]?.issues.map((issue) => issue.code)).toEqual(['bad_birth_year']);
+  });
+});
+
+describe('parseRosterRows: a list sent as rows (roster capture)', () => {
+  it('checks each row as a file’s row is checked, line N being rows[N − 1], a blank row left out', () => {
+    const parsed = parseRosterRows(
+      [
+        { last_name: 'КАРПОВА', first_name: 'Мария', middle_name: 'Олеговна', class_name: '10 б' },
+        { last_name: 'Волков', first_name: 'Кирилл' },
+        { last_name: '', first_name: '' },
+        { last_name: 'Иванов1', first_name: 'Иван', middle_name: null, class_name: '15Я' },
+      ],
+      '10Б-2026-12-02',
+      { today },
+    );
+    expect(parsed).toMatchObject({
+      fileName: '10Б-2026-12-02',
+      format: 'rows',
+      encoding: null,
+      sheetName: null,
+      headerLine: null,
+      classNameFromTitle: null,
+      fileErrors: [],
+    });
+    expect(parsed.columns.map((column) => [column.field, column.header, column.letter])).toEqual([
+      ['last', 'Фамилия', 'A'],
+      ['first', 'Имя', 'B'],
+      ['middle', 'Отчество', 'C'],
+      ['className', 'Класс', 'D'],
+    ]);
+    expect(parsed.rows.map((row) => [row.line, row.last_name, row.first_name, row.middle_name, row.className])).toEqual([
+      [1, 'Карпова', 'Мария', 'Олеговна', '10Б'],
+      [2, 'Волков', 'Кирилл', null, null],
+      [4, 'Иванов1', 'Иван', null, null],
+    ]);
+    expect(parsed.errors.map((issue) => [issue.line, issue.code, issue.column])).toEqual([
+      [4, 'bad_name', null],
+      [4, 'bad_class', 'Класс'],
+    ]);
+  });
+
+  it('checks years against today by default', () => {
+    expect(parseRosterRows([{ last_name: 'Волков', first_name: 'Кирилл' }], 'x').rows).toHaveLength(1);
   });
 });
 

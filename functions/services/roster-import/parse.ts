@@ -2,6 +2,7 @@
 // their problems. Never throws: what cannot be read becomes a file error, what is wrong in a row
 // becomes that row's issue, and the curator sees both in the preview before anything is saved.
 
+import type { RosterRowInput } from '../../../shared/api/roster-import.ts';
 import { readCsv } from './csv.ts';
 import { parseClassName } from './fields.ts';
 import { findHeader, headerSearchRows } from './header.ts';
@@ -150,4 +151,25 @@ export function parseRosterFile(bytes: Uint8Array, fileName: string, options: Pa
     // Nothing above should throw; if it does, the curator still gets an answer, not a 500.
     return failed(emptyRoster(fileName), fileError('unreadable_file', { detail: error instanceof Error ? error.message : String(error) }));
   }
+}
+
+/** A list sent as rows has these columns, headed as a class list's CSV would be: messages read alike. */
+const rowColumns: RosterColumn[] = [
+  { field: 'last', header: 'Фамилия', index: 0, letter: 'A' },
+  { field: 'first', header: 'Имя', index: 1, letter: 'B' },
+  { field: 'middle', header: 'Отчество', index: 2, letter: 'C' },
+  { field: 'className', header: 'Класс', index: 3, letter: 'D' },
+];
+
+/**
+ * A list the extension read off a class page, sent as rows: each goes through the very checks a
+ * file's row does (buildRow), so the preview and the import treat both alike. Line N is rows[N - 1].
+ */
+export function parseRosterRows(rows: readonly RosterRowInput[], listName: string, options: ParseOptions = {}): ParsedRoster {
+  const today = options.today ?? new Date();
+  const context = { columns: rowColumns, classNameFromTitle: null, today };
+  const built = rows.flatMap(
+    (row, index) => buildRow(index + 1, [row.last_name, row.first_name, row.middle_name ?? '', row.class_name ?? ''], context) ?? [],
+  );
+  return { ...emptyRoster(listName), format: 'rows', columns: rowColumns, rows: built, errors: built.flatMap((row) => row.issues) };
 }

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { rosterImportRequest, rosterPreview as rosterPreviewSchema } from '../../../shared/api/roster-import.ts';
-import { demoPeople } from '../../../tests/fixtures/rosters/fixtures.ts';
+import { demoSchoolPeople, existingPerson } from '../../../tests/fixtures/rosters/fixtures.ts';
 import { parseRosterFile } from './parse.ts';
-import { type ExistingPerson, planRosterImport } from './plan.ts';
+import { planRosterImport } from './plan.ts';
 import { rosterPreview } from './preview.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
-const school: ExistingPerson[] = demoPeople.map((person) => ({
-  id: person.id,
-  last: person.last,
-  first: person.first,
-  middle: person.middle ?? null,
-  className: person.class ?? null,
-  email: person.email ?? null,
-}));
+const school = demoSchoolPeople;
 const rowsOf = (csv: string) => parseRosterFile(new TextEncoder().encode(csv), 'list.csv', { today }).rows;
 const lines = (rows: readonly { line: number }[]) => rows.map((row) => row.line);
 
@@ -123,8 +116,8 @@ describe('planRosterImport', () => {
 
   it('does not guess between people sharing an e-mail', () => {
     const shared = [
-      { id: 'a', last: 'Иванова', first: 'Анна', middle: null, className: '1А', email: 'family@mail.ru' },
-      { id: 'b', last: 'Иванов', first: 'Борис', middle: null, className: '3А', email: 'Family@mail.ru' },
+      { id: 'a', last_name: 'Иванова', first_name: 'Анна', middle_name: null, className: '1А', email: 'family@mail.ru' },
+      { id: 'b', last_name: 'Иванов', first_name: 'Борис', middle_name: null, className: '3А', email: 'Family@mail.ru' },
     ];
     const plan = planRosterImport(rowsOf('ФИО;E-mail\nИванова Анна;family@mail.ru'), shared);
     expect(plan.ambiguous).toEqual([expect.objectContaining({ reason: 'shared_email', candidates: ['a', 'b'] })]);
@@ -132,14 +125,7 @@ describe('planRosterImport', () => {
 });
 
 describe('planRosterImport: classes, e-mails and names of people already in the school', () => {
-  const person = (id: string, last: string, first: string, className: string | null, email: string | null = null): ExistingPerson => ({
-    id,
-    last,
-    first,
-    middle: null,
-    className,
-    email,
-  });
+  const person = existingPerson;
 
   it('finds a person with no class yet by name, and moves them into the file’s class', () => {
     const plan = planRosterImport(rowsOf('ФИО;Класс\nЛебедев Олег;7А'), [person('p1', 'Лебедев', 'Олег', null)]);
@@ -182,12 +168,12 @@ describe('rosterPreview', () => {
     expect(preview.counts).toEqual({ rows: 4, new: 1, known: 1, ambiguous: 1, invalid: 1, warnings: 1 });
     expect(preview.file).toMatchObject({ name: '2a.csv', format: 'csv', header_line: 2, class_from_title: '2А' });
     expect(preview.ambiguous[0]?.candidates).toEqual([
-      { person_id: 's-0058', last: 'Яковлев', first: 'Евгений', middle: 'Фёдорович', class_name: '2А' },
-      { person_id: 's-0070', last: 'Яковлев', first: 'Евгений', middle: 'Владимирович', class_name: '2А' },
+      { person_id: 's-0058', last_name: 'Яковлев', first_name: 'Евгений', middle_name: 'Фёдорович', class_name: '2А' },
+      { person_id: 's-0070', last_name: 'Яковлев', first_name: 'Евгений', middle_name: 'Владимирович', class_name: '2А' },
     ]);
     expect(preview.ambiguous[0]?.row.warnings.map((warning) => warning.code)).toEqual(['bad_sex']);
     expect(preview.known[0]).toMatchObject({ person_id: 's-0058', matched_by: 'email', changes: {} });
-    expect(preview.new[0]).toMatchObject({ line: 3, last: 'Новая', first: 'Ученица', class_name: '2А', sex: 'f' });
+    expect(preview.new[0]).toMatchObject({ line: 3, last_name: 'Новая', first_name: 'Ученица', class_name: '2А', sex: 'f' });
   });
 
   it('validates the route’s request', () => {

@@ -9,9 +9,9 @@ import type { RosterRow, RowIssue } from './types.ts';
 
 export interface ExistingPerson {
   id: string;
-  last: string;
-  first: string;
-  middle: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
   className: string | null;
   email: string | null;
 }
@@ -75,8 +75,8 @@ function sameName(row: PersonName, person: PersonName): boolean {
 }
 
 /** The key a row's surname is looked up under (Latin spellings meet their Cyrillic originals). */
-function surnameLookupKey(last: string): string {
-  return tokenKey(normalizeNamePart(last));
+function surnameLookupKey(surname: string): string {
+  return tokenKey(normalizeNamePart(surname));
 }
 
 /** People grouped under every key their surname can be looked up with. */
@@ -84,7 +84,7 @@ class SurnameIndex<T extends PersonName> {
   readonly #byKey = new Map<string, T[]>();
 
   add(person: T): void {
-    for (const key of new Set(surnameKeys(person.last))) {
+    for (const key of new Set(surnameKeys(person.last_name))) {
       const list = this.#byKey.get(key);
       if (list) list.push(person);
       else this.#byKey.set(key, [person]);
@@ -93,7 +93,7 @@ class SurnameIndex<T extends PersonName> {
 
   /** Everyone whose name the row's name is, in either direction. */
   find(row: PersonName): T[] {
-    return (this.#byKey.get(surnameLookupKey(row.last)) ?? []).filter((person) => sameName(row, person));
+    return (this.#byKey.get(surnameLookupKey(row.last_name)) ?? []).filter((person) => sameName(row, person));
   }
 }
 
@@ -122,7 +122,7 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
   const nameKey = (row: RosterRow) =>
     row.initialsOnly
       ? null
-      : [...[row.last, row.first, row.middle ?? ''].map((part) => normalizeNamePart(part)), row.className ?? ''].join('|');
+      : [...[row.last_name, row.first_name, row.middle_name ?? ''].map((part) => normalizeNamePart(part)), row.className ?? ''].join('|');
 
   const duplicateOf = (row: RosterRow): number | null => {
     const email = emailKey(row.email);

@@ -1,4 +1,4 @@
-// The parsed file and its plan as the preview JSON the route answers with (schemas.ts).
+// The parsed file and its plan as the preview JSON the route answers with (shared/api/roster-import.ts).
 
 import type { RosterPreview, RosterPreviewRow } from '../../../shared/api/roster-import.ts';
 import type { ExistingPerson, RosterPlan } from './plan.ts';
@@ -7,9 +7,9 @@ import type { ParsedRoster, RosterRow } from './types.ts';
 export function previewRow(row: RosterRow): RosterPreviewRow {
   return {
     line: row.line,
-    last: row.last,
-    first: row.first,
-    middle: row.middle,
+    last_name: row.last_name,
+    first_name: row.first_name,
+    middle_name: row.middle_name,
     class_name: row.className,
     email: row.email,
     phone: row.phone,
@@ -35,13 +35,14 @@ export function rosterPreview(
 ): RosterPreview {
   const people = new Map(existing.map((person) => [person.id, person]));
   const candidate = (id: string) => {
-    const person = people.get(id);
+    // The plan takes its candidates from `existing`: every id is there.
+    const person = people.get(id) as ExistingPerson;
     return {
       person_id: id,
-      last: person?.last ?? '',
-      first: person?.first ?? '',
-      middle: person?.middle ?? null,
-      class_name: person?.className ?? null,
+      last_name: person.last_name,
+      first_name: person.first_name,
+      middle_name: person.middle_name,
+      class_name: person.className,
     };
   };
   return {

@@ -43,15 +43,36 @@ describe('buildRow', () => {
     expect(buildRow(5, ['', '', 'ivan@mail.ru'], context(['last', 'first', 'email']))?.email).toBe('ivan@mail.ru');
   });
 
+  it('splits a «ФИО» cell with the shared splitter, capitals written as names', () => {
+    const fio = (text: string) => row(['fullName', 'className'], [text, '7А']);
+    expect(fio('РИМСКИЙ-КОРСАКОВ АРТЁМ')).toMatchObject({ last_name: 'Римский-Корсаков', first_name: 'Артём', middle_name: null });
+    expect(fio('ГАРИПОВ МАРК ИЛЬДАР УЛЫ')).toMatchObject({ last_name: 'Гарипов', first_name: 'Марк', middle_name: 'Ильдар Улы' });
+    expect(fio('Мария Олеговна Карпова')).toMatchObject({ last_name: 'Карпова', first_name: 'Мария', middle_name: 'Олеговна' });
+    expect(fio('Иванов И.И.')).toMatchObject({ first_name: 'И.', middle_name: 'И.', initialsOnly: true });
+    expect(issuesOf(fio('Иванов И.И.'))).toEqual([['initials_only', 'ФИО', expect.stringContaining('Only initials')]]);
+    expect(issuesOf(fio('Иванов Иван'))).toEqual([]);
+  });
+
+  it('refuses a «ФИО» cell that is one word or more words than a name has', () => {
+    expect(issuesOf(row(['fullName'], ['Иванов'])).map(([code, column]) => [code, column])).toEqual([['missing_first', 'ФИО']]);
+    const five = row(['fullName'], ['Иванов Иван Иванович Петров Сидоров']);
+    expect(five.issues.map((issue) => [issue.code, issue.column, issue.severity])).toEqual([['bad_name', 'ФИО', 'error']]);
+    expect(five.issues[0]?.message_ru).toContain('Иванов Иван Иванович Петров Сидоров');
+  });
+
   it('reads initials in separate columns, adding the dots', () => {
     const built = row(['last', 'first', 'middle'], ['ИВАНОВ', 'И', 'П']);
-    expect(built).toMatchObject({ last: 'Иванов', first: 'И.', middle: 'П.', initialsOnly: true });
+    expect(built).toMatchObject({ last_name: 'Иванов', first_name: 'И.', middle_name: 'П.', initialsOnly: true });
     expect(issuesOf(built)).toEqual([['initials_only', 'Имя', expect.stringContaining('Only initials')]]);
-    expect(row(['last', 'first', 'middle'], ['Иванов', 'И.', 'П.'])).toMatchObject({ first: 'И.', middle: 'П.', initialsOnly: true });
-    expect(row(['last', 'first'], ['Иванов', 'И'])).toMatchObject({ first: 'И.', middle: null, initialsOnly: true });
+    expect(row(['last', 'first', 'middle'], ['Иванов', 'И.', 'П.'])).toMatchObject({
+      first_name: 'И.',
+      middle_name: 'П.',
+      initialsOnly: true,
+    });
+    expect(row(['last', 'first'], ['Иванов', 'И'])).toMatchObject({ first_name: 'И.', middle_name: null, initialsOnly: true });
     expect(row(['last', 'first', 'middle'], ['Иванов', 'И.', 'Петрович'])).toMatchObject({
-      first: 'И.',
-      middle: 'Петрович',
+      first_name: 'И.',
+      middle_name: 'Петрович',
       initialsOnly: false,
     });
   });
@@ -73,6 +94,11 @@ describe('buildRow', () => {
     expect(row(['last', 'first', 'className', 'letter'], ['Иванов', 'Иван', '7в', 'б']).className).toBe('7В');
     expect(row(['last', 'first', 'grade', 'letter'], ['Иванов', 'Иван', '10 класс', 'А']).className).toBe('10А');
     expect(row(['last', 'first', 'className', 'letter'], ['Иванов', 'Иван', '10', 'а']).className).toBe('10А');
+    expect(row(['last', 'first', 'className'], ['Иванов', 'Иван', '11']).className).toBe('11');
+    expect(issuesOf(row(['last', 'first', 'className'], ['Иванов', 'Иван', '11 класс']))).toEqual([]);
+    expect(issuesOf(row(['last', 'first', 'grade', 'letter'], ['Иванов', 'Иван', '11', '']))).toEqual([
+      ['bad_class', 'Параллель', expect.stringContaining('11')],
+    ]);
     expect(row(['last', 'first'], ['Иванов', 'Иван'], '9Г').className).toBe('9Г');
     expect(row(['last', 'first', 'className'], ['Иванов', 'Иван', ''], '9Г').className).toBe('9Г');
   });

@@ -1,9 +1,8 @@
 // One data row of the table to a RosterRow with its issues, or null for a row that holds no
 // person (blank, numbered but empty, a summary line such as Classroom's «Class average»).
+import { isInitial, isPlausibleNamePart, nameWords, splitName } from '../../../shared/names.ts';
 import {
   cleanText,
-  isInitial,
-  isPlausibleNamePart,
   isPossibleBirthYear,
   nameCase,
   parseBirthDate,
@@ -12,7 +11,6 @@ import {
   parseGradeAndLetter,
   parsePhone,
   parseSex,
-  splitFullName,
 } from './fields.ts';
 import { rowIssue } from './messages.ts';
 import type { RosterColumn, RosterField, RosterRow, RowIssue } from './types.ts';
@@ -48,9 +46,19 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
   if (!emailText && summaryLine.test(fullName || last || first)) return null;
 
   let nameField: RosterField = 'last';
+  let unreadableName = false;
   if (columnOf('fullName')) {
-    const split = splitFullName(fullName);
-    ({ last, first, middle, initialsOnly } = split);
+    // A roster's ФИО cell: the surname first unless a patronymic says otherwise (shared/names.ts).
+    const split = splitName(fullName);
+    if (split) ({ last_name: last, first_name: first, middle_name: middle, initialsOnly } = split);
+    else {
+      // One word is a surname without a first name; five words are not one person's name.
+      [last = '', first = ''] = nameWords(fullName);
+      middle = null;
+      unreadableName = first !== '';
+    }
+    [last, first] = [nameCase(last), nameCase(first)];
+    middle = middle === null ? null : nameCase(middle);
     nameField = 'fullName';
   } else if (isInitial(first) && (!middle || isInitial(middle))) {
     initialsOnly = true;
@@ -59,12 +67,14 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
   }
   if (!last) report('missing_last', nameField);
   if (!first) report('missing_first', nameField === 'fullName' ? 'fullName' : 'first');
-  for (const part of [last, first, middle]) {
-    if (part && !isPlausibleNamePart(part)) {
-      report('bad_name', nameField === 'fullName' ? 'fullName' : null, { value: part });
-      break;
+  if (unreadableName) report('bad_name', 'fullName', { value: fullName });
+  else
+    for (const part of [last, first, middle]) {
+      if (part && !isPlausibleNamePart(part)) {
+        report('bad_name', nameField === 'fullName' ? 'fullName' : null, { value: part });
+        break;
+      }
     }
-  }
   if (initialsOnly) report('initials_only', nameField === 'fullName' ? 'fullName' : 'first');
 
   let email: string | null = null;
@@ -134,9 +144,9 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
 
   return {
     line,
-    last,
-    first,
-    middle,
+    last_name: last,
+    first_name: first,
+    middle_name: middle,
     className,
     email,
     phone,

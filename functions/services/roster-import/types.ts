@@ -63,9 +63,9 @@ export type Sex = 'm' | 'f';
 
 export interface RosterRow {
   line: number;
-  last: string;
-  first: string;
-  middle: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
   /** «7А», «10Б»: digits then one capital Cyrillic letter. */
   className: string | null;
   /** Lower case. */
@@ -84,7 +84,8 @@ export interface RosterRow {
   issues: RowIssue[];
 }
 
-export type RosterFormat = 'csv' | 'xlsx' | 'html' | 'json';
+/** rows: a list sent as rows (roster capture from a class page), no file. */
+export type RosterFormat = 'csv' | 'xlsx' | 'html' | 'json' | 'rows';
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
 export interface ParsedRoster {

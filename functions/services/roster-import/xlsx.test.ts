@@ -208,6 +208,23 @@ describe('openXlsx', () => {
     expect(book.readSheet(2, 10)).toEqual({ name: '', rows: [], truncated: false });
   });
 
+  it('follows the package relationship to a workbook part of any name, and to nothing else', () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Иванов</t></is></c></row></sheetData></worksheet>';
+    const book = (target: string, extra: Record<string, string> = {}) =>
+      zip({
+        '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="${target}"/></Relationships>`,
+        'content/book.xml': '<workbook><sheets><sheet name="7А" r:id="rId1"/></sheets></workbook>',
+        'content/_rels/book.xml.rels': `<Relationships><Relationship Id="rId1" Type="${rel('worksheet')}" Target="s1.xml"/></Relationships>`,
+        'content/s1.xml': sheet,
+        ...extra,
+      });
+    expect(cellsOf(book('content/book.xml'))).toEqual([[1, ['Иванов']]]);
+    // A part that merely ends in workbook.xml is not the workbook when the package names another.
+    const decoy = { 'xl/workbook.xml': '<workbook><sheets><sheet name="Чужой" r:id="rId1"/></sheets></workbook>' };
+    expect(opened(book('/content/book.xml', decoy)).sheetNames).toEqual(['7А']);
+    expect(openXlsx(book('content/missing.xml', decoy))).toEqual({ ok: false, detail: 'no workbook' });
+  });
+
   it('without a package relationship, looks for xl/workbook.xml', () => {
     const bytes = workbook('<row r="1"><c r="A1"><v>1</v></c></row>', {
       '_rels/.rels': '<Relationships/>',
@@ -233,5 +250,34 @@ describe('openXlsx', () => {
       }
     }
     expect(openXlsx(bomb)).toEqual({ ok: false, detail: 'the unpacked workbook is too large' });
+  });
+
+  it('reads a string’s text runs only, not what stands between them', () => {
+    const strings = '<sst><si><r><t>Ива</t></r>\n  <r><rPr><b/></rPr><t>нов</t></r>\n</si><si><t>7А</t>\n</si></sst>';
+    const bytes = workbook('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
+      'xl/sharedStrings.xml': strings,
+    });
+    expect(cellsOf(bytes)).toEqual([[1, ['Иванов', '7А']]]);
+  });
+
+  it('takes the styles of cells from cellXfs only, not from what follows it', () => {
+    const styles = '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs><dxfs><xf numFmtId="14"/></dxfs></styleSheet>';
+    const bytes = workbook('<row r="1"><c r="A1" s="1"><v>41345</v></c><c r="B1" s="2"><v>41345</v></c></row>', {
+      'xl/styles.xml': styles,
+    });
+    expect(cellsOf(bytes)).toEqual([[1, ['2013-03-12', '41345']]]);
+  });
+
+  it('fills a merge down only from a column it read, and a one-row merge not at all', () => {
+    const wide = `<c r="IW1" t="inlineStr"><is><t>за краем</t></is></c>`;
+    const bytes = workbook(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>7А</t></is></c>${wide}</row><row r="2"><c r="B2"><v>1</v></c></row>`,
+      {},
+      '<mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="IW1:IW2"/></mergeCells>',
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [1, ['7А']],
+      [2, ['', '1']],
+    ]);
   });
 });

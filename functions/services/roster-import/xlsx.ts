@@ -222,10 +222,11 @@ function fillMerges(rows: GridRow[], merges: string[]): void {
   for (const merge of merges) {
     const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(merge);
     if (!match) continue;
-    const column = columnIndex(match[1] ?? '');
+    // The pattern has letters, so there is a column. A horizontal merge (bottom = top) fills nothing
+    // below, and a column past maxColumns was never read: no value to fill.
+    const column = columnIndex(match[1] as string) as number;
     const top = Number(match[2]);
     const bottom = Number(match[4]);
-    if (column === null || column >= maxColumns || bottom <= top) continue;
     const value = byLine.get(top)?.cells[column];
     if (!value) continue;
     for (let line = top + 1; line <= bottom; line++) {
@@ -301,12 +302,13 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
 
 export function openXlsx(bytes: Uint8Array): OpenedXlsx {
   try {
-    const meta = unzipParts(
-      bytes,
-      (name) => name.endsWith('.rels') || /^xl\/(workbook|styles|sharedStrings)\.xml$/i.test(name) || /workbook\.xml$/i.test(name),
-    );
-    const root = relationships(part(meta, '_rels/.rels'), '');
+    // The package's relationships name the workbook, whatever its part is called («xl/workbook.xml»
+    // by Excel, anything at all by other writers); only without them is xl/workbook.xml assumed.
+    const packageRels = unzipParts(bytes, (name) => name.toLowerCase() === '_rels/.rels');
+    const root = relationships(part(packageRels, '_rels/.rels'), '');
     const workbookPath = root.find((rel) => rel.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    const wanted = new Set([workbookPath, relsPathOf(workbookPath)].map((path) => path.toLowerCase()));
+    const meta = unzipParts(bytes, (name) => wanted.has(name.toLowerCase()));
     const workbookXml = part(meta, workbookPath);
     if (!workbookXml) return { ok: false, detail: 'no workbook' };
     const workbookRels = relationships(part(meta, relsPathOf(workbookPath)), workbookPath);

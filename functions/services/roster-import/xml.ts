@@ -26,9 +26,13 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
+/** One pattern, reused: matchAll would copy it for every tag of a sheet (the reader's hottest spot). */
+const attributePattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 function parseAttributes(source: string): Record<string, string> {
   const attributes: Record<string, string> = {};
-  for (const match of source.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+  attributePattern.lastIndex = 0;
+  for (let match = attributePattern.exec(source); match !== null; match = attributePattern.exec(source)) {
     const name = match[1] ?? '';
     // Relationship ids keep their prefix («r:id»): a prefixless «id» may sit beside them.
     const key = name.startsWith('xmlns') || name.startsWith('r:') ? name : localName(name);
