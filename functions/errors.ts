@@ -28,6 +28,8 @@ const ruleHints = new Set([
   'consent_giver',
   'immutable_column',
   'not_a_member_then',
+  'curator_not_staff',
+  'last_curator',
 ]);
 
 function isPostgresError(error: unknown): error is PostgresError {

@@ -1,7 +1,13 @@
 import { $, createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { etag } from 'hono/etag';
 import { idParam, listOf, staleResponse } from '../../shared/api/common.ts';
-import { matchingRequest, matchingResult } from '../../shared/api/matching.ts';
+import {
+  matchingChoices,
+  matchingChoicesChange,
+  matchingChoicesQuery,
+  matchingRequest,
+  matchingResult,
+} from '../../shared/api/matching.ts';
 import {
   checklist,
   checklistItem,
@@ -20,7 +26,7 @@ import {
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
 import { body, callerRefusals, json, notModified } from '../openapi.ts';
-import { runMatching } from '../services/matching.ts';
+import { changeMatchingChoices, listMatchingChoices, runMatching } from '../services/matching.ts';
 import {
   checklistOf,
   enrol,
@@ -116,19 +122,45 @@ export const programmes = $(new OpenAPIHono<AppEnv>().use(asCaller))
     async (c) => c.json({ items: await checklistOf(c.var.db, c.req.valid('param').id) }, 200),
   );
 
-export const matching = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi(
-  createRoute({
-    method: 'post',
-    path: '/{id}/matching',
-    summary: 'Form pairs (stage 5): score the bases, match, and create draft groups unless dry_run',
-    description:
-      'optimal: the most mentees matched, then the greatest total score (exact); stable: no blocking pair. Each pair and each unmatched mentee is explained.',
-    tags,
-    request: { params: idParam, body: body(matchingRequest) },
-    responses: { 200: json(matchingResult), ...callerRefusals },
-  }),
-  async (c) => c.json(await runMatching(c.var.db, c.req.valid('param').id, c.req.valid('json')), 200),
-);
+export const matching = $(new OpenAPIHono<AppEnv>().use(asCaller))
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/matching',
+      summary: 'Form pairs (stage 5): score the bases, match, and create draft groups unless dry_run',
+      description:
+        'optimal: the most mentees matched, then the greatest total score (exact); stable: no blocking pair. Each pair and each unmatched mentee is explained.',
+      tags,
+      request: { params: idParam, body: body(matchingRequest) },
+      responses: { 200: json(matchingResult), ...callerRefusals },
+    }),
+    async (c) => c.json(await runMatching(c.var.db, c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/matching/choices',
+      summary: 'The pins and forbids kept for a form and role model (curator)',
+      tags,
+      request: { params: idParam, query: matchingChoicesQuery },
+      responses: { 200: json(matchingChoices), ...callerRefusals },
+    }),
+    async (c) => {
+      const { form, role_model } = c.req.valid('query');
+      return c.json(await listMatchingChoices(c.var.db, c.req.valid('param').id, form, role_model), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/matching/choices',
+      summary: 'Pin, forbid or free pairs of a form and role model; every matching run reads them (curator)',
+      tags,
+      request: { params: idParam, body: body(matchingChoicesChange) },
+      responses: { 200: json(matchingChoices), ...callerRefusals },
+    }),
+    async (c) => c.json(await changeMatchingChoices(c.var.db, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
 
 export const checklistItems = $(new OpenAPIHono<AppEnv>().use(asCaller)).openapi(
   createRoute({

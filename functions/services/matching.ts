@@ -2,8 +2,15 @@
 // engine (shared/matching) forms the best pairs and explains them, and the result becomes draft
 // groups the curator reviews, edits and publishes. Runs as the curator: RLS decides the bases.
 import type { z } from 'zod';
-import type { matchingRequest } from '../../shared/api/matching.ts';
-import { type MenteeCandidate, type MentorCandidate, match, rulesFor, scoreCandidates } from '../../shared/matching/index.ts';
+import type { MatchingChoices, matchingChoicesChange, matchingRequest } from '../../shared/api/matching.ts';
+import {
+  type MatchProblem,
+  type MenteeCandidate,
+  type MentorCandidate,
+  match,
+  rulesFor,
+  scoreCandidates,
+} from '../../shared/matching/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
 import { isOwnRoleModel } from './catalog.ts';
@@ -39,6 +46,9 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
       ? { form: request.form, roleModel: request.role_model, rules: [] }
       : undefined);
   if (!rules) throw apiError(422, 'validation_failed', 'error.unknownRoleModel');
+  // The pins and forbids the curators keep for this form and role model count too; a pair the
+  // request itself pins or forbids is decided by the request.
+  const saved = await readMatchingChoices(db, programmeId, request.form, request.role_model);
 
   const { rows } = await db.query<BaseRow>(
     `select e.person_id, e.base, p.kind, app.is_minor(p.id) as minor, public.consent_status(p.id) as consent, c.grade, p.subjects,
@@ -89,9 +99,10 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
     mentees,
     request.wishes,
   );
+  const { pinned, forbidden } = withSavedChoices(request, saved, scored);
   let result: ReturnType<typeof match>;
   try {
-    result = match({ ...scored, pinned: request.pinned, forbidden: request.forbidden }, { mode: request.mode });
+    result = match({ ...scored, pinned, forbidden }, { mode: request.mode });
   } catch (error) {
     if (error instanceof Error && 'problems' in error) throw apiError(422, 'validation_failed', 'error.validation');
     throw error;
@@ -143,3 +154,102 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
     mentees_considered: mentees.length,
   };
 }
+
+type Pair = [string, string];
+const pairKey = ([mentor, mentee]: Pair) => `${mentor}/${mentee}`;
+
+/**
+ * The request's pins and forbids, then the kept ones it does not name itself. A kept choice that
+ * no longer applies — someone left the base, a pair is ruled out now, the mentor's places are taken
+ * — is left out of this run (it stays kept): a choice made last week never breaks today's run.
+ */
+function withSavedChoices(
+  request: Pick<Request, 'pinned' | 'forbidden'>,
+  saved: MatchingChoices,
+  scored: Pick<MatchProblem, 'mentors' | 'mentees' | 'scores'>,
+): { pinned: Pair[]; forbidden: Pair[] } {
+  const named = new Set([...request.pinned, ...request.forbidden].map(pairKey));
+  const places = new Map(scored.mentors.map((m) => [m.id, m.capacity]));
+  const menteePlaces = new Map(scored.mentees.map((m) => [m.id, m.capacity ?? 1]));
+  const scoredPairs = new Set(scored.scores.map((e) => `${e.mentor}/${e.mentee}`));
+  const take = ([mentor, mentee]: Pair) => {
+    places.set(mentor, (places.get(mentor) ?? 0) - 1);
+    menteePlaces.set(mentee, (menteePlaces.get(mentee) ?? 0) - 1);
+  };
+  for (const pair of request.pinned) take(pair);
+  const pinned: Pair[] = [...request.pinned];
+  for (const pair of saved.pinned) {
+    const [mentor, mentee] = pair;
+    if (named.has(pairKey(pair)) || !scoredPairs.has(pairKey(pair))) continue;
+    if ((places.get(mentor) ?? 0) <= 0 || (menteePlaces.get(mentee) ?? 0) <= 0) continue;
+    take(pair);
+    pinned.push(pair);
+  }
+  const forbidden: Pair[] = [
+    ...request.forbidden,
+    ...saved.forbidden.filter((pair) => !named.has(pairKey(pair)) && places.has(pair[0]) && menteePlaces.has(pair[1])),
+  ];
+  return { pinned, forbidden };
+}
+
+/** The pins and forbids kept for a programme's form and role model (what the caller's RLS shows: curators, the head). */
+export async function readMatchingChoices(db: Queryable, programmeId: string, form: string, roleModel: string): Promise<MatchingChoices> {
+  const { rows } = await db.query<{ mentor: string; mentee: string; choice: 'pinned' | 'forbidden' }>(
+    `select mentor_person_id::text as mentor, mentee_person_id::text as mentee, choice from public.matching_choices
+     where programme_id = $1 and form_key = $2 and role_model = $3 order by chosen_at, mentor_person_id, mentee_person_id`,
+    [programmeId, form, roleModel],
+  );
+  const of = (choice: string) => rows.filter((r) => r.choice === choice).map((r): Pair => [r.mentor, r.mentee]);
+  return { form, role_model: roleModel, pinned: of('pinned'), forbidden: of('forbidden') };
+}
+
+/** Refuses those who do not run the programme's school (403) and an unknown programme (404). */
+async function requireCuratedProgramme(db: Queryable, programmeId: string): Promise<string> {
+  const { rows } = await db.query<{ organisation_id: string; curates: boolean }>(
+    `select organisation_id, organisation_id in (select app.my_organisation_ids_as('{head,curator}')) as curates
+     from public.programmes where id = $1`,
+    [programmeId],
+  );
+  const [programme] = rows;
+  if (!programme) throw apiError(404, 'not_found', 'error.notFound');
+  if (!programme.curates) throw apiError(403, 'forbidden', 'error.forbidden');
+  return programme.organisation_id;
+}
+
+export async function listMatchingChoices(db: Queryable, programmeId: string, form: string, roleModel: string) {
+  await requireCuratedProgramme(db, programmeId);
+  return readMatchingChoices(db, programmeId, form, roleModel);
+}
+
+/** Pins, forbids and their removal in one go; answers the choices as they now are. */
+export async function changeMatchingChoices(db: Queryable, programmeId: string, sent: z.output<typeof matchingChoicesChange>) {
+  const organisationId = await requireCuratedProgramme(db, programmeId);
+  const scope = [programmeId, sent.form, sent.role_model];
+  if (sent.clear) {
+    await db.query('delete from public.matching_choices where programme_id = $1 and form_key = $2 and role_model = $3', scope);
+  }
+  const drop = sent.changes.filter((c) => c.choice === null);
+  const keep = sent.changes.filter((c) => c.choice !== null);
+  if (drop.length > 0) {
+    await db.query(
+      `delete from public.matching_choices c using jsonb_to_recordset($4::jsonb) as d(mentor uuid, mentee uuid)
+       where c.programme_id = $1 and c.form_key = $2 and c.role_model = $3 and c.mentor_person_id = d.mentor and c.mentee_person_id = d.mentee`,
+      [...scope, JSON.stringify(drop)],
+    );
+  }
+  if (keep.length > 0) {
+    await db.query(
+      `insert into public.matching_choices (organisation_id, programme_id, form_key, role_model, mentor_person_id, mentee_person_id, choice)
+       select $5, $1, $2, $3, k.mentor, k.mentee, k.choice from jsonb_to_recordset($4::jsonb) as k(mentor uuid, mentee uuid, choice text)
+       on conflict (programme_id, form_key, role_model, mentor_person_id, mentee_person_id)
+       do update set choice = excluded.choice, chosen_by = excluded.chosen_by, chosen_at = now()`,
+      [...scope, JSON.stringify(uniqueChanges(keep)), organisationId],
+    );
+  }
+  return readMatchingChoices(db, programmeId, sent.form, sent.role_model);
+}
+
+/** The last word for each pair (an upsert may not touch one row twice). */
+const uniqueChanges = <T extends { mentor: string; mentee: string }>(changes: T[]) => [
+  ...new Map(changes.map((c) => [`${c.mentor}/${c.mentee}`, c])).values(),
+];

@@ -1,7 +1,8 @@
 // Organisations and their classes (stage 1).
 import type { z } from 'zod';
-import type { classCreate, organisation, schoolClass } from '../../shared/api/organisations.ts';
+import type { classCreate, organisation, ProgrammeLead, schoolClass } from '../../shared/api/organisations.ts';
 import type { Queryable } from '../db/database.ts';
+import { apiError } from '../errors.ts';
 import { createOnce, type ExpectedVersions, listPage, oneOrNotFound, type Page, updateById } from './rows.ts';
 
 type Organisation = z.infer<typeof organisation>;
@@ -46,4 +47,64 @@ export function createClass(db: Queryable, sent: z.output<typeof classCreate>) {
 
 export function renameClass(db: Queryable, id: string, name: string, expected: ExpectedVersions) {
   return updateById<SchoolClass>(db, 'classes', id, { name, grade: Number.parseInt(name, 10) }, classColumns, expected);
+}
+
+/**
+ * The head and the curators of a school, for its head and curators only (a mentor or another
+ * school's curator is refused, not answered with an empty list).
+ */
+export async function listProgrammeLeads(db: Queryable, organisationId: string): Promise<ProgrammeLead[]> {
+  await requireLeadOf(db, organisationId);
+  const { rows } = await db.query<ProgrammeLead>(
+    `select p.id as person_id, p.last_name, p.first_name, p.middle_name, p.position, m.role
+     from public.memberships m join public.people p on p.id = m.person_id
+     where m.organisation_id = $1 and m.role in ('head', 'curator') and p.erased_at is null
+     order by m.role desc, p.last_name, p.first_name, p.id`,
+    [organisationId],
+  );
+  return rows;
+}
+
+async function requireLeadOf(db: Queryable, organisationId: string): Promise<void> {
+  const { rows } = await db.query<{ leads: boolean }>(`select $1::uuid in (select app.my_organisation_ids_as('{head,curator}')) as leads`, [
+    organisationId,
+  ]);
+  if (!rows[0]?.leads) throw apiError(403, 'forbidden', 'error.forbidden');
+}
+
+async function readLead(db: Queryable, organisationId: string, personId: string): Promise<ProgrammeLead | undefined> {
+  const { rows } = await db.query<ProgrammeLead>(
+    `select p.id as person_id, p.last_name, p.first_name, p.middle_name, p.position, m.role
+     from public.memberships m join public.people p on p.id = m.person_id
+     where m.organisation_id = $1 and m.person_id = $2 and m.role = 'curator'`,
+    [organisationId, personId],
+  );
+  return rows[0];
+}
+
+/**
+ * Appoints a staff member of the school as curator. The database decides who may (the school's
+ * head and curators: memberships' policies) and whom (a staff member of that school, not erased:
+ * app.check_curator_is_staff); the change is in the audit log.
+ */
+export async function appointCurator(db: Queryable, organisationId: string, personId: string) {
+  const { rows } = await db.query(
+    `insert into public.memberships (person_id, organisation_id, role) values ($2, $1, 'curator')
+     on conflict (person_id, role) do nothing returning person_id`,
+    [organisationId, personId],
+  );
+  const row = await readLead(db, organisationId, personId);
+  if (!row) throw apiError(404, 'not_found', 'error.notFound');
+  return { row, created: rows.length > 0 };
+}
+
+/** Takes the curator's role back; the last curator of a school stays (app.keep_a_curator). */
+export async function removeCurator(db: Queryable, organisationId: string, personId: string): Promise<void> {
+  // Row-level security would only hide the row (404); those who may not change roles are told so.
+  await requireLeadOf(db, organisationId);
+  const { rows } = await db.query(
+    `delete from public.memberships where organisation_id = $1 and person_id = $2 and role = 'curator' returning person_id`,
+    [organisationId, personId],
+  );
+  if (rows.length === 0) throw apiError(404, 'not_found', 'error.notFound');
 }

@@ -47,3 +47,30 @@ export const matchingResult = z.object({
   mentors_considered: z.int(),
   mentees_considered: z.int(),
 });
+
+/** Stage 5's pins and forbids of a programme, per form and role model (kept by the server). */
+export const matchingChoicesQuery = z.object({ form: key, role_model: key }).strict();
+export const matchingChoices = z.object({
+  form: key,
+  role_model: key,
+  /** [mentor, mentee] pairs kept whatever the engine prefers. */
+  pinned: z.array(z.tuple([id, id])),
+  /** [mentor, mentee] pairs never formed. */
+  forbidden: z.array(z.tuple([id, id])),
+});
+export type MatchingChoices = z.infer<typeof matchingChoices>;
+/**
+ * Changes to the pins and forbids, in one transaction: each pair becomes pinned, forbidden, or
+ * neither (null); `clear` first drops every pin and forbid of the form and role model.
+ */
+export const matchingChoicesChange = z
+  .object({
+    form: key,
+    role_model: key,
+    clear: z.boolean().default(false),
+    changes: z
+      .array(z.object({ mentor: id, mentee: id, choice: z.enum(['pinned', 'forbidden']).nullable() }).strict())
+      .max(500)
+      .default([]),
+  })
+  .strict();

@@ -4,7 +4,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set search_path = public, extensions;
-select plan(725);
+select plan(737);
 \ir fixtures/two_schools.inc
 
 select is(

@@ -76,6 +76,7 @@ function pathOf(template: string): string {
 const queries: Record<string, () => string> = {
   '/plans': () => `group_id=${s.id(groups.mentors)}`,
   '/training-sessions': () => `programme_id=${s.id('programme')}`,
+  '/programmes/{id}/matching/choices': () => 'form=student_student&role_model=peer_to_peer',
   '/reports/kpi': () => `organisation_id=${s.schoolA}&date=2026-11-15`,
   '/reports/kpi/monthly': () => `organisation_id=${s.schoolA}&from=2026-09-01&to=2026-11-01`,
   '/reports/region': () => `region=${encodeURIComponent('Демо-область')}`,

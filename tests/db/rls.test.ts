@@ -34,6 +34,7 @@ const tables = [
   'guardianships',
   'kpi_counters',
   'kpi_person_spans',
+  'matching_choices',
   'meeting_attendance',
   'meeting_feedback',
   'meeting_kinds',

@@ -163,6 +163,35 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     await shoot('stage-1');
   });
 
+  it('stage 1: appoints a teacher as curator by name, cannot remove the last curator, takes the role back', async () => {
+    await open('stage-1');
+    const card = tab.getByTestId('programme-curators');
+    await card.getByTestId('curator').first().waitFor();
+    expect(await card.getByTestId('curator').count()).toBe(1);
+    // One curator: «Снять» is not offered, and the card says why.
+    expect(await card.getByTestId('curator-remove').isDisabled()).toBe(true);
+    expect(await card.textContent()).toContain('Последнего куратора снять нельзя');
+    await card.getByTestId('curator-search-input').fill('Новикова Полина');
+    await card.getByTestId('curator-search-button').click();
+    await card.getByTestId('curator-appoint').first().click();
+    await expect.poll(() => card.getByTestId('curator').count(), { timeout: 15_000 }).toBe(2);
+    expect(await card.getByTestId('curator-status').textContent()).toContain('теперь куратор программы');
+    const appointed = await sql<{ last_name: string }>(
+      `select p.last_name from public.memberships m join public.people p on p.id = m.person_id
+       where m.organisation_id = $1 and m.role = 'curator' order by p.last_name`,
+      [organisationId],
+    );
+    expect(appointed.map((r) => r.last_name)).toEqual(['Королёв', 'Новикова']);
+    await shoot('stage-1-curators');
+    await card.getByRole('button', { name: /Снять куратора: Новикова/ }).click();
+    await expect.poll(() => card.getByTestId('curator').count(), { timeout: 15_000 }).toBe(1);
+    const [log] = await sql<{ n: number }>(
+      `select count(*)::int as n from public.audit_log where table_name = 'memberships' and organisation_id = $1 and actor_user_id is not null`,
+      [organisationId],
+    );
+    expect(log?.n).toBe(2);
+  });
+
   // Mentees from one class, mentors from the class a grade above: the peer role model pairs them.
   let menteeClass = '';
   let mentorClass = '';
@@ -293,6 +322,23 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     await expect.poll(() => tab.locator('[data-testid="suggested-pair"][data-pinned="true"]').count(), { timeout: 20_000 }).toBe(1);
     expect(await tab.locator('[data-testid="suggested-pair"][data-pinned="true"] td').nth(1).textContent()).toBe(pinned);
     await shoot('stage-5-suggestion');
+
+    // The pin and the forbid belong to the programme, not to the tab: the database has them, a reload
+    // shows them, and the next run keeps them without being told.
+    const [kept] = await sql<{ pinned: number; forbidden: number }>(
+      `select count(*) filter (where choice = 'pinned')::int as pinned, count(*) filter (where choice = 'forbidden')::int as forbidden
+       from public.matching_choices where form_key = 'student_student' and role_model = 'peer_to_peer'`,
+    );
+    expect(kept?.pinned).toBe(1);
+    expect(kept?.forbidden).toBe((await pairs.count()) > 1 ? 1 : 0);
+    await tab.reload();
+    await tab.getByTestId('screen-stage-5').waitFor({ timeout: 15_000 });
+    await tab.getByTestId('matching-form').selectOption('student_student');
+    await tab.getByTestId('matching-role-model').selectOption('peer_to_peer');
+    await expect.poll(() => tab.getByTestId('kept-count').textContent(), { timeout: 15_000 }).toContain('Закреплено: 1');
+    await tab.getByTestId('matching-run').click();
+    await expect.poll(() => tab.locator('[data-testid="suggested-pair"][data-pinned="true"]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await tab.locator('[data-testid="suggested-pair"][data-pinned="true"] td').nth(1).textContent()).toBe(pinned);
 
     await tab.getByTestId('save-drafts').click();
     await tab.getByTestId('draft').first().waitFor({ timeout: 20_000 });

@@ -3,6 +3,8 @@
 // from the school's data, and the stage's checklist with evidence.
 import { useState } from 'preact/hooks';
 import type { Catalog } from '../../../shared/api/catalog.ts';
+import type { ProgrammeLead } from '../../../shared/api/organisations.ts';
+import type { Person } from '../../../shared/api/people.ts';
 import type { Programme } from '../../../shared/api/programmes.ts';
 import { t } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
@@ -103,22 +105,129 @@ function FormChoice({ catalog, forms, onChange }: { catalog: Catalog; forms: str
   );
 }
 
-/** Who runs the programme: the school's curators and head, as the documents name them. */
-function Curators({ organisationId }: { organisationId: string }) {
-  const [staff] = useFresh(
-    () => body(client.people.$get({ query: { organisation_id: organisationId, kind: 'staff', limit: '200' } })),
+/**
+ * Who runs the programme: the school's head and curators, as the documents name them. The head or a
+ * curator appoints a staff member found by name and takes the role back; the last curator stays.
+ */
+function ProgrammeCurators({ organisationId }: { organisationId: string }) {
+  const [leads, reload] = useFresh(
+    () => body(client.organisations[':id'].curators.$get({ param: { id: organisationId } })),
     [organisationId],
   );
-  if (staff.status !== 'done') return null;
-  const named = (role: string) =>
-    staff.value.items
-      .filter((p) => p.roles.includes(role))
-      .map(fullName)
-      .join(', ') || '—';
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<Person[] | null>(null);
+  const search = useAction();
+  const change = useAction();
+  const curators = leads.status === 'done' ? leads.value.items.filter((l) => l.role === 'curator') : [];
+  const heads = leads.status === 'done' ? leads.value.items.filter((l) => l.role === 'head') : [];
+  const find = (event: Event) => {
+    event.preventDefault();
+    void search.run(async () => {
+      const page = await body(client.people.$get({ query: { organisation_id: organisationId, kind: 'staff', q: q.trim(), limit: '20' } }));
+      setFound(page.items.filter((p) => !p.erased));
+    });
+  };
+  const appoint = (person: Person) =>
+    void change.run(
+      async () => {
+        await body(client.organisations[':id'].curators.$post({ param: { id: organisationId }, json: { person_id: person.id } }));
+        reload();
+      },
+      t('stage1.curatorAppointed', { name: fullName(person) }),
+    );
+  const remove = (lead: ProgrammeLead) =>
+    void change.run(
+      async () => {
+        await body(
+          client.organisations[':id'].curators[':person_id'].$delete({ param: { id: organisationId, person_id: lead.person_id } }),
+        );
+        reload();
+      },
+      t('stage1.curatorRemoved', { name: fullName(lead) }),
+    );
+  const isCurator = (id: string) => curators.some((c) => c.person_id === id);
   return (
-    <p class="muted" data-testid="programme-curators">
-      {t('stage1.curators', { curators: named('curator'), head: named('head') })}
-    </p>
+    <section class="card" aria-labelledby="curators-title" data-testid="programme-curators">
+      <h2 id="curators-title">{t('stage1.curatorsTitle')}</h2>
+      <p class="muted">{t('stage1.curatorsHint')}</p>
+      <Loaded state={leads} retry={reload}>
+        {() => (
+          <>
+            <ul class="plain people-list" data-testid="curator-list">
+              {curators.map((c) => (
+                <li key={c.person_id} data-testid="curator">
+                  <span>
+                    {fullName(c)}
+                    {c.position && <span class="muted"> · {c.position}</span>}
+                  </span>{' '}
+                  <button
+                    type="button"
+                    class="secondary small"
+                    disabled={change.busy || curators.length < 2}
+                    title={curators.length < 2 ? t('stage1.curatorLast') : undefined}
+                    aria-label={t('stage1.curatorRemoveWho', { name: fullName(c) })}
+                    onClick={() => remove(c)}
+                    data-testid="curator-remove"
+                  >
+                    {t('stage1.curatorRemove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {curators.length < 2 && <p class="muted small">{t('stage1.curatorLast')}</p>}
+            <p class="muted" data-testid="programme-head">
+              {t('stage1.head', { names: heads.map(fullName).join(', ') || '—' })}
+            </p>
+          </>
+        )}
+      </Loaded>
+      <form class="row curator-search" onSubmit={find} data-testid="curator-search">
+        <label>
+          {t('stage1.curatorSearch')}
+          <input
+            type="search"
+            value={q}
+            onInput={(e) => setQ(e.currentTarget.value)}
+            placeholder={t('stage1.curatorSearchPlaceholder')}
+            required
+            maxLength={100}
+            data-testid="curator-search-input"
+          />
+        </label>
+        <button type="submit" class="secondary" disabled={search.busy} data-testid="curator-search-button">
+          {t('stage1.curatorFind')}
+        </button>
+      </form>
+      <ActionStatus action={search} testId="curator-search-status" />
+      {found && (
+        <ul class="plain people-list" data-testid="curator-candidates">
+          {found.length === 0 && <li class="muted">{t('stage1.curatorNoneFound')}</li>}
+          {found.map((p) => (
+            <li key={p.id} data-testid="curator-candidate">
+              <span>
+                {fullName(p)}
+                {p.position && <span class="muted"> · {p.position}</span>}
+              </span>{' '}
+              {isCurator(p.id) ? (
+                <span class="muted">{t('stage1.curatorAlready')}</span>
+              ) : (
+                <button
+                  type="button"
+                  class="small"
+                  disabled={change.busy}
+                  aria-label={t('stage1.curatorAppointWho', { name: fullName(p) })}
+                  onClick={() => appoint(p)}
+                  data-testid="curator-appoint"
+                >
+                  {t('stage1.curatorAppoint')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionStatus action={change} testId="curator-status" />
+    </section>
   );
 }
 
@@ -152,7 +261,6 @@ function ProgrammeSetup({ context, programme, catalog }: { context: DashboardCon
         </label>
       </div>
       <FormChoice catalog={catalog} forms={forms} onChange={setForms} />
-      <Curators organisationId={context.school.organisationId} />
       <button type="submit" disabled={action.busy} data-testid="programme-save">
         {t('stage1.save')}
       </button>
@@ -286,6 +394,7 @@ export function Stage1({ context }: ScreenProps) {
             <div class="columns">
               <div>
                 <ProgrammeSetup key={programme.id} context={context} programme={programme} catalog={value} />
+                <ProgrammeCurators organisationId={context.school.organisationId} />
                 <Documents programme={programme} />
                 <OwnCatalog context={context} catalog={value} reload={reloadCatalog} />
                 <details class="card">

@@ -52,26 +52,6 @@ export function unmatchedText(reason: UnmatchedReason): string {
 }
 
 const key = (pair: Pair) => pair.join('/');
-const without = (list: Pair[], pair: Pair) => list.filter((p) => key(p) !== key(pair));
-
-/** Pins and forbids kept while the page lives in this tab, per programme, form and role model. */
-function useKept<T>(name: string, initial: T): [T, (value: T) => void] {
-  const [value, setValue] = useState<T>(() => {
-    const stored = sessionStorage.getItem(name);
-    return stored ? (JSON.parse(stored) as T) : initial;
-  });
-  useEffect(() => {
-    const stored = sessionStorage.getItem(name);
-    setValue(stored ? (JSON.parse(stored) as T) : initial);
-  }, [name]);
-  return [
-    value,
-    (next: T) => {
-      sessionStorage.setItem(name, JSON.stringify(next));
-      setValue(next);
-    },
-  ];
-}
 
 function Matching({ context, names }: { context: DashboardContext; names: Map<string, string> }) {
   const programme = context.programme as NonNullable<DashboardContext['programme']>;
@@ -82,9 +62,35 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
   const [weights, setWeights] = useState<Record<string, number>>({});
   const [wantsMentor, setWantsMentor] = useState(30);
   const [wantsMentee, setWantsMentee] = useState(20);
-  const scope = `nastavnik:stage5:${programme.id}:${form}:${roleModel}`;
-  const [pinned, setPinned] = useKept<Pair[]>(`${scope}:pinned`, []);
-  const [forbidden, setForbidden] = useKept<Pair[]>(`${scope}:forbidden`, []);
+  // Pins and forbids are kept by the server per programme, form and role model: they survive a
+  // reload, every curator of the school sees the same, and every run reads them there.
+  const scope = `${form}/${roleModel}`;
+  const [choices, reloadChoices] = useFresh(
+    () =>
+      roleModel
+        ? body(client.programmes[':id'].matching.choices.$get({ param: { id: programme.id }, query: { form, role_model: roleModel } }))
+        : Promise.resolve(null),
+    [programme.id, form, roleModel],
+  );
+  const [changed, setChanged] = useState<{ scope: string; pinned: Pair[]; forbidden: Pair[] } | null>(null);
+  useEffect(() => setChanged(null), [choices.status === 'done' ? choices.value : null]);
+  const loaded =
+    choices.status === 'done' && choices.value && `${choices.value.form}/${choices.value.role_model}` === scope ? choices.value : null;
+  const kept = changed?.scope === scope ? changed : loaded;
+  const pinned: Pair[] = kept?.pinned ?? [];
+  const forbidden: Pair[] = kept?.forbidden ?? [];
+  const keep = useAction();
+  /** Pins, forbids or frees pairs on the server; answers the choices as they now are. */
+  const choose = async (changes: { mentor: string; mentee: string; choice: 'pinned' | 'forbidden' | null }[], clear = false) => {
+    const answer = await body(
+      client.programmes[':id'].matching.choices.$post({
+        param: { id: programme.id },
+        json: { form, role_model: roleModel, clear, changes },
+      }),
+    );
+    setChanged({ scope, pinned: answer.pinned, forbidden: answer.forbidden });
+    return answer;
+  };
   const [result, setResult] = useState<Result | null>(null);
   const [swap, setSwap] = useState<string[]>([]);
   const run = useAction();
@@ -115,34 +121,41 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
     pinned: pins,
     forbidden: forbids,
   });
-  const rerun = (pins = pinned, forbids = forbidden) =>
-    void run.run(async () => {
-      const answer = await runMatching(programme.id, request(pins, forbids, true));
+  /** A dry run: the server adds the kept pins and forbids; `pins` are new ones it must honour or refuse. */
+  const rerun = (pins: Pair[] = []) =>
+    run.run(async () => {
+      const answer = await runMatching(programme.id, request(pins, [], true));
       setResult(answer);
       setSwap([]);
+      return answer;
     });
 
   const pin = (pair: Pair) => {
-    const next = pinned.some((p) => key(p) === key(pair)) ? without(pinned, pair) : [...pinned, pair];
-    setPinned(next);
+    const isPinned = pinned.some((p) => key(p) === key(pair));
+    void keep.run(async () => {
+      await choose([{ mentor: pair[0], mentee: pair[1], choice: isPinned ? null : 'pinned' }]);
+    });
   };
-  const forbid = (pair: Pair) => {
-    const next = [...forbidden, pair];
-    setForbidden(next);
-    const pins = without(pinned, pair);
-    setPinned(pins);
-    rerun(pins, next);
-  };
+  const forbid = (pair: Pair) =>
+    void keep.run(async () => {
+      await choose([{ mentor: pair[0], mentee: pair[1], choice: 'forbidden' }]);
+      await rerun();
+    });
   const doSwap = () => {
     const [a, b] = swap.map((k) => result?.pairs.find((p) => key([p.mentor, p.mentee]) === k));
     if (!a || !b) return;
-    const pins = [
-      ...without(without(pinned, [a.mentor, a.mentee]), [b.mentor, b.mentee]),
-      [a.mentor, b.mentee] as Pair,
-      [b.mentor, a.mentee] as Pair,
+    const swapped: Pair[] = [
+      [a.mentor, b.mentee],
+      [b.mentor, a.mentee],
     ];
-    setPinned(pins);
-    rerun(pins, forbidden);
+    void keep.run(async () => {
+      // The old pairs are freed first; the swapped ones are kept only if the engine can form them.
+      await choose([
+        { mentor: a.mentor, mentee: a.mentee, choice: null },
+        { mentor: b.mentor, mentee: b.mentee, choice: null },
+      ]);
+      if (await rerun(swapped)) await choose(swapped.map(([mentor, mentee]) => ({ mentor, mentee, choice: 'pinned' as const })));
+    });
   };
   const saveDrafts = () =>
     void save.run(async (report) => {
@@ -154,7 +167,7 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
         (n) => report(t('stage5.cancellingOld', { done: n, total: old.length })),
       );
       report(t('stage5.saving'));
-      const answer = await runMatching(programme.id, request(pinned, forbidden, false));
+      const answer = await runMatching(programme.id, request([], [], false));
       setResult(answer);
       reloadDrafts();
       return answer;
@@ -168,7 +181,7 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
         data-testid="matching-controls"
         onSubmit={(event) => {
           event.preventDefault();
-          rerun();
+          void rerun();
         }}
       >
         <h2>{t('stage5.controls')}</h2>
@@ -222,19 +235,30 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
         <button type="submit" disabled={run.busy || !roleModel} data-testid="matching-run">
           {result ? t('stage5.rerun') : t('stage5.run')}
         </button>{' '}
-        <span class="muted">{t('stage5.kept', { pinned: pinned.length, forbidden: forbidden.length })}</span>
+        <span class="muted" data-testid="kept-count">
+          {t('stage5.kept', { pinned: pinned.length, forbidden: forbidden.length })}
+        </span>
         {(pinned.length > 0 || forbidden.length > 0) && (
           <button
             type="button"
             class="secondary small"
-            onClick={() => {
-              setPinned([]);
-              setForbidden([]);
-            }}
+            disabled={keep.busy}
+            onClick={() => void keep.run(() => choose([], true))}
+            data-testid="clear-kept"
           >
             {t('stage5.clearKept')}
           </button>
         )}
+        <p class="muted small">{t('stage5.keptShared')}</p>
+        {choices.status === 'failed' && (
+          <div class="status error" role="alert">
+            {t('stage5.keptFailed')}{' '}
+            <button type="button" class="secondary small" onClick={reloadChoices}>
+              {t('curator.retry')}
+            </button>
+          </div>
+        )}
+        <ActionStatus action={keep} testId="kept-status" />
         <ActionStatus action={run} testId="matching-status" />
       </form>
 
@@ -285,12 +309,19 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
                         type="button"
                         class="secondary small"
                         aria-pressed={isPinned}
+                        disabled={keep.busy}
                         onClick={() => pin(pair)}
                         data-testid="pair-pin"
                       >
                         {isPinned ? t('stage5.unpin') : t('stage5.pin')}
                       </button>{' '}
-                      <button type="button" class="secondary small" onClick={() => forbid(pair)} data-testid="pair-forbid">
+                      <button
+                        type="button"
+                        class="secondary small"
+                        disabled={keep.busy}
+                        onClick={() => forbid(pair)}
+                        data-testid="pair-forbid"
+                      >
                         {t('stage5.forbid')}
                       </button>
                     </td>
@@ -300,7 +331,13 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
             </tbody>
           </table>
           <p>
-            <button type="button" class="secondary" disabled={swap.length !== 2 || run.busy} onClick={doSwap} data-testid="pair-swap">
+            <button
+              type="button"
+              class="secondary"
+              disabled={swap.length !== 2 || run.busy || keep.busy}
+              onClick={doSwap}
+              data-testid="pair-swap"
+            >
               {t('stage5.swap')}
             </button>
           </p>
