@@ -4,21 +4,15 @@
 // matching on the school's own role model, publishing by order and the order as DOCX — and what
 // another school, a mentor and anon may not do.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApi, withTwoSchoolsApi } from '../support/api.ts';
 import { docxText } from '../support/docx-text.ts';
-import { otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
+let api: TestApi;
 const programme = randomUUID();
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 const curator = (method: string, path: string, body?: unknown) => api.call(people.curator, method, path, body);
 const items = (json: { items?: Record<string, unknown>[] }) => json.items ?? [];

@@ -1,19 +1,13 @@
 // Stage 1: who runs the programme (issue #12). The head and the curators of a school appoint a
 // staff member as curator and take the role back — never the last curator, never in another
 // school; a mentor and anon may not; every change is in the audit log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi } from '../support/api.ts';
-import { otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 const path = () => `/organisations/${s.schoolA}/curators`;
 const curatorIds = async () =>

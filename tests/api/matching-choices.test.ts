@@ -2,19 +2,13 @@
 // the same for every curator of the school and after a reload; the matching run reads them; a
 // mentor, another school's curator and anon neither read nor change them.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi } from '../support/api.ts';
-import { otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { describe, expect, it } from 'vitest';
+import { type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 type Pair = { mentor: string; mentee: string; pinned: boolean };
 const scope = { form: 'student_student', role_model: 'peer_to_peer' };

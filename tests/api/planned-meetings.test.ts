@@ -2,20 +2,14 @@
 // summary until a meeting with the plan's id is logged («встреча состоялась»); idempotent on the
 // client's id, cancelled by the mentor or a curator, refused to everyone else.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GroupSummary } from '../../shared/api/me.ts';
-import { testApi } from '../support/api.ts';
-import { groups, otherSchool, people, type TwoSchools, twoSchools } from '../support/school.ts';
+import { type TestApi, withTwoSchoolsApi } from '../support/api.ts';
+import { groups, otherSchool, people, type TwoSchools } from '../support/school.ts';
 
 let s: TwoSchools;
-let api: Awaited<ReturnType<typeof testApi>>;
-beforeAll(async () => {
-  s = await twoSchools();
-  api = await testApi(s);
-});
-afterAll(async () => {
-  await s?.dispose();
-});
+let api: TestApi;
+withTwoSchoolsApi((made) => ({ s, api } = made));
 
 const tomorrowAt = (hours: number) => {
   const at = new Date(Date.now() + 86_400_000);
