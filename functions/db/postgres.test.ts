@@ -11,4 +11,10 @@ describe('inlineParams', () => {
     );
     expect(() => inlineParams('select $2', [1])).toThrow();
   });
+
+  it('refuses a NUL in a text as the server does (22021), never sending a message it cannot read', () => {
+    expect(() => inlineParams('select $1', ['a\u0000b'])).toThrow(expect.objectContaining({ code: '22021' }));
+    // In JSON it is the escape «\u0000», six characters: the server refuses it for jsonb itself (22P05).
+    expect(inlineParams('select $1::jsonb', [{ a: '\u0000' }])).toBe(`select  E'{"a":"\\\\u0000"}'::jsonb`);
+  });
 });

@@ -20,7 +20,13 @@ function parameterText(value: unknown): string | null {
 /** A value as an SQL literal: the parameter node-postgres would send, quoted. */
 function literal(value: unknown): string {
   const text = parameterText(value);
-  return text === null ? 'null' : pg.escapeLiteral(text);
+  if (text === null) return 'null';
+  // Postgres text cannot hold NUL: as a parameter the server refuses it (22021); inlined, it would
+  // cut the protocol message short («invalid message format»). Refused the way the server does.
+  if (text.includes('\u0000')) {
+    throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+  }
+  return pg.escapeLiteral(text);
 }
 
 /** `text` with `$n` replaced by the literals of `params` (our statements use `$n` only as parameters). */
