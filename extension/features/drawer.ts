@@ -6,8 +6,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
 import { ask } from '../utils/ask.ts';
-import { t } from '../utils/i18n.ts';
 import type { PanelRequest } from '../utils/messages.ts';
+import { pageWord } from '../utils/page-i18n.ts';
 import { answerTab } from '../utils/tab-requests.ts';
 
 interface Open {
@@ -77,7 +77,7 @@ export async function openDrawer(ctx: ContentScriptContext, request: PanelReques
       wrapper.setAttribute('data-nastavnik-ui', 'panel');
       pin(wrapper, { display: 'block', position: 'static', transform: 'none', filter: 'none', opacity: '1', contain: 'none' });
       pin(iframe, frameStyle);
-      iframe.title = t(request.panel === 'pair' ? 'panel.title' : 'curator.title');
+      iframe.title = pageWord(request.panel === 'pair' ? 'panel.title' : 'curator.title');
       // The keyboard follows the drawer: focus moves into the frame once it has loaded.
       iframe.addEventListener('load', () => iframe.focus(), { once: true });
     },

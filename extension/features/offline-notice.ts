@@ -4,7 +4,7 @@
 // no programme data: it is the same sentence on every page (architecture.md, the host page is untrusted).
 
 import type { OverlayFeature } from '../overlay/engine.ts';
-import { t } from '../utils/i18n.ts';
+import { pageWord } from '../utils/page-i18n.ts';
 
 /** The note's mark: what it is, never whom it is about. */
 export const noticeAttribute = 'data-nastavnik-ui';
@@ -59,11 +59,11 @@ function show(cached: boolean): HTMLElement {
   note.setAttribute('role', 'status');
   pin(note, noticeStyle);
   const text = document.createElement('span');
-  text.textContent = t(cached ? 'notice.offlineCached' : 'notice.offline');
+  text.textContent = pageWord(cached ? 'notice.offlineCached' : 'notice.offline');
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '×';
-  close.setAttribute('aria-label', t('notice.close'));
+  close.setAttribute('aria-label', pageWord('notice.close'));
   pin(close, closeStyle);
   close.addEventListener('click', (event) => {
     event.preventDefault();

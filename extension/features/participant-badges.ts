@@ -9,7 +9,7 @@ import type { Participant, Resolution } from '../../shared/participants.ts';
 import type { OverlayFeature, OverlayState } from '../overlay/engine.ts';
 import { isOurBadge } from '../sites/dom.ts';
 import type { PersonOnPage } from '../sites/types.ts';
-import { t, tg } from '../utils/i18n.ts';
+import { pageRole, pageWord } from '../utils/page-i18n.ts';
 
 /** The one mark tests (and people reading the page's DOM) see: `participant` or `ambiguous`. */
 export const badgeAttribute = 'data-nastavnik-badge';
@@ -64,14 +64,14 @@ function badgeFor(document: Document, resolution: Shown): HTMLElement {
     badge.setAttribute(badgeAttribute, 'participant');
     // The person's own gender: «Наставляемая» for a girl (sexOf: the patronymic, else the surname).
     const role = roleOf(resolution.participant);
-    badge.textContent = role === 'mentee' ? tg('role.mentee', sexOf(resolution.participant.member)) : t('role.mentor');
+    badge.textContent = pageRole(role, sexOf(resolution.participant.member));
     Object.assign(badge.style, looks.one);
     personIds.set(badge, [resolution.participant.member.person_id]);
   } else {
     badge.setAttribute(badgeAttribute, 'ambiguous');
     badge.textContent = '?';
     // Says what «?» means, naming nobody.
-    badge.setAttribute('aria-label', t('badge.ambiguous'));
+    badge.setAttribute('aria-label', pageWord('badge.ambiguous'));
     Object.assign(badge.style, looks.ambiguous);
     personIds.set(
       badge,

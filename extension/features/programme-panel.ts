@@ -5,7 +5,7 @@
 // panel is open, the reading of the page's own list when the frame asks for it through the background.
 import type { Overlay, OverlayFeature } from '../overlay/engine.ts';
 import { ask } from '../utils/ask.ts';
-import { t } from '../utils/i18n.ts';
+import { pageWord } from '../utils/page-i18n.ts';
 import { sessionItem } from '../utils/storage.ts';
 import { answerTab } from '../utils/tab-requests.ts';
 import { openDrawer, openPanel } from './drawer.ts';
@@ -38,7 +38,7 @@ function launcherFor(overlay: Overlay): HTMLButtonElement {
   button.setAttribute('data-nastavnik-ui', 'launcher');
   button.setAttribute('data-testid', 'programme-launcher');
   button.setAttribute('aria-haspopup', 'dialog');
-  button.textContent = t('curator.launcher');
+  button.textContent = pageWord('curator.launcher');
   for (const [name, value] of Object.entries(launcherStyle)) button.style.setProperty(name, value, 'important');
   // Only a real click (or Enter) opens the panel; a click the page makes up is dropped unseen.
   button.addEventListener(

@@ -1,11 +1,10 @@
+import { pageEn } from './page.ts';
 import type { MessageKey } from './ru.ts';
 
 // English, the second language. Same keys as ru.ts; the type checker finds a missing one.
 export const en: Record<MessageKey, string> = {
+  ...pageEn,
   appName: 'Nastavnik',
-  'role.mentor': 'Mentor',
-  'role.mentee': 'Mentee',
-  'role.mentee.f': 'Mentee',
   'role.curator': 'Curator',
   'form.student_student': 'Student – student',
   'form.teacher_teacher': 'Teacher – teacher',
@@ -20,7 +19,6 @@ export const en: Record<MessageKey, string> = {
   'meetingKind.final': 'Final meeting',
   'meetingFormat.in_person': 'In person',
   'meetingFormat.online': 'Online',
-  'badge.ambiguous': 'Several people match — ask the curator',
   'popup.signedInAs': 'Signed in as {name}',
   'popup.notSignedIn': 'Sign in to see your pairs and log meetings.',
   'popup.openOptions': 'Sign in',
@@ -84,7 +82,6 @@ export const en: Record<MessageKey, string> = {
   'step.final': 'Final',
   'step.done': 'done',
   'step.current': 'next step',
-  'panel.title': 'Mentoring',
   'panel.close': 'Close',
   'panel.mentor': 'Mentor',
   'panel.mentors': 'Mentors',
@@ -117,8 +114,6 @@ export const en: Record<MessageKey, string> = {
   'options.hostActive': 'active',
   'options.hostNoPermission': 'no permission',
   'options.hostGrant': 'Allow',
-  'curator.launcher': 'Mentoring programme',
-  'curator.title': 'Mentoring programme',
   'curator.adapterFallback':
     'This journal page does not look the way we know it: programme participants are found by their names in the text, and the class list cannot be added from here. The Nastavnik team has been told.',
   'curator.loading': 'Loading the programme…',
@@ -233,9 +228,6 @@ export const en: Record<MessageKey, string> = {
   'curator.countOf.mentor_acknowledgements': 'How many mentors were thanked',
   'curator.countKnown': 'Nastavnik’s records say {count}. Correct it if you know better.',
   'error.offlineBadges': 'The Nastavnik server cannot be reached: journal pages show only the marks received before.',
-  'notice.offline': 'Nastavnik: server unreachable, no marks shown',
-  'notice.offlineCached': 'Nastavnik: server unreachable, marks as last known',
-  'notice.close': 'Hide',
   'options.devSearch': 'Find by name, e-mail or role',
   'options.devFound.one': '{count} person found',
   'options.devFound.few': '{count} people found',

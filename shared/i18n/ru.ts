@@ -1,9 +1,9 @@
 // Every word the product shows, in Russian (the first language). en.ts has the same keys.
+import { pageRu } from './page.ts';
+
 export const ru = {
+  ...pageRu,
   appName: 'Наставник',
-  'role.mentor': 'Наставник',
-  'role.mentee': 'Наставляемый',
-  'role.mentee.f': 'Наставляемая',
   'role.curator': 'Куратор',
   'form.student_student': 'Ученик – ученик',
   'form.teacher_teacher': 'Учитель – учитель',
@@ -18,7 +18,6 @@ export const ru = {
   'meetingKind.final': 'Итоговая встреча',
   'meetingFormat.in_person': 'Очно',
   'meetingFormat.online': 'Онлайн',
-  'badge.ambiguous': 'Несколько совпадений — уточните у куратора',
   'popup.signedInAs': 'Вы вошли как {name}',
   'popup.notSignedIn': 'Войдите, чтобы видеть свои пары и записывать встречи.',
   'popup.openOptions': 'Войти',
@@ -82,7 +81,6 @@ export const ru = {
   'step.final': 'Итоговая',
   'step.done': 'пройдено',
   'step.current': 'следующий шаг',
-  'panel.title': 'Наставничество',
   'panel.close': 'Закрыть',
   'panel.mentor': 'Наставник',
   'panel.mentors': 'Наставники',
@@ -115,8 +113,6 @@ export const ru = {
   'options.hostActive': 'работает',
   'options.hostNoPermission': 'нет разрешения',
   'options.hostGrant': 'Разрешить',
-  'curator.launcher': 'Программа наставничества',
-  'curator.title': 'Программа наставничества',
   'curator.adapterFallback':
     'Эта страница журнала выглядит не так, как мы её знаем: участников программы ищем по именам в тексте, список класса отсюда не добавить. Команда Наставника уже получила сообщение об этом.',
   'curator.loading': 'Загружаем программу…',
@@ -231,9 +227,6 @@ export const ru = {
   'curator.countOf.mentor_acknowledgements': 'Скольких наставников поощрили',
   'curator.countKnown': 'По данным Наставника: {count}. Исправьте, если знаете точнее.',
   'error.offlineBadges': 'Сервер Наставника недоступен: на страницах журнала видны только отметки, полученные раньше.',
-  'notice.offline': 'Наставник: сервер недоступен, отметки не показаны',
-  'notice.offlineCached': 'Наставник: сервер недоступен, отметки — по последним данным',
-  'notice.close': 'Скрыть',
   'options.devSearch': 'Найти по имени, почте или роли',
   'options.devFound.one': 'Найден {count} человек',
   'options.devFound.few': 'Найдено {count} человека',
