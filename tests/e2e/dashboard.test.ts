@@ -325,12 +325,16 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
 
     // The pin and the forbid belong to the programme, not to the tab: the database has them, a reload
     // shows them, and the next run keeps them without being told.
-    const [kept] = await sql<{ pinned: number; forbidden: number }>(
-      `select count(*) filter (where choice = 'pinned')::int as pinned, count(*) filter (where choice = 'forbidden')::int as forbidden
-       from public.matching_choices where form_key = 'student_student' and role_model = 'peer_to_peer'`,
-    );
-    expect(kept?.pinned).toBe(1);
-    expect(kept?.forbidden).toBe((await pairs.count()) > 1 ? 1 : 0);
+    // The forbid's write may still be on its way when the pin shows: the database is asked until it has both.
+    const forbidden = (await pairs.count()) > 1 ? 1 : 0;
+    const kept = async () => {
+      const [row] = await sql<{ pinned: number; forbidden: number }>(
+        `select count(*) filter (where choice = 'pinned')::int as pinned, count(*) filter (where choice = 'forbidden')::int as forbidden
+         from public.matching_choices where form_key = 'student_student' and role_model = 'peer_to_peer'`,
+      );
+      return row;
+    };
+    await expect.poll(kept, { timeout: 15_000 }).toEqual({ pinned: 1, forbidden });
     await tab.reload();
     await tab.getByTestId('screen-stage-5').waitFor({ timeout: 15_000 });
     await tab.getByTestId('matching-form').selectOption('student_student');
