@@ -74,14 +74,21 @@ export const outcomes = $(new OpenAPIHono<AppEnv>().use(asCaller))
     createRoute({
       method: 'post',
       path: '/',
-      summary: 'Record an outcome (curator)',
+      summary: 'Record an outcome (a curator; a mentor for a current mentee of their group), or update it on its key',
+      description:
+        "A participant's outcome is one per programme, group, metric and subject: sent again (another reading, a queued save), it updates the phase sent (`value_before` and/or `value_after`) and answers 200 with the row, which keeps its first id. `If-Match` makes that update conditional on the version.",
       tags,
       request: { body: body(outcomeCreate) },
-      responses: { 201: json(outcome, 'Recorded'), 200: json(outcome, 'Recorded before: the outcome as stored'), ...callerRefusals },
+      responses: {
+        201: json(outcome, 'Recorded'),
+        200: json(outcome, 'Recorded before: the outcome as stored now (updated on its key)'),
+        412: json(staleResponse(outcome), 'Changed meanwhile (If-Match)'),
+        ...callerRefusals,
+      },
     }),
     async (c) => {
-      const { row, created } = await recordOutcome(c.var.db, c.req.valid('json'));
-      return created ? c.json(row, 201) : c.json(row, 200);
+      const { row, created } = await recordOutcome(c.var.db, c.req.valid('json'), ifMatch(c));
+      return created ? c.json(withVersion(c, row), 201) : c.json(withVersion(c, row), 200);
     },
   )
   .openapi(

@@ -11,14 +11,14 @@ import type {
 } from '../../shared/api/monitoring.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
-import { createOnce, type ExpectedVersions, listPage, updateById } from './rows.ts';
+import { createOnce, type ExpectedVersions, listPage, staleVersion, updateById } from './rows.ts';
 
 const responseSelect = `
   select r.id, r.programme_id, r.questionnaire_id, r.respondent_person_id, r.group_id, r.submitted_at::text as submitted_at,
     coalesce((select json_agg(json_build_object('item_id', a.item_id, 'scale_value', a.scale_value, 'choice_value', a.choice_value,
       'text_value', a.text_value)) from public.questionnaire_answers a where a.response_id = r.id), '[]'::json) as answers
   from public.questionnaire_responses r`;
-const outcomeColumns = `id, xmin::text as version, programme_id, person_id, group_id, metric_key, value_before::float8 as value_before, value_after::float8 as value_after,
+const outcomeColumns = `id, xmin::text as version, programme_id, person_id, group_id, metric_key, subject, value_before::float8 as value_before, value_after::float8 as value_after,
   measured_before_on::text as measured_before_on, measured_after_on::text as measured_after_on, source`;
 const readResponse = async (db: Queryable, id: string) =>
   (await db.query<QuestionnaireResponse>(`${responseSelect} where r.id = $1`, [id])).rows[0];
@@ -82,30 +82,80 @@ export function listOutcomes(db: Queryable, query: z.output<typeof outcomeQuery>
   return listPage<Outcome>(db, sql, [programme_id ?? null, person_id ?? null, group_id ?? null], { limit, cursor });
 }
 
-export function recordOutcome(db: Queryable, sent: z.output<typeof outcomeCreate>) {
-  return createOnce(
-    db,
-    {
-      sql: `insert into public.outcomes (id, organisation_id, programme_id, person_id, group_id, metric_key, value_before, value_after,
-            measured_before_on, measured_after_on, source)
-          select $1, pr.organisation_id, pr.id, $3, $4, $5, $6, $7, $8, $9, $10 from public.programmes pr where pr.id = $2
-          on conflict (id) do nothing returning id`,
-      params: [
-        sent.id,
-        sent.programme_id,
-        sent.person_id ?? null,
-        sent.group_id ?? null,
-        sent.metric_key,
-        sent.value_before ?? null,
-        sent.value_after ?? null,
-        sent.measured_before_on ?? null,
-        sent.measured_after_on ?? null,
-        sent.source ?? null,
-      ],
-    },
-    () => readOutcome(db, sent.id),
-    sent,
-  );
+/**
+ * Records an outcome. A group's own outcome (no person) is created once on its client id. A
+ * participant's is upserted on its key (programme, person, group, metric, subject): the first save
+ * creates it (201), a later one updates the phases it sends — «before» when `value_before` is sent,
+ * «after» when `value_after` is — and the source, leaving the other phase as it was (200, the row
+ * keeps its first id). With `If-Match`, an existing row is updated only at that version (412 with
+ * the row as it is now otherwise).
+ */
+export async function recordOutcome(
+  db: Queryable,
+  sent: z.output<typeof outcomeCreate>,
+  expected: ExpectedVersions = null,
+): Promise<{ row: Outcome; created: boolean }> {
+  const values = [
+    sent.id,
+    sent.programme_id,
+    sent.person_id ?? null,
+    sent.group_id ?? null,
+    sent.metric_key,
+    sent.value_before ?? null,
+    sent.value_after ?? null,
+    sent.measured_before_on ?? null,
+    sent.measured_after_on ?? null,
+    sent.source ?? null,
+    sent.subject ?? null,
+  ];
+  const insert = `insert into public.outcomes as o (id, organisation_id, programme_id, person_id, group_id, metric_key, value_before, value_after,
+      measured_before_on, measured_after_on, source, subject)
+    select $1, pr.organisation_id, pr.id, $3, $4, $5, $6, $7, $8, $9, $10, $11 from public.programmes pr where pr.id = $2`;
+  if (!sent.person_id) {
+    return createOnce(
+      db,
+      { sql: `${insert} on conflict (id) do nothing returning id`, params: values },
+      () => readOutcome(db, sent.id),
+      sent,
+    );
+  }
+  const key = [sent.programme_id, sent.person_id, sent.group_id ?? null, sent.metric_key, sent.subject ?? null];
+  const byKey = async () =>
+    (
+      await db.query<Outcome>(
+        `select ${outcomeColumns} from public.outcomes where programme_id = $1 and person_id = $2 and group_id is not distinct from $3
+          and metric_key = $4 and subject is not distinct from $5`,
+        key,
+      )
+    ).rows[0];
+  await db.query('savepoint record_outcome');
+  let written: { id: string; created: boolean } | undefined;
+  try {
+    const result = await db.query<{ id: string; created: boolean }>(
+      `${insert}
+      on conflict (programme_id, person_id, group_id, metric_key, subject) where person_id is not null do update set
+        value_before = case when $12 then excluded.value_before else o.value_before end,
+        measured_before_on = case when $12 then excluded.measured_before_on else o.measured_before_on end,
+        value_after = case when $13 then excluded.value_after else o.value_after end,
+        measured_after_on = case when $13 then excluded.measured_after_on else o.measured_after_on end,
+        source = coalesce(excluded.source, o.source)
+      where $14::text[] is null or o.xmin::text = any ($14::text[])
+      returning o.id, (o.xmax = 0) as created`,
+      [...values, sent.value_before !== undefined, sent.value_after !== undefined, expected],
+    );
+    await db.query('release savepoint record_outcome');
+    written = result.rows[0];
+  } catch (error) {
+    // The client's id is another outcome's (its key differs): the same id cannot name two outcomes.
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await db.query('rollback to savepoint record_outcome');
+    throw apiError(409, 'conflict', 'error.conflict');
+  }
+  const row = await byKey();
+  if (!row) throw apiError(404, 'not_found', 'error.notFound');
+  if (written) return { row, created: written.created };
+  // Nothing written: the row is there at another version than If-Match named.
+  throw staleVersion(row);
 }
 
 export function correctOutcome(db: Queryable, id: string, patch: Record<string, unknown>, expected: ExpectedVersions) {

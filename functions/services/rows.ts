@@ -118,7 +118,7 @@ export function entityTag(version: string): string {
 }
 
 /** Where the row has moved on since the version the client edited: 412 with the row as it is now. */
-function staleVersion(current: { version: string }): HTTPException {
+export function staleVersion(current: { version: string }): HTTPException {
   const body = { ...errorBody('precondition_failed', 'error.stale'), current };
   return new HTTPException(412, {
     res: Response.json(body, { status: 412, headers: { ETag: entityTag(current.version) } }),

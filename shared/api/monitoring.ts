@@ -71,6 +71,8 @@ export const outcome = z.object({
   person_id: id.nullable(),
   group_id: id.nullable(),
   metric_key: z.string(),
+  /** The school subject of a journal reading («Физика»); null when the measurement is not per subject. */
+  subject: z.string().nullable(),
   value_before: z.number().nullable(),
   value_after: z.number().nullable(),
   measured_before_on: z.string().nullable(),
@@ -85,9 +87,21 @@ const outcomeFields = {
   measured_after_on: isoDate.nullable(),
   source: z.string().trim().max(500).nullable(),
 };
+/**
+ * A participant's outcome is one per programme, group, metric and subject: recording it again
+ * updates the phase sent («before» and/or «after», each only when its value is sent) instead of
+ * adding a row, so a reading taken twice or sent again from the offline queue stays one outcome.
+ */
 export const outcomeCreate = z
-  .object({ ...clientId, programme_id: id, person_id: id.optional(), group_id: id.optional(), ...outcomeFields })
-  .partial({ value_before: true, value_after: true, measured_before_on: true, measured_after_on: true, source: true })
+  .object({
+    ...clientId,
+    programme_id: id,
+    person_id: id.optional(),
+    group_id: id.optional(),
+    subject: z.string().trim().min(1).max(100).nullable(),
+    ...outcomeFields,
+  })
+  .partial({ subject: true, value_before: true, value_after: true, measured_before_on: true, measured_after_on: true, source: true })
   .strict()
   .refine((o) => o.person_id !== undefined || o.group_id !== undefined, {
     message: 'Укажите участника или группу / Give a person or a group',

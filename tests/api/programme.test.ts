@@ -388,6 +388,62 @@ describe('monitoring and reports', () => {
     expect((await call(people.plainMentor, 'POST', '/outcomes', { ...outcome, id: randomUUID() })).status).toBe(403);
   });
 
+  it('a journal reading saved again updates its outcome (mentee, group, metric, subject): no second row', async () => {
+    const mentor = (body: unknown, headers?: Record<string, string>) => api.call(people.mentor, 'POST', '/outcomes', body, { headers });
+    const key = {
+      programme_id: s.id('programme'),
+      person_id: s.id(people.mentee),
+      group_id: s.id(demoGroups.mentors),
+      metric_key: 'grade_average',
+      subject: 'Физика',
+    };
+    const rows = () =>
+      s.db.asService(
+        async (db) =>
+          (
+            await db.query<{ id: string; subject: string | null; value_before: number | null; value_after: number | null }>(
+              `select id, subject, value_before::float8 as value_before, value_after::float8 as value_after from public.outcomes
+               where person_id = $1 and metric_key = 'grade_average' order by created_at, id`,
+              [key.person_id],
+            )
+          ).rows,
+      );
+    const first = { ...key, id: randomUUID(), value_before: 3.5, measured_before_on: '2026-10-01', source: 'Дневник.ру, Физика' };
+    const created = await mentor(first);
+    expect(created.status).toBe(201);
+    // The «before» taken again (another reading, a new client id): the same row, the new value.
+    const again = await mentor({ ...first, id: randomUUID(), value_before: 4 });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ id: first.id, value_before: 4, value_after: null });
+    // The «after»: the same row, the «before» kept.
+    const after = { ...key, id: randomUUID(), value_after: 4.5, measured_after_on: '2026-12-01' };
+    expect((await mentor(after)).json).toMatchObject({ id: first.id, value_before: 4, measured_before_on: '2026-10-01', value_after: 4.5 });
+    // Sent again from the offline queue (the answer was lost): nothing changes.
+    expect((await mentor(after)).status).toBe(200);
+    expect(await rows()).toEqual([{ id: first.id, subject: 'Физика', value_before: 4, value_after: 4.5 }]);
+    // Another subject is another outcome.
+    const russian = { ...key, id: randomUUID(), subject: 'Русский язык', value_before: 3 };
+    expect((await mentor(russian)).status).toBe(201);
+    expect((await rows()).map((r) => [r.subject, r.value_before, r.value_after])).toEqual([
+      ['Физика', 4, 4.5],
+      ['Русский язык', 3, null],
+    ]);
+    // If-Match: the update only at the version named; a stale one gets 412 with the row as it is now.
+    const stale = await mentor({ ...after, id: randomUUID(), value_after: 5 }, { 'If-Match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect((stale.json as { current?: { value_after: number } }).current?.value_after).toBe(4.5);
+    const etag = (await mentor(after)).headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"\d+"$/);
+    expect((await mentor({ ...after, id: randomUUID(), value_after: 5 }, { 'If-Match': etag })).json).toMatchObject({ value_after: 5 });
+    // One id cannot name two outcomes; another group's mentor cannot write onto this one.
+    expect((await mentor({ ...key, id: first.id, subject: 'Алгебра', value_before: 2 })).status).toBe(409);
+    expect((await call(people.otherMentor, 'POST', '/outcomes', { ...after, id: randomUUID(), value_after: 2 })).status).toBe(403);
+    expect((await rows()).map((r) => [r.subject, r.value_before, r.value_after])).toEqual([
+      ['Физика', 4, 5],
+      ['Русский язык', 3, null],
+    ]);
+  });
+
   it('reports the KPI to the curator against the 70% line, and the region roll-up', async () => {
     const kpi = await curator('GET', `/reports/kpi?organisation_id=${s.schoolA}&date=2026-11-15`);
     const school = (

@@ -247,6 +247,33 @@ describe('a mentor', () => {
     expect(await count(s.claims(people.otherMentor), 'outcomes', 'id = $1', [mine[0]])).toBe(0);
   });
 
+  it('one outcome per mentee, group, metric and subject: the mentor’s second reading updates it, nobody else’s does', async () => {
+    const upsert = `insert into public.outcomes as o (id, organisation_id, programme_id, person_id, group_id, metric_key, subject, value_after)
+      values ($1, $2, $3, $4, $5, 'attendance_share', 'Физика', $6)
+      on conflict (programme_id, person_id, group_id, metric_key, subject) where person_id is not null
+      do update set value_after = excluded.value_after returning o.id`;
+    const reading = (value: number) => [randomUUID(), s.schoolA, s.id('programme'), s.id(people.mentee), s.id(groups.mentors), value];
+    const first = reading(0.75);
+    expect((await s.db.asUser(mentor(), (db) => db.query(upsert, first))).rows).toEqual([{ id: first[0] }]);
+    expect((await s.db.asUser(mentor(), (db) => db.query(upsert, reading(0.8)))).rows).toEqual([{ id: first[0] }]);
+    const stored = () =>
+      s.db.asService(
+        async (db) => (await db.query(`select value_after::float8 as v from public.outcomes where metric_key = 'attendance_share'`)).rows,
+      );
+    expect(await stored()).toEqual([{ v: 0.8 }]);
+    // A plain insert of the same key is refused by the key, whoever makes it.
+    const plain = `insert into public.outcomes (id, organisation_id, programme_id, person_id, group_id, metric_key, subject, value_after)
+      values ($1, $2, $3, $4, $5, 'attendance_share', 'Физика', $6)`;
+    expect(await refused(s.db.asUser(s.claims(people.curator), (db) => db.query(plain, reading(0.5))))).toBe('23505');
+    // Another group's mentor may neither insert nor update it.
+    expect(await refused(s.db.asUser(s.claims(people.otherMentor), (db) => db.query(upsert, reading(0.1))))).toBe('42501');
+    const update = `update public.outcomes set value_after = 0.1 where id = $1 returning id`;
+    expect((await s.db.asUser(s.claims(people.otherMentor), (db) => db.query(update, [first[0]]))).rows).toEqual([]);
+    // Nor the mentee herself.
+    expect((await s.db.asUser(s.claims(people.mentee), (db) => db.query(update, [first[0]]))).rows).toEqual([]);
+    expect(await stored()).toEqual([{ v: 0.8 }]);
+  });
+
   it('cannot form groups or edit people', async () => {
     expect(
       await refused(
