@@ -1,22 +1,25 @@
 // Evaluated results from the e-journal (issue 13), in the pair panel: «Взять оценки из журнала» for
 // one mentee asks the background, which asks the page's content script to read the mentee's row
-// (sites/grades.ts). The panel shows the figures, the teacher says whether they are the «before»
-// (baseline) or the «after» and for which period, and one click saves them as outcomes.
+// (sites/grades.ts): the mentee's lessons with their dates. The teacher says whether this is the
+// «before» (baseline) or the «after» and for which period; only the lessons dated in that period
+// count, and the figures follow the dates as they change. One click saves them as outcomes (through
+// the background's queue: saved at once, or kept and sent when the network returns).
 import { useState } from 'preact/hooks';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { fullName } from '../../shared/names.ts';
-import { journalOutcomes } from '../sites/grades.ts';
+import { type JournalRecord, journalOutcomes, journalRecord } from '../sites/grades.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { t, tn } from '../utils/i18n.ts';
-import type { OutcomeCreate, PageGrades } from '../utils/messages.ts';
+import type { OutcomeCreate, PageGrades, SubmitResult } from '../utils/messages.ts';
 import { type Status, StatusLine } from './status.tsx';
 
 /** How the panel reads the page and saves outcomes (through the background; a fake in screenshots). */
 export interface JournalAccess {
   read: (personId: string) => Promise<PageGrades>;
-  save: (outcomes: OutcomeCreate[]) => Promise<unknown[]>;
+  /** Saved (the API took them) or queued (it could not be reached: sent when the network returns). */
+  save: (outcomes: OutcomeCreate[]) => Promise<SubmitResult>;
 }
 
 type Read = Extract<PageGrades, { status: 'read' }>;
@@ -42,11 +45,11 @@ const siteName = (site: string) => t(`grades.site.${site}` as MessageKey);
 function problemOf(read: PageGrades, name: string): string | null {
   if (read.status === 'unsupported') return t('grades.unsupported', { sites: read.sites.map(siteName).join(', ') });
   if (read.status === 'not-found') return t('grades.notFound', { name });
-  if (read.gradeCount === 0 && read.lessons === 0) return t('grades.nothing', { name });
+  if (!read.lessons.some((lesson) => lesson.on !== null)) return t('grades.nothing', { name });
   return null;
 }
 
-function Figures({ read }: { read: Read }) {
+function Figures({ read, record }: { read: Read; record: JournalRecord & { outside: number } }) {
   return (
     <dl class="people" data-testid="grades-figures">
       <dt>{t('grades.subject')}</dt>
@@ -61,15 +64,25 @@ function Figures({ read }: { read: Read }) {
       )}
       <dt>{t('grades.average')}</dt>
       <dd data-testid="grades-average">
-        {read.average === null ? t('grades.noGrades') : `${read.average.toLocaleString()} (${tn('grades.count', read.gradeCount)})`}
+        {record.average === null
+          ? t('grades.noGrades')
+          : `${record.average.toLocaleString()} (${tn('grades.count', record.grades.length)})`}
       </dd>
       <dt>{t('grades.absences')}</dt>
-      <dd>
-        {tn('grades.absent', read.absences)} {tn('grades.lessons', read.lessons)}
+      <dd data-testid="grades-absences">
+        {tn('grades.absent', record.absences)} {tn('grades.lessons', record.lessons)}
+        {record.outside > 0 && (
+          <>
+            <br />
+            <span class="muted" data-testid="grades-outside">
+              {tn('grades.outside', record.outside)}
+            </span>
+          </>
+        )}
       </dd>
       <dt>{t('grades.attendance')}</dt>
       <dd data-testid="grades-attendance">
-        {read.attendance === null ? '—' : t('grades.percent', { value: Math.round(read.attendance * 1000) / 10 })}
+        {record.attendance === null ? '—' : t('grades.percent', { value: Math.round(record.attendance * 1000) / 10 })}
       </dd>
     </dl>
   );
@@ -95,6 +108,7 @@ function ReadingForm({
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const prefix = `grades-${mentee.person_id}`;
+  const record = journalRecord(read.lessons, period);
   const choose = (next: When) => {
     setWhen(next);
     setPeriod(defaultPeriod(group, next));
@@ -105,15 +119,20 @@ function ReadingForm({
       setStatus({ kind: 'error', text: t('grades.badDates') });
       return;
     }
+    if (record.lessons === 0) {
+      setStatus({ kind: 'error', text: t('grades.emptyPeriod') });
+      return;
+    }
     const source = t('grades.source', {
       site: siteName(read.site),
       subject: read.subject ?? t('grades.noSubject'),
       from: formatDate(period.from),
       to: formatDate(period.to),
     });
-    const record = { grades: [], average: read.average, lessons: read.lessons, absences: read.absences, attendance: read.attendance };
     const outcomes = journalOutcomes(record, when, period.to, source).map((outcome) => ({
       ...outcome,
+      // The same mentee, metric and subject saved again updates that outcome (the API's key), «before» and «after» on one row.
+      subject: read.subject,
       id: crypto.randomUUID(),
       programme_id: group.programme_id,
       group_id: group.id,
@@ -121,9 +140,13 @@ function ReadingForm({
     }));
     setBusy(true);
     try {
-      await access.save(outcomes);
+      const result = await access.save(outcomes);
       const whenWord = t(when === 'before' ? 'grades.whenBefore' : 'grades.whenAfter');
-      onDone({ kind: 'ok', text: tn('grades.saved', outcomes.length, { when: whenWord }) });
+      onDone(
+        result.status === 'queued'
+          ? { kind: 'warn', text: tn('grades.queued', outcomes.length, { when: whenWord }) }
+          : { kind: 'ok', text: tn('grades.saved', outcomes.length, { when: whenWord }) },
+      );
     } catch (error) {
       setStatus({ kind: 'error', text: describeError(error) });
     } finally {
@@ -133,7 +156,6 @@ function ReadingForm({
   return (
     <form class="grades" data-testid="grades-form" onSubmit={save}>
       <h3>{t('grades.title', { name: fullName(mentee) })}</h3>
-      <Figures read={read} />
       <fieldset class="ratings">
         <legend>{t('grades.when')}</legend>
         {(['before', 'after'] as const).map((value) => (
@@ -168,6 +190,7 @@ function ReadingForm({
           ))}
         </div>
       </fieldset>
+      <Figures read={read} record={record} />
       <p class="muted">{t('grades.note')}</p>
       <StatusLine status={status} testId="grades-error" />
       <div class="actions">

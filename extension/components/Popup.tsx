@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
 import { describeError, OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
@@ -64,6 +65,8 @@ function describeWrite(item: QueuedItem): string {
     return t('queue.item.plan-meeting', {
       date: new Date(write.plan.starts_at).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }),
     });
+  if (write.kind === 'record-outcome')
+    return t('queue.item.record-outcome', { metric: t(`grades.metric.${write.outcome.metric_key}` as MessageKey) });
   return t('queue.item.cancel-plan');
 }
 
@@ -142,7 +145,9 @@ function QueuePanel({
                 ? item.write.meeting.group_id
                 : item.write.kind === 'plan-meeting'
                   ? item.write.plan.group_id
-                  : item.write.groupId;
+                  : item.write.kind === 'record-outcome'
+                    ? item.write.outcome.group_id
+                    : item.write.groupId;
             const group = groups.find((g) => g.id === groupId);
             return (
               <div class="queue-item" key={item.id} data-testid="queue-refused-item">
@@ -154,7 +159,7 @@ function QueuePanel({
                   {item.refused?.message}
                 </div>
                 <div class="actions">
-                  {group && item.write.kind !== 'cancel-plan' && (
+                  {group && (item.write.kind === 'log-meeting' || item.write.kind === 'plan-meeting') && (
                     <button type="button" class="secondary" data-testid="queue-fix" onClick={() => onFix(item, group)}>
                       {t('queue.fix')}
                     </button>

@@ -226,12 +226,13 @@ describe('the background service', () => {
       site: 'dnevnik-ru',
       subject: 'Физика',
       period: 'II четверть',
-      gradeCount: 2,
-      average: 4.5,
-      lessons: 4,
-      absences: 1,
-      attendance: 0.75,
+      lessons: [
+        { on: '2026-11-11', grades: [5], absent: false },
+        { on: '2026-11-18', grades: [], absent: true },
+        { on: null, grades: [5], absent: false },
+      ],
     };
+    const lesson = { on: '2026-11-11', grades: [5], absent: false };
     // The fake's sendMessage answers nothing (void): typed here as the browser's, which answers what the tab says.
     const tabs = fakeBrowser.tabs as unknown as { sendMessage: (...args: unknown[]) => Promise<unknown> };
     const openPair = async () => {
@@ -249,9 +250,11 @@ describe('the background service', () => {
       for (const bad of [
         { ...read, grades: [5, 4] },
         { ...read, names: ['Карпова Мария'] },
-        { ...read, average: 7 },
-        { ...read, attendance: 1.5 },
-        { ...read, absences: 5 },
+        { ...read, lessons: [{ ...lesson, grades: [7] }] },
+        { ...read, lessons: [{ ...lesson, on: '11.11' }] },
+        { ...read, lessons: [{ ...lesson, name: 'Карпова Мария' }] },
+        { ...read, lessons: [{ ...lesson, absent: 'н' }] },
+        { ...read, lessons: Array(1001).fill(lesson) },
         { ...read, subject: 'x'.repeat(101) },
         { status: 'unsupported', sites: ['<img>'] },
         'Карпова Мария 5 4',
@@ -304,15 +307,55 @@ describe('the background service', () => {
       };
       const sent = vi.fn(async (_url: string, init: RequestInit) => json({ ...JSON.parse(String(init.body)), version: '1' }, 201));
       vi.stubGlobal('fetch', sent);
-      expect(await answer({ type: 'nastavnik:save-outcomes', outcomes: [outcome] }, pairFrame)).toMatchObject({
+      expect(await answer({ type: 'nastavnik:save-outcomes', outcomes: [outcome] }, pairFrame)).toEqual({
         ok: true,
-        value: [{ id: outcome.id, value_after: 4.5 }],
+        value: { status: 'saved' },
       });
       expect(sent.mock.calls[0]?.[0]).toBe('http://api.test/outcomes');
+      expect(await queuedItems()).toEqual([]);
       for (const outcomes of [[], [{ ...outcome, metric_key: 'Grade Average' }], [{ ...outcome, id: 'x' }], Array(11).fill(outcome)]) {
         expect(await answer({ type: 'nastavnik:save-outcomes', outcomes }, pairFrame)).toMatchObject({ ok: false, status: 400 });
       }
       expect(sent).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps a reading saved offline in the meetings’ queue and sends each outcome once when the API answers again', async () => {
+      await sessionItem.setValue(session);
+      await openPair();
+      const outcome = (metric: string, value: number) => ({
+        id: crypto.randomUUID(),
+        programme_id: '7d2e3e74-0b7b-4e3c-9c2a-4b6c0f3a9c32',
+        group_id: meeting.group_id,
+        person_id: mentee,
+        metric_key: metric,
+        subject: 'Физика',
+        value_before: value,
+        measured_before_on: '2026-10-01',
+      });
+      const reading = [outcome('grade_average', 3.5), outcome('attendance_share', 0.75)];
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => {
+          throw new TypeError('Failed to fetch');
+        }),
+      );
+      expect(await answer({ type: 'nastavnik:save-outcomes', outcomes: reading }, pairFrame)).toEqual({
+        ok: true,
+        value: { status: 'queued' },
+      });
+      expect((await queuedItems()).map((item) => item.write)).toEqual(reading.map((o) => ({ kind: 'record-outcome', outcome: o })));
+      // The network returns: each outcome goes once, with its client id; nothing waits after.
+      const sent = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
+        json({ ...JSON.parse(String(init?.body)), version: '1' }, 201),
+      );
+      vi.stubGlobal('fetch', sent);
+      expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
+      expect(sent.mock.calls.map(([url, init]) => [String(url), JSON.parse(String(init?.body)).id])).toEqual(
+        reading.map((o) => ['http://api.test/outcomes', o.id]),
+      );
+      expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
+      expect(sent).toHaveBeenCalledTimes(2);
+      expect(await queuedItems()).toEqual([]);
     });
   });
 });

@@ -59,9 +59,7 @@ const pageRoster = z.object({
   site: z.string().max(50),
 });
 
-/** What a content script sends back as a pupil's grades: figures and two short texts, bounded; nothing else of the page. */
-const share = z.number().min(0).max(1).nullable();
-const lessonCount = z.number().int().min(0).max(10_000);
+/** What a content script sends back as a pupil's lessons: dates, marks and absences, two short texts, bounded; nothing else of the page. */
 const pageGrades = z.discriminatedUnion('status', [
   z
     .object({
@@ -69,14 +67,19 @@ const pageGrades = z.discriminatedUnion('status', [
       site: z.string().regex(/^[a-z0-9-]{1,40}$/),
       subject: z.string().max(100).nullable(),
       period: z.string().max(100).nullable(),
-      gradeCount: lessonCount,
-      average: z.number().min(1).max(5).nullable(),
-      lessons: lessonCount,
-      absences: lessonCount,
-      attendance: share,
+      lessons: z
+        .array(
+          z
+            .object({
+              on: z.iso.date().nullable(),
+              grades: z.array(z.number().int().min(1).max(5)).max(10),
+              absent: z.boolean(),
+            })
+            .strict(),
+        )
+        .max(1000),
     })
-    .strict()
-    .refine((read) => read.absences <= read.lessons, { message: 'more absences than lessons' }),
+    .strict(),
   z.object({ status: z.literal('unsupported'), sites: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(50) }).strict(),
   z.object({ status: z.literal('not-found') }).strict(),
 ]);
@@ -244,9 +247,11 @@ export async function answer(message: unknown, sender: Sender): Promise<AnyReply
       case 'nastavnik:save-outcomes': {
         const parsed = journalOutcomes.safeParse(message.outcomes);
         if (!parsed.success) return invalid(parsed.error);
-        const saved = [];
-        for (const outcome of parsed.data) saved.push(await api.recordOutcome(outcome));
-        return { ok: true, value: saved };
+        // Through the queue, as meetings go: kept, sent, and sent again when the network returns
+        // (each outcome with its client id; the API upserts on the mentee, metric and subject).
+        let queued = false;
+        for (const outcome of parsed.data) queued = (await submit({ kind: 'record-outcome', outcome })).status === 'queued' || queued;
+        return { ok: true, value: { status: queued ? 'queued' : 'saved' } };
       }
       case 'nastavnik:my-groups':
         if (!(await getAccessToken())) return { ok: true, value: null };

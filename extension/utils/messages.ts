@@ -10,13 +10,14 @@ import type { Catalog } from '../../shared/api/catalog.ts';
 import type { ClassroomSyncPreview, ClassroomSyncRequest } from '../../shared/api/classroom.ts';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
-import type { Outcome, outcomeCreate } from '../../shared/api/monitoring.ts';
+import type { outcomeCreate } from '../../shared/api/monitoring.ts';
 import type { ChecklistItem, checklistItemPatch, Programme, ProgrammeWarning } from '../../shared/api/programmes.ts';
 import type { RosterPreview, RosterRowInput } from '../../shared/api/roster-import.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { PagePerson } from '../../shared/page-roster.ts';
 import type { PersonKind } from '../../shared/participants.ts';
 import type { AdapterFallback } from '../sites/fallback.ts';
+import type { JournalLesson } from '../sites/grades.ts';
 import type { QueuedItem, ReminderSettings } from './storage.ts';
 
 // The payloads as the extension sees them: types only, from the API's own zod schemas (nothing of
@@ -79,23 +80,21 @@ export interface PageRosterData {
 }
 
 /**
- * A pupil's grades and attendance as the content script read them off a journal page (issue 13),
- * for the pair panel to save as outcomes: figures only, never the page's text beyond the subject.
+ * A pupil's lessons as the content script read them off a journal page (issue 13), for the pair
+ * panel to count the teacher's period and save as outcomes: each lesson column's date and the
+ * pupil's marks and absence in it — never the page's text beyond the subject and the period's name.
  */
 export type PageGrades =
   | {
       status: 'read';
-      /** The site as people name it («Дневник.ру»). */
+      /** The site's id («dnevnik-ru»). */
       site: string;
       /** The subject the journal page is for, when the page says it. */
       subject: string | null;
       /** The period the page shows as it names it («II четверть»), when it does. */
       period: string | null;
-      gradeCount: number;
-      average: number | null;
-      lessons: number;
-      absences: number;
-      attendance: number | null;
+      /** The pupil's lesson columns in page order: the header's date (null when it prints none), marks 1–5, absence. */
+      lessons: JournalLesson[];
     }
   /** The site has no grades reader; `sites` are the ones that do. */
   | { status: 'unsupported'; sites: string[] }
@@ -176,8 +175,8 @@ export const protocol = {
   'nastavnik:page-roster': call<NoPayload, PageRosterData | null>('extension-page'),
   /** A mentee's grades and attendance on the frame's tab (a journal page), read now: the teacher clicked for it. */
   'nastavnik:page-grades': call<{ personId: string }, PageGrades>('extension-page'),
-  /** Saves a journal reading as outcomes (grade average, attendance share), before or after. */
-  'nastavnik:save-outcomes': call<{ outcomes: OutcomeCreate[] }, Outcome[]>('extension-page'),
+  /** Saves a journal reading as outcomes (grade average, attendance share), before or after; queued like a meeting when the API cannot be reached. */
+  'nastavnik:save-outcomes': call<{ outcomes: OutcomeCreate[] }, SubmitResult>('extension-page'),
   /** The groups the signed-in person may see; null when nobody is signed in. */
   'nastavnik:my-groups': call<NoPayload, GroupSummary[] | null>('extension-page'),
   /** The popup's own groups, from the last snapshot when the API cannot be reached. */

@@ -1,6 +1,6 @@
 // Nothing lost, nothing doubled (issue #14). Every write the person makes — a meeting logged, a
-// meeting planned, a plan cancelled — is first kept in extension storage (it survives the service
-// worker and the browser), then sent. It is sent again with its own client id until the API
+// meeting planned, a plan cancelled, a journal reading saved as outcomes (issue #13) — is first
+// kept in extension storage (it survives the service worker and the browser), then sent. It is sent again with its own client id until the API
 // answers, so a retry after an answer lost on the way creates nothing new (the API is idempotent on
 // that id). Sending is retried when the network returns (`online`), on an alarm, and after
 // failures with exponential backoff; a write the API refuses (the group was cancelled, bad data)
@@ -30,8 +30,18 @@ export function backoffDelay(failures: number, random = Math.random()): number {
   return Math.round(delay * (1 - backoff.jitter + 2 * backoff.jitter * random));
 }
 
-const idOf = (write: QueuedWrite): string =>
-  write.kind === 'log-meeting' ? write.meeting.id : write.kind === 'plan-meeting' ? write.plan.id : write.planId;
+function idOf(write: QueuedWrite): string {
+  switch (write.kind) {
+    case 'log-meeting':
+      return write.meeting.id;
+    case 'plan-meeting':
+      return write.plan.id;
+    case 'cancel-plan':
+      return write.planId;
+    case 'record-outcome':
+      return write.outcome.id;
+  }
+}
 
 function send(write: QueuedWrite): Promise<unknown> {
   switch (write.kind) {
@@ -41,6 +51,8 @@ function send(write: QueuedWrite): Promise<unknown> {
       return api.planMeeting(write.plan);
     case 'cancel-plan':
       return api.cancelPlannedMeeting(write.planId);
+    case 'record-outcome':
+      return api.recordOutcome(write.outcome);
   }
 }
 

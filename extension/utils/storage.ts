@@ -4,7 +4,7 @@ import type { Session } from '../../shared/api/auth.ts';
 import type { GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
-import type { BadgePerson } from './messages.ts';
+import type { BadgePerson, OutcomeCreate } from './messages.ts';
 import type { PanelTickets } from './panel-tickets.ts';
 
 /** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */
@@ -16,11 +16,13 @@ export const sessionItem = storage.defineItem<Session | null>('local:session', {
  */
 export const sessionRefusedItem = storage.defineItem<boolean>('local:sessionRefused', { fallback: false, version: 1 });
 
-/** A write the person made: a meeting logged, a meeting planned, a plan cancelled. */
+/** A write the person made: a meeting logged, a meeting planned, a plan cancelled, a journal reading saved. */
 export type QueuedWrite =
   | { kind: 'log-meeting'; meeting: MeetingCreate }
   | { kind: 'plan-meeting'; plan: PlannedMeetingCreate }
-  | { kind: 'cancel-plan'; planId: string; groupId: string };
+  | { kind: 'cancel-plan'; planId: string; groupId: string }
+  /** An outcome taken from a journal page (issue 13): the API upserts it on its key, so a resend changes nothing. */
+  | { kind: 'record-outcome'; outcome: OutcomeCreate };
 
 /** Why the API refused a queued write (the group was cancelled, the data was wrong): shown to fix or discard. */
 export interface Refusal {
