@@ -1,8 +1,10 @@
 // Evaluated results from the e-journal (issue 13) in real Chromium: the built extension, the API on a
-// fresh database, the Дневник.ру journal fixture under its real host name. The demo mentor opens her
-// mentee's pair panel from the badge, clicks «Взять оценки из журнала», sees the figures of the
-// mentee's row, saves them as «до» and then as «после», and the outcomes rows are in the database
-// and in stage 7's monitoring. A mentee not on the page and a site without a grades reader say so.
+// fresh database, the Дневник.ру and Сетевой город journal fixtures under real host names. The demo
+// mentor opens her mentee's pair panel from the badge, clicks «Взять оценки из журнала», picks the
+// period (which cuts the page's columns by their dates), saves the reading as «до» (twice: still one
+// row per metric) and then as «после»; with the API down the save waits in the queue and lands when
+// the API is back. The outcomes are in the database and in stage 7's monitoring. A mentee not on the
+// page and a site without a grades reader say so.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,10 +22,12 @@ const novikova = 'p.novikova@school17.example.ru'; // t-0574, mentor of g-84 (s-
 const curator = 'a.korolev2@school17.example.ru';
 const journal = 'https://schools.dnevnik.ru/journals/journalclassical.aspx?view=subject&school=1000001234567&group=1000009876543';
 const moodle = 'https://school17.moodlecloud.com/grade/report/grader/index.php?id=77';
+const netschool = 'https://deti.obr03.ru/app/school/journal/';
 const page = (name: string) => new URL(`../fixtures/pages/${name}`, import.meta.url);
 
 interface OutcomeRow {
   metric_key: string;
+  subject: string | null;
   person_id: string;
   group_id: string;
   value_before: number | null;
@@ -48,7 +52,7 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
       async (db) =>
         (
           await db.query<OutcomeRow>(
-            `select metric_key, person_id, group_id, value_before::float8 as value_before, value_after::float8 as value_after,
+            `select metric_key, subject, person_id, group_id, value_before::float8 as value_before, value_after::float8 as value_after,
                measured_before_on::text as measured_before_on, measured_after_on::text as measured_after_on, source
              from public.outcomes order by metric_key, created_at`,
           )
@@ -75,6 +79,7 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
       sites: [
         { host: 'schools.dnevnik.ru', pages: [{ path: /.*/, file: page('dnevnik-ru.html') }] },
         { host: 'school17.moodlecloud.com', pages: [{ path: /.*/, file: page('moodle-grader.html') }] },
+        { host: 'deti.obr03.ru', pages: [{ path: /.*/, file: page('netschool.html') }] },
       ],
     });
     ({ server, browser } = stack);
@@ -99,13 +104,36 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     expect(figures).toContain('Физика');
     expect(figures).toContain('II четверть');
     expect(figures).toContain('Дневник.ру');
-    expect(await form.getByTestId('grades-average').textContent()).toBe('4,5 (2 оценки)');
-    expect(figures).toContain('1 пропуск из 4 уроков');
-    expect(await form.getByTestId('grades-attendance').textContent()).toBe('75 %');
-    // No final meeting yet: «до» is preselected, its period ends when the pair started.
+    // No final meeting yet: «до» is preselected, its period ends when the pair started (in October):
+    // the page's November columns are outside it, and the figures say so.
     expect(await form.getByTestId('grades-before').isChecked()).toBe(true);
-    const before = { from: await form.getByTestId('grades-from').inputValue(), to: await form.getByTestId('grades-to').inputValue() };
-    expect(before.from < before.to).toBe(true);
+    const started = await server.db.asService(
+      async (db) =>
+        (await db.query<{ on: string }>(`select started_on::text as on from public.mentoring_groups where id = $1`, [demoUuid('g-84')]))
+          .rows[0]?.on,
+    );
+    expect(await form.getByTestId('grades-to').inputValue()).toBe(started);
+    expect(started && started < '2026-11-11').toBe(true);
+    expect(await form.getByTestId('grades-average').textContent()).toBe('оценок нет');
+    expect(await form.getByTestId('grades-outside').textContent()).toBe('ещё 4 урока страницы вне периода — не учтены');
+    // The row (fixture): 11.11 «5», 13.11 —, 18.11 «Н», 20.11 «4». The whole of November: all four lessons.
+    const period = async (from: string, to: string) => {
+      await form.getByTestId('grades-from').fill(from);
+      await form.getByTestId('grades-to').fill(to);
+    };
+    await period('2026-11-01', '2026-11-30');
+    expect(await form.getByTestId('grades-average').textContent()).toBe('4,5 (2 оценки)');
+    expect(await form.getByTestId('grades-absences').textContent()).toBe('1 пропуск из 4 уроков');
+    expect(await form.getByTestId('grades-attendance').textContent()).toBe('75 %');
+    expect(await form.getByTestId('grades-outside').count()).toBe(0);
+    // 12 to 18 November cuts the 11th and the 20th off: the 13th (nothing) and the 18th («Н») are left.
+    await period('2026-11-12', '2026-11-18');
+    expect(await form.getByTestId('grades-average').textContent()).toBe('оценок нет');
+    expect(await form.getByTestId('grades-absences').textContent()).toContain('1 пропуск из 2 уроков');
+    expect(await form.getByTestId('grades-outside').textContent()).toBe('ещё 2 урока страницы вне периода — не учтены');
+    expect(await form.getByTestId('grades-attendance').textContent()).toBe('50 %');
+    await shoot(tab, 'grades-2-period-cut.png');
+    await period('2026-11-01', '2026-11-30');
     await shoot(tab, 'grades-2-read.png');
     await expect.poll(() => form.getByTestId('grades-save').isEnabled(), { timeout: 10_000 }).toBe(true);
     await form.getByTestId('grades-save').click();
@@ -115,31 +143,41 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
 
     const mentee = demoUuid('s-0482');
     const g84 = demoUuid('g-84');
-    expect(await outcomes()).toEqual([
+    const saved = [
       expect.objectContaining({
         metric_key: 'attendance_share',
         person_id: mentee,
         group_id: g84,
+        subject: 'Физика',
         value_before: 0.75,
         value_after: null,
-        measured_before_on: before.to,
+        measured_before_on: '2026-11-30',
       }),
       expect.objectContaining({ metric_key: 'grade_average', person_id: mentee, group_id: g84, value_before: 4.5, value_after: null }),
-    ]);
+    ];
+    expect(await outcomes()).toEqual(saved);
     expect((await outcomes())[0]?.source).toMatch(/^Дневник\.ру, Физика, /);
 
-    // The «после», with the period the teacher types.
+    // The same «до» saved again: the same two rows, not four.
+    await takeFor(group, 's-0482').getByTestId('grades-take').click();
+    await form.waitFor();
+    await period('2026-11-01', '2026-11-30');
+    await form.getByTestId('grades-save').click();
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('«до»');
+    await expect.poll(() => outcomes(), { timeout: 5_000 }).toEqual(saved);
+
+    // The «после», for the period the teacher types (11 to 13 November: the «5» and a lesson without a mark).
     await takeFor(group, 's-0482').getByTestId('grades-take').click();
     await form.waitFor();
     await form.getByTestId('grades-after').check();
-    await form.getByTestId('grades-from').fill('2026-11-01');
-    await form.getByTestId('grades-to').fill('2026-11-30');
+    await period('2026-11-11', '2026-11-13');
+    expect(await form.getByTestId('grades-attendance').textContent()).toBe('100 %');
     await form.getByTestId('grades-save').click();
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('«после»');
-    const after = (await outcomes()).filter((o) => o.value_after !== null);
-    expect(after.map((o) => [o.metric_key, o.value_after, o.measured_after_on])).toEqual([
-      ['attendance_share', 0.75, '2026-11-30'],
-      ['grade_average', 4.5, '2026-11-30'],
+    // Onto the same rows: «до» kept, «после» added.
+    expect((await outcomes()).map((o) => [o.metric_key, o.value_before, o.value_after, o.measured_after_on])).toEqual([
+      ['attendance_share', 0.75, 1, '2026-11-13'],
+      ['grade_average', 4.5, 5, '2026-11-13'],
     ]);
 
     // A mentee whose row this page does not show: said in words, nothing saved.
@@ -147,7 +185,7 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     const missing = takeFor(group, 's-0396').getByTestId('grades-status');
     await expect.poll(() => missing.textContent(), { timeout: 10_000 }).toContain('На этой странице нет оценок для: Иванов Лев');
     await shoot(tab, 'grades-4-not-on-page.png');
-    expect(await outcomes()).toHaveLength(4);
+    expect(await outcomes()).toHaveLength(2);
     await tab.close();
 
     // Stage 7's monitoring: one participant, the «до» and «после» averages.
@@ -156,18 +194,57 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
       return monitoringReport(db, rows[0]?.programme_id as string);
     });
     expect(report.outcomes).toEqual([
-      { metric_key: 'attendance_share', people: 1, before_average: 0.75, after_average: 0.75 },
-      { metric_key: 'grade_average', people: 1, before_average: 4.5, after_average: 4.5 },
+      { metric_key: 'attendance_share', people: 1, before_average: 0.75, after_average: 1 },
+      { metric_key: 'grade_average', people: 1, before_average: 4.5, after_average: 5 },
     ]);
   });
 
-  it('at 360 px the reading fits the panel', async () => {
-    const { tab, group } = await openPanel(journal, 's-0482', 360);
+  it('Сетевой город, with the API down: the «после» waits in the queue, the panel says so, and it lands when the API is back', async () => {
+    const { tab, group } = await openPanel(netschool, 's-0482');
     await takeFor(group, 's-0482').getByTestId('grades-take').click();
-    await group.getByTestId('grades-form').waitFor({ timeout: 10_000 });
-    await group.getByTestId('grades-form').scrollIntoViewIfNeeded();
-    await shoot(tab, 'grades-5-read-360.png');
+    const form = group.getByTestId('grades-form');
+    await form.waitFor({ timeout: 10_000 });
+    await form.getByTestId('grades-after').check();
+    await form.getByTestId('grades-from').fill('2026-11-01');
+    await form.getByTestId('grades-to').fill('2026-11-30');
+    // Her row (the 5th of both tables): «4», «3», —, «5» under 11, 13, 18 and 20 November.
+    expect(await form.getByTestId('grades-average').textContent()).toBe('4 (3 оценки)');
+    expect(await form.getByTestId('grades-attendance').textContent()).toBe('100 %');
+    expect(await form.getByTestId('grades-figures').textContent()).toContain('Сетевой город');
+
+    await stack.stopServer();
+    await form.getByTestId('grades-save').click();
+    const status = takeFor(group, 's-0482').getByTestId('grades-status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toBe('Нет связи с сервером: 2 показателя «после» ждут отправки и уйдут сами, когда связь вернётся.');
+    await shoot(tab, 'grades-8-queued.png');
+
+    server = await stack.startServer();
+    // The queue's own retry sends them (no click): onto the same two rows.
+    await expect
+      .poll(async () => (await outcomes()).map((o) => [o.metric_key, o.subject, o.value_before, o.value_after]), { timeout: 60_000 })
+      .toEqual([
+        ['attendance_share', 'Физика', 0.75, 1],
+        ['grade_average', 'Физика', 4.5, 4],
+      ]);
     await tab.close();
+  });
+
+  it('at 1024 and 360 px the reading fits the panel', async () => {
+    for (const width of [1024, 360]) {
+      const { tab, group } = await openPanel(journal, 's-0482', width);
+      await takeFor(group, 's-0482').getByTestId('grades-take').click();
+      const form = group.getByTestId('grades-form');
+      await form.waitFor({ timeout: 10_000 });
+      await form.getByTestId('grades-from').fill('2026-11-12');
+      await form.getByTestId('grades-to').fill('2026-11-18');
+      await form.scrollIntoViewIfNeeded();
+      // Nothing sticks out of the panel sideways.
+      expect(await form.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      await shoot(tab, `grades-5-read-${width}.png`);
+      await tab.close();
+    }
   });
 
   it('a site without a grades reader (Moodle) says which sites have one', async () => {
@@ -176,7 +253,7 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     const said = takeFor(group, 's-0460').getByTestId('grades-status');
     await expect
       .poll(() => said.textContent(), { timeout: 10_000 })
-      .toBe('С этого сайта оценки пока не читаются. Поддерживаются: Дневник.ру.');
+      .toBe('С этого сайта оценки пока не читаются. Поддерживаются: Дневник.ру, Сетевой город, ЭлЖур, МЭШ, edu.tatar.ru.');
     await shoot(tab, 'grades-6-unsupported.png');
     await tab.close();
   });
@@ -191,7 +268,7 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     const rows = await table
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => (td.textContent ?? '').trim()).join(' | ')));
-    expect(rows).toEqual(['Посещаемость, доля (журнал) | 1 | 0.75 | 0.75', 'Средний балл (журнал) | 1 | 4.5 | 4.5']);
+    expect(rows).toEqual(['Посещаемость, доля (журнал) | 1 | 0.75 | 1', 'Средний балл (журнал) | 1 | 4.5 | 4']);
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(screenshots, 'grades-7-stage7-outcomes.png') });
     await tab.close();
