@@ -95,7 +95,7 @@ export const outcomes = $(new OpenAPIHono<AppEnv>().use(asCaller))
     createRoute({
       method: 'patch',
       path: '/{id}',
-      summary: 'Correct an outcome (curator)',
+      summary: 'Correct an outcome (a curator; a mentor, of a current mentee of their group)',
       tags,
       request: { params: idParam, body: body(outcomePatch) },
       responses: { 200: json(outcome), 412: json(staleResponse(outcome), 'Changed meanwhile'), ...callerRefusals },

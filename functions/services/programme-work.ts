@@ -209,7 +209,7 @@ export async function monitoringReport(db: Queryable, programmeId: string): Prom
        group by it.audience, it.item_key, it.text_ru, it.text_en, it.position
        order by it.audience desc, it.position`,
     ),
-    // A participant counts once whether their «before» and «after» are one row or two (the journal saves each when read).
+    // A participant counts once, whatever number of subjects their journal readings cover (one row per subject, «до» and «после» on it).
     q<MonitoringReport['outcomes'][number]>(
       `select metric_key, count(distinct coalesce(person_id, group_id))::int as people, round(avg(value_before), 2)::float8 as before_average,
          round(avg(value_after), 2)::float8 as after_average
