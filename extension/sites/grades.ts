@@ -9,7 +9,18 @@
 // Which sites have a reader, and why the others have none:
 // - Дневник.ру (classic journal), Сетевой город, ЭлЖур, МЭШ, edu.tatar.ru: their fixture pages
 //   (tests/fixtures/pages, each with its sources and what is unconfirmed) show lesson columns headed
-//   by dates and marks 1–5 with «Н» for an absence; grades.test.ts checks a reader on each.
+//   by dates and marks 1–5 with «Н» for an absence; grades.test.ts checks a reader on each. How sure
+//   each is (from the fixtures' headers):
+//   · Дневник.ру: confirmed by a public scraper — header cells `day_{period}_{month}_{day}`, a cell
+//     per lesson holding presence («Н») and marks («5/4», «4-»); the /v2/ journals' markup is unknown.
+//   · edu.tatar.ru: confirmed by public scrapers — thead rows of months, day numbers and lesson kinds;
+//     marks in cells[2:-2], the average and the term mark last (no date: not counted).
+//   · МЭШ: the rows' markCell hooks and the final/average cells are confirmed; the header row's hooks
+//     and its «02.12» text are not (a date in any header text is what counts).
+//   · Сетевой город: the names table and the marks table .journal-total aligned row by row are
+//     confirmed (the app's layout script); the marks cells and the month/day header rows are guessed.
+//   · ЭлЖур: the div grid (.cell[name] per row label, .cell-data) is confirmed on the pupil's page;
+//     that the teacher's journal labels its rows with pupils the same way, and its header cells, are guessed.
 // - Moodle's grader report shows points per assignment (8,00 / 9,50), not marks 1–5, under headers
 //   that are assignments, not dates: neither an average mark nor an attendance can be read from it.
 // - Canvas: only its People page is known (no gradebook fixture, no public evidence of its markup).
