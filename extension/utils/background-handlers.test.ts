@@ -11,6 +11,7 @@ const { sessionItem } = await import('./storage.ts');
 const { forgetLoaded, queuedItems } = await import('./queue.ts');
 const { protocol, requestAccess } = await import('./messages.ts');
 type Replies = import('./messages.ts').Replies;
+type OutcomeCreate = import('./messages.ts').OutcomeCreate;
 
 const id = fakeBrowser.runtime.id;
 const popup = { id, url: `chrome-extension://${id}/popup.html`, documentId: 'popup' };
@@ -322,7 +323,7 @@ describe('the background service', () => {
     it('keeps a reading saved offline in the meetings’ queue and sends each outcome once when the API answers again', async () => {
       await sessionItem.setValue(session);
       await openPair();
-      const outcome = (metric: string, value: number) => ({
+      const outcome = (metric: string, value: number): OutcomeCreate => ({
         id: crypto.randomUUID(),
         programme_id: '7d2e3e74-0b7b-4e3c-9c2a-4b6c0f3a9c32',
         group_id: meeting.group_id,
@@ -344,6 +345,16 @@ describe('the background service', () => {
         value: { status: 'queued' },
       });
       expect((await queuedItems()).map((item) => item.write)).toEqual(reading.map((o) => ({ kind: 'record-outcome', outcome: o })));
+      // Taken again while still offline: the newer «до» of each metric replaces the one waiting (sent
+      // after it, the older would overwrite it); another subject's reading and an «после» are other writes.
+      const again = [outcome('grade_average', 4), outcome('attendance_share', 0.8)];
+      const russian = { ...outcome('grade_average', 3), subject: 'Русский язык' };
+      const { value_before: _, measured_before_on: __, ...bare } = outcome('grade_average', 0);
+      const afterwards = { ...bare, value_after: 4.5, measured_after_on: '2026-12-01' };
+      await answer({ type: 'nastavnik:save-outcomes', outcomes: again }, pairFrame);
+      await answer({ type: 'nastavnik:save-outcomes', outcomes: [russian, afterwards] }, pairFrame);
+      reading.splice(0, reading.length, ...again, russian, afterwards);
+      expect((await queuedItems()).map((item) => item.id)).toEqual(reading.map((o) => o.id));
       // The network returns: each outcome goes once, with its client id; nothing waits after.
       const sent = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
         json({ ...JSON.parse(String(init?.body)), version: '1' }, 201),
@@ -354,7 +365,7 @@ describe('the background service', () => {
         reading.map((o) => ['http://api.test/outcomes', o.id]),
       );
       expect(await answer({ type: 'nastavnik:flush-queue', force: true }, popup)).toEqual({ ok: true, value: 0 });
-      expect(sent).toHaveBeenCalledTimes(2);
+      expect(sent).toHaveBeenCalledTimes(reading.length);
       expect(await queuedItems()).toEqual([]);
     });
   });

@@ -56,6 +56,22 @@ function send(write: QueuedWrite): Promise<unknown> {
   }
 }
 
+/** Whether `newer` is the same outcome (programme, person, group, metric, subject) with every phase `older` sets. */
+export function supersedes(newer: QueuedWrite, older: QueuedWrite): boolean {
+  if (newer.kind !== 'record-outcome' || older.kind !== 'record-outcome') return false;
+  const [a, b] = [newer.outcome, older.outcome];
+  const phases = (o: typeof a) => (['value_before', 'value_after'] as const).filter((phase) => o[phase] !== undefined);
+  return (
+    a.programme_id === b.programme_id &&
+    a.person_id !== undefined &&
+    a.person_id === b.person_id &&
+    (a.group_id ?? null) === (b.group_id ?? null) &&
+    a.metric_key === b.metric_key &&
+    (a.subject ?? null) === (b.subject ?? null) &&
+    phases(b).every((phase) => phases(a).includes(phase))
+  );
+}
+
 type Outcome = 'sent' | 'transient' | 'signed-out' | { refused: Refusal };
 
 async function attempt(write: QueuedWrite): Promise<Outcome> {
@@ -165,6 +181,10 @@ const waitingOut = async () => Date.now() < (await queueRetryItem.getValue()).no
 export async function submit(write: QueuedWrite): Promise<SubmitResult> {
   const id = idOf(write);
   const owner = (await currentSession())?.email ?? '';
+  // A newer reading of the same outcome and phase replaces one still waiting: sent after it, the
+  // older would overwrite it (the API updates the outcome on its key).
+  for (const waiting of await mine())
+    if (!inFlight.has(waiting.id) && waiting.id !== id && supersedes(write, waiting.write)) await put(waiting.id, null);
   const item: QueuedItem = { id, write, owner, queuedAt: Date.now(), attempts: 0, lastError: null, refused: null };
   await put(id, item);
   // The person's own write is always tried at once (it is how a mentor learns the network is back);
