@@ -392,7 +392,7 @@ describe('monitoring and reports', () => {
     const mentor = (body: unknown, headers?: Record<string, string>) => api.call(people.mentor, 'POST', '/outcomes', body, { headers });
     const key = {
       programme_id: s.id('programme'),
-      person_id: s.id(people.mentee),
+      person_id: s.id('s-0396'), // Иванов Лев, g-84 (Карпова Мария's consent is withdrawn above)
       group_id: s.id(demoGroups.mentors),
       metric_key: 'grade_average',
       subject: 'Физика',
