@@ -113,12 +113,21 @@ function QueuePanel({
   }, []);
   const waiting = items.filter((item) => !item.refused);
   const refused = items.filter((item) => item.refused);
+  // Journal readings are not meetings: said on their own.
+  const results = waiting.filter((item) => item.write.kind === 'record-outcome').length;
   if (items.length === 0) return null;
   return (
     <section aria-label={t('queue.refusedTitle')} data-testid="queue">
       {waiting.length > 0 && (
         <div class="status warn header" role="status" data-testid="queue-waiting">
-          <span>{tn('popup.queueWaiting', waiting.length)}</span>
+          <span>
+            {[
+              waiting.length > results ? tn('popup.queueWaiting', waiting.length - results) : '',
+              results > 0 ? tn('popup.queueResults', results) : '',
+            ]
+              .filter(Boolean)
+              .join('; ')}
+          </span>
           <button
             type="button"
             class="secondary"

@@ -219,6 +219,16 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
       .poll(() => status.textContent(), { timeout: 20_000 })
       .toBe('Нет связи с сервером: 2 показателя «после» ждут отправки и уйдут сами, когда связь вернётся.');
     await shoot(tab, 'grades-8-queued.png');
+    // The popup counts them apart from meetings.
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => popup.getByTestId('queue-waiting').textContent(), { timeout: 15_000 })
+      .toContain('2 результата из журнала ждут отправки');
+    expect(await popup.getByTestId('queue-waiting').textContent()).not.toContain('встреч');
+    await shoot(popup, 'grades-9-popup-queued.png');
+    await popup.close();
 
     server = await stack.startServer();
     // The queue's own retry sends them (no click): onto the same two rows.
