@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { type Status, StatusLine } from '../components/status.tsx';
 import type { AsyncState } from '../components/use-async.ts';
 import { describeError } from '../utils/api-errors.ts';
-import { language, t } from '../utils/i18n.ts';
+import { catalogLabel, t } from '../utils/i18n.ts';
 import '../components/programme-panel.css';
 import './workplace.css';
 
@@ -128,9 +128,6 @@ interface Labelled {
   label_ru: string;
   label_en: string;
 }
-
-/** A catalog row (form, role model) as the person's language names it. */
-export const catalogLabel = (row: Omit<Labelled, 'key'>) => (language === 'en' ? row.label_en : row.label_ru);
 
 /** The options of a select of catalog rows (forms, role models), each by its key. */
 export function CatalogOptions({ rows }: { rows: readonly (Labelled & { form_key?: string })[] }) {

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/api/monitoring.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
+import { catalogEntrySql } from './catalog.ts';
 
 /** The methodology's default: a group with no meeting for more than 14 days is inactive. */
 export const defaultInactivityDays = 14;
@@ -50,9 +51,10 @@ export async function workReport(db: Queryable, programmeId: string, date: strin
     q<{ key: string; label_ru: string; label_en: string }>(
       'select key, label_ru, label_en from public.meeting_kinds where $1::uuid is not null and $2::date is not null order by position',
     ),
-    q<{ id: string; form: string; role_model: string; status: WorkGroup['status']; started_on: string | null }>(
-      `select id, form, role_model, status, started_on::text as started_on from public.mentoring_groups
-       where programme_id = $1 and status <> 'draft' and (started_on is null or started_on <= $2) order by started_on, id`,
+    q<Pick<WorkGroup, 'id' | 'form' | 'role_model' | 'status' | 'started_on'>>(
+      `select g.id, ${catalogEntrySql('g', 'form')} as form, ${catalogEntrySql('g', 'role_model')} as role_model, g.status,
+         g.started_on::text as started_on from public.mentoring_groups g
+       where g.programme_id = $1 and g.status <> 'draft' and (g.started_on is null or g.started_on <= $2) order by g.started_on, g.id`,
     ),
     q<{ group_id: string; person_id: string; role: 'mentor' | 'mentee'; name: string; left_on: string | null; left_reason: string | null }>(
       `select gm.group_id, gm.person_id, gm.role, concat_ws(' ', p.last_name, p.first_name) as name, gm.left_on::text as left_on, gm.left_reason

@@ -3,7 +3,7 @@
 // once, by the same services the screens read. Headings are the Russian strings of shared/i18n.
 import { shareColumnKeys } from '../../shared/api/reports.ts';
 import type { Language } from '../../shared/i18n/index.ts';
-import { isMessageKey, translate } from '../../shared/i18n/index.ts';
+import { entryLabel, isMessageKey, translate } from '../../shared/i18n/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { workReport } from './programme-work.ts';
 import { involvement, involvementByMonth, regionRollUp } from './reports.ts';
@@ -111,7 +111,7 @@ export async function reportTable(db: Queryable, kind: ReportKind, p: ReportPara
       t('reports.col.inactive'),
     ],
     rows: work.groups.map((g) => [
-      label(`form.${g.form}`),
+      entryLabel(language, g.form),
       g.mentors.map((m) => m.name).join(', '),
       g.mentees.map((m) => m.name).join(', '),
       g.meetings,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupRoles, groupStatuses } from '../catalog.ts';
-import { clientId, id, isoDate, page, version } from './common.ts';
+import { catalogEntry, clientId, id, isoDate, page, version } from './common.ts';
 
 export const questionnaire = z.object({
   id,
@@ -110,8 +110,9 @@ const nullableText = z.string().nullable();
 export const workQuery = z.object({ date: isoDate.optional() }).strict();
 export const workGroup = z.object({
   id,
-  form: z.string(),
-  role_model: z.string(),
+  /** The form and the role model: each its catalog key for code, its labels for people. */
+  form: catalogEntry,
+  role_model: catalogEntry,
   status: z.enum(groupStatuses),
   started_on: nullableText,
   mentors: z.array(person),
@@ -137,7 +138,7 @@ export const workReport = z.object({
   programme_id: id,
   date: z.string(),
   inactivity_days: z.int(),
-  sequence: z.array(z.object({ key: z.string(), label_ru: z.string(), label_en: z.string() })),
+  sequence: z.array(catalogEntry),
   groups: z.array(workGroup),
 });
 export type WorkReport = z.infer<typeof workReport>;

@@ -182,7 +182,28 @@ describe('stages 2–5: people, consents, bases, training, groups', () => {
       mentees: [pupil],
     });
     expect(draft.status).toBe(201);
-    expect(draft.json).toMatchObject({ status: 'draft' });
+    // The form and the role model as every response carries them: the key, and the catalog's labels.
+    expect(draft.json).toMatchObject({
+      status: 'draft',
+      form: { key: 'teacher_student', label_ru: 'Учитель – ученик', label_en: 'Teacher – student' },
+      role_model: {
+        key: 'teacher_underachieving_student',
+        label_ru: 'учитель – неуспевающий ученик',
+        label_en: 'teacher – underachieving student',
+      },
+    });
+    const listed = (await curator('GET', `/groups?programme_id=${programme}&status=draft`)).json.items as { id: string }[];
+    expect(listed.find((g) => g.id === groupId)).toEqual(draft.json);
+    // A repeat names the keys again: the same group, not a conflict.
+    const repeat = await curator('POST', '/groups', {
+      id: groupId,
+      programme_id: programme,
+      form: 'teacher_student',
+      role_model: 'teacher_underachieving_student',
+      mentors: [teacher],
+      mentees: [pupil],
+    });
+    expect(repeat.status).toBe(200);
     expect(
       (
         await curator('POST', '/groups', {

@@ -160,7 +160,7 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
   const saveDrafts = () =>
     void save.run(async (report) => {
       // The previous drafts of this form and role model give way to the new suggestion.
-      const old = drafts.status === 'done' ? drafts.value.items.filter((g) => g.form === form && g.role_model === roleModel) : [];
+      const old = drafts.status === 'done' ? drafts.value.items.filter((g) => g.form.key === form && g.role_model.key === roleModel) : [];
       await inTurn(
         old,
         (g) => body(client.groups[':id'].cancel.$post({ param: { id: g.id }, json: { reason: t('stage5.replacedReason') } })),

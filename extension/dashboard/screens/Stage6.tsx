@@ -8,7 +8,7 @@ import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { formatDate } from '../../utils/dates.ts';
-import { language, t, tn } from '../../utils/i18n.ts';
+import { catalogLabel, language, t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable } from '../reports/DataTable.tsx';
 import { ExportBar } from '../reports/ExportBar.tsx';
@@ -18,7 +18,6 @@ import '../reports/reports.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const key = (k: string) => k as Parameters<typeof t>[0];
-const formLabel = (form: string) => (isMessageKey(`form.${form}`) ? t(key(`form.${form}`)) : form);
 const kindLabel = (kind: string) => (isMessageKey(`meetingKind.${kind}`) ? t(key(`meetingKind.${kind}`)) : kind);
 
 function Sequence({ report, group }: { report: WorkReport; group: WorkGroup }) {
@@ -203,7 +202,7 @@ export function Stage6({ context }: ScreenProps) {
                   cells: [
                     <div key="who" data-testid={`group-${g.id}`}>
                       <strong>{g.mentors.map((m) => m.name).join(', ')}</strong> → {g.mentees.map((m) => m.name).join(', ')}
-                      <div class="muted">{formLabel(g.form)}</div>
+                      <div class="muted">{catalogLabel(g.form)}</div>
                       {g.repairs.map((r) => (
                         <div key={r.person_id} class="muted">
                           {t('stage6.repaired', { name: r.name, date: formatDate(r.left_on), reason: r.reason ?? '' })}
