@@ -98,17 +98,6 @@ export function ActionStatus({ action, testId }: { action: Action; testId: strin
   return <StatusLine status={action.status} testId={testId} />;
 }
 
-export interface Named {
-  last_name: string;
-  first_name: string;
-  middle_name?: string | null;
-}
-
-/** «Карпова Мария Андреевна» */
-export const fullName = (p: Named) => [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ');
-/** «Карпова Мария» */
-export const shortName = (p: Named) => `${p.last_name} ${p.first_name}`;
-
 /** Runs `work` over `items` a few at a time, reporting «3 из 12». */
 export async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<unknown>, report: (done: number) => void, width = 4) {
   let next = 0;
