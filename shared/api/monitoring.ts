@@ -103,7 +103,8 @@ export const questionnaireList = z.object({ items: z.array(questionnaire) });
 
 // ---------------------------------------------------------------------------------------------
 // Stages 6–7 and monitoring: what the curator and the head see of the programme's work.
-const person = z.object({ id, name: z.string() });
+/** A person of a report, named as everywhere else (a group's members, people). */
+const person = z.object({ person_id: id, last_name: z.string(), first_name: z.string(), middle_name: z.string().nullable() });
 const nullableText = z.string().nullable();
 
 /** Stage 6: each group's progress through the meeting sequence, its last and next meeting, goals, inactivity, re-pairings. */
@@ -130,7 +131,7 @@ export const workGroup = z.object({
   goals_total: z.int(),
   goals_done: z.int(),
   inactive: z.boolean(),
-  repairs: z.array(z.object({ person_id: id, name: z.string(), role: z.enum(groupRoles), left_on: z.string(), reason: nullableText })),
+  repairs: z.array(person.extend({ role: z.enum(groupRoles), left_on: z.string(), reason: nullableText })),
   good_practice: nullableText,
 });
 export type WorkGroup = z.infer<typeof workGroup>;
