@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { BaseRow } from '../../shared/api/bases.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
 import type { Consent } from '../../shared/api/people.ts';
-import type { Enrolment, Programme } from '../../shared/api/programmes.ts';
+import { type Enrolment, enrolment as enrolmentRecord, type Programme } from '../../shared/api/programmes.ts';
 import { staleCurrent } from '../../shared/errors.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import { fullName, givenAndFamilyName } from '../../shared/names.ts';
@@ -444,7 +444,7 @@ function PersonCard({
         changed();
       } catch (error) {
         // Someone changed it meanwhile: take their version, keep what was typed, say so.
-        const current = error instanceof ApiError ? (staleCurrent(error.body) as Enrolment | null) : null;
+        const current = error instanceof ApiError ? staleCurrent(error.body, enrolmentRecord) : null;
         if (current) setVersion(current.version);
         throw error;
       }
