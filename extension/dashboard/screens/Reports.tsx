@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { useAsync } from '../../components/use-async.ts';
+import { today } from '../../utils/dates.ts';
 import { t } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
@@ -15,7 +16,6 @@ import { ShareChart } from '../reports/ShareChart.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const formLabel = (key: string) => (isMessageKey(`form.${key}`) ? t(`form.${key}` as Parameters<typeof t>[0]) : key);
 /** The academic year's first month for a date (September). */
 const yearStart = (date: string) => {

@@ -8,7 +8,7 @@ import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { fullName, givenAndFamilyName } from '../../../shared/names.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { formatDate } from '../../utils/dates.ts';
+import { formatDate, today } from '../../utils/dates.ts';
 import { catalogLabel, language, t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable } from '../reports/DataTable.tsx';
@@ -17,7 +17,6 @@ import { Loaded } from '../reports/Loaded.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const key = (k: string) => k as Parameters<typeof t>[0];
 const kindLabel = (kind: string) => (isMessageKey(`meetingKind.${kind}`) ? t(key(`meetingKind.${kind}`)) : kind);
 

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { fullName } from '../../../shared/names.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
+import { today } from '../../utils/dates.ts';
 import { language, t, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import { DataTable } from '../reports/DataTable.tsx';
@@ -15,7 +16,6 @@ import { Loaded } from '../reports/Loaded.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const swotKeys = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 
 function Swot({ programmeId, swot }: { programmeId: string; swot: MonitoringReport['swot'] }) {
