@@ -84,13 +84,15 @@ describe('isApiErrorBody and staleCurrent', () => {
     expect(isApiErrorBody('error')).toBe(false);
   });
 
-  it('gives the record as it is now from a 412 only', () => {
+  it('gives the record as it is now from a 412 only, as its schema reads it', () => {
+    const record = z.object({ id: z.string(), title: z.string(), version: z.int() });
     const current = { id: 'g1', title: 'Группа 7А', version: 3 };
-    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current })).toEqual(current);
-    expect(staleCurrent({ ...errorBody('conflict', 'appName'), current })).toBeNull();
-    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName') })).toBeNull();
-    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: null })).toBeNull();
-    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: 'g1' })).toBeNull();
-    expect(staleCurrent({ current })).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current }, record)).toEqual(current);
+    expect(staleCurrent({ ...errorBody('conflict', 'appName'), current }, record)).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName') }, record)).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: null }, record)).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: 'g1' }, record)).toBeNull();
+    expect(staleCurrent({ ...errorBody('precondition_failed', 'appName'), current: { id: 'g1' } }, record)).toBeNull();
+    expect(staleCurrent({ current }, record)).toBeNull();
   });
 });

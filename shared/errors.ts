@@ -48,9 +48,12 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'object';
 }
 
-/** A 412's body carries the record as it is now (see `staleResponse` in shared/api/common.ts). */
-export function staleCurrent(body: unknown): Record<string, unknown> | null {
+/**
+ * A 412's body carries the record as it is now (see `staleResponse` in shared/api/common.ts):
+ * read with the record's own schema, so a caller gets its type from the contract, not from a cast.
+ */
+export function staleCurrent<T extends z.ZodType>(body: unknown, schema: T): z.output<T> | null {
   if (!isApiErrorBody(body) || body.error.code !== 'precondition_failed') return null;
-  const { current } = body as { current?: unknown };
-  return typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : null;
+  const parsed = schema.safeParse((body as { current?: unknown }).current);
+  return parsed.success ? parsed.data : null;
 }

@@ -17,7 +17,7 @@ function member(
 function group(id: string, members: GroupMember[], form = 'teacher_student'): GroupSummary {
   return {
     id,
-    form,
+    form: { key: form, label_ru: form, label_en: form },
     role_model: { key: 'teacher_talented_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – talented student' },
     programme_id: '00000000-0000-4000-8000-0000000000aa',
     status: 'active',

@@ -43,7 +43,7 @@ export function personKindOf(member: Omit<GroupMember, 'kind'> & { kind?: string
   if (member.kind === 'student' || member.kind === 'staff' || member.kind === 'external') return member.kind;
   if (member.class_name) return 'student';
   for (const { group, role } of groups) {
-    const side = formSides[group.form]?.[role];
+    const side = formSides[group.form.key]?.[role];
     if (side) return side;
   }
   return 'unknown';

@@ -2,13 +2,11 @@ import { useState } from 'preact/hooks';
 import type { GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import type { meetingFormats } from '../../shared/catalog.ts';
-import type { FieldError } from '../../shared/errors.ts';
 import { givenAndFamilyName } from '../../shared/names.ts';
-import { ApiError } from '../utils/api-errors.ts';
 import { today } from '../utils/dates.ts';
 import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
-import { DurationField, FormatField, KindField } from './meeting-fields.tsx';
+import { DateField, DurationField, FormatField, KindField, SaveButton, TopicField } from './meeting-fields.tsx';
 import { useWriteForm } from './use-write-form.tsx';
 
 /**
@@ -69,28 +67,22 @@ export function MeetingForm({
         {t('popup.logMeeting')}: {others.join(', ')}
       </h2>
       <div class="row">
-        <div>
-          <label for="held-on">{t('meeting.date')}</label>
-          <input
-            id="held-on"
-            type="date"
-            ref={firstField}
-            value={heldOn}
-            max={today()}
-            required
-            onInput={(e) => setHeldOn(e.currentTarget.value)}
-          />
-          {fieldError('held_on')}
-        </div>
+        <DateField
+          id="held-on"
+          label="meeting.date"
+          inputRef={firstField}
+          value={heldOn}
+          max={today()}
+          onInput={setHeldOn}
+          error={fieldError('held_on')}
+        />
         <DurationField id="duration" value={duration} onInput={setDuration} error={fieldError('duration_minutes')} />
       </div>
       <div class="row">
         <KindField id="kind" testId="meeting-kind" value={kind} onChange={setKind} />
         <FormatField id="format" value={format} onChange={setFormat} />
       </div>
-      <label for="topic">{t('meeting.topic')}</label>
-      <input id="topic" data-testid="meeting-topic" maxLength={200} value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />
-      {fieldError('topic')}
+      <TopicField id="topic" testId="meeting-topic" value={topic} onInput={setTopic} error={fieldError('topic')} />
       <label for="notes">{t('meeting.notes')}</label>
       <textarea id="notes" maxLength={4000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       {rated.length > 0 && (
@@ -119,11 +111,7 @@ export function MeetingForm({
         </fieldset>
       )}
       {formError}
-      <p>
-        <button type="submit" data-testid="meeting-save" disabled={saving || !armed}>
-          {saving ? t('meeting.saving') : t('meeting.save')}
-        </button>
-      </p>
+      <SaveButton testId="meeting-save" label="meeting.save" saving={saving} armed={armed} />
     </form>
   );
 }

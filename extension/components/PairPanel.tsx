@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { GroupMember, GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate } from '../../shared/api/meetings.ts';
 import { meetingKinds } from '../../shared/catalog.ts';
@@ -59,7 +59,7 @@ function GroupCard({
   return (
     <section class="group" data-testid="pair-group" data-group-id={group.id} aria-label={mentees.map(givenAndFamilyName).join(', ')}>
       <p class="muted form">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {catalogLabel(group.role_model)}
+        {catalogLabel(group.form)} · {catalogLabel(group.role_model)}
       </p>
       <dl class="people">
         <dt>{t(mentors.length > 1 ? 'panel.mentors' : 'panel.mentor')}</dt>

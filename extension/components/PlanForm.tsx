@@ -5,7 +5,7 @@ import type { meetingFormats } from '../../shared/catalog.ts';
 import { today } from '../utils/dates.ts';
 import { t } from '../utils/i18n.ts';
 import type { SubmitResult } from '../utils/messages.ts';
-import { DurationField, FormatField, KindField } from './meeting-fields.tsx';
+import { DateField, DurationField, FormatField, KindField, SaveButton, TopicField } from './meeting-fields.tsx';
 import { localParts, startsAt } from './plan-writes.ts';
 import { useWriteForm } from './use-write-form.tsx';
 
@@ -57,19 +57,15 @@ export function PlanForm({
     >
       <h2>{t(replaces ? 'plan.replan' : 'plan.title')}</h2>
       <div class="row">
-        <div>
-          <label for="plan-date">{t('plan.date')}</label>
-          <input
-            id="plan-date"
-            type="date"
-            ref={firstField}
-            value={date}
-            min={today()}
-            required
-            onInput={(e) => setDate(e.currentTarget.value)}
-          />
-          {fieldError('starts_at')}
-        </div>
+        <DateField
+          id="plan-date"
+          label="plan.date"
+          inputRef={firstField}
+          value={date}
+          min={today()}
+          onInput={setDate}
+          error={fieldError('starts_at')}
+        />
         <div>
           <label for="plan-time">{t('plan.time')}</label>
           <input id="plan-time" type="time" step={300} value={time} required onInput={(e) => setTime(e.currentTarget.value)} />
@@ -80,14 +76,9 @@ export function PlanForm({
         <DurationField id="plan-duration" value={duration} onInput={setDuration} />
       </div>
       <FormatField id="plan-format" value={format} onChange={setFormat} />
-      <label for="plan-topic">{t('meeting.topic')}</label>
-      <input id="plan-topic" maxLength={200} value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />
+      <TopicField id="plan-topic" value={topic} onInput={setTopic} />
       {formError}
-      <p>
-        <button type="submit" data-testid="plan-save" disabled={saving || !armed}>
-          {saving ? t('meeting.saving') : t('plan.save')}
-        </button>
-      </p>
+      <SaveButton testId="plan-save" label="plan.save" saving={saving} armed={armed} />
     </form>
   );
 }

@@ -43,7 +43,7 @@ function GroupCard({ group, onLog, say }: { group: GroupSummary; onLog: () => vo
     <div class="card" data-testid="popup-group" data-group-id={group.id}>
       <h3>{othersIn(group)}</h3>
       <div class="muted">
-        {t(`form.${group.form}` as Parameters<typeof t>[0])} · {catalogLabel(group.role_model)}
+        {catalogLabel(group.form)} · {catalogLabel(group.role_model)}
       </div>
       <div class="header">
         <LastMet group={group} />

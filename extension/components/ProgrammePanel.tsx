@@ -1,5 +1,6 @@
 import type { Ref, TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { checklistItem } from '../../shared/api/programmes.ts';
 import { staleCurrent } from '../../shared/errors.ts';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/index.ts';
 import { ApiError, describeError } from '../utils/api-errors.ts';
@@ -439,8 +440,8 @@ export function ProgrammePanel({
       replace(await saveItem(item, patch));
     } catch (error) {
       // Another curator changed the item meanwhile: show it as it is now, and say why nothing was saved.
-      const current = error instanceof ApiError ? staleCurrent(error.body) : null;
-      if (current) replace(current as ChecklistItem);
+      const current = error instanceof ApiError ? staleCurrent(error.body, checklistItem) : null;
+      if (current) replace(current);
       throw error;
     }
   };

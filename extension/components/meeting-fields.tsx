@@ -1,6 +1,8 @@
-// The fields a logged meeting and a planned one share: its length, kind and format.
-import type { ComponentChildren } from 'preact';
+// The fields a logged meeting and a planned one share: its date, length, kind, format and topic, and
+// the save button.
+import type { ComponentChildren, Ref } from 'preact';
 import { type MeetingKind, meetingFormats, meetingKinds } from '../../shared/catalog.ts';
+import type { MessageKey } from '../../shared/i18n/index.ts';
 import { t } from '../utils/i18n.ts';
 
 type MeetingFormat = (typeof meetingFormats)[number];
@@ -62,5 +64,76 @@ export function FormatField({ id, value, onChange }: { id: string; value: Meetin
         ))}
       </select>
     </div>
+  );
+}
+
+/** The meeting's date, the form's first field: a logged meeting's is today or before, a plan's today or after. */
+export function DateField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  inputRef,
+  onInput,
+  error,
+}: {
+  id: string;
+  label: MessageKey;
+  value: string;
+  min?: string;
+  max?: string;
+  inputRef: Ref<HTMLInputElement>;
+  onInput: (value: string) => void;
+  error?: ComponentChildren;
+}) {
+  return (
+    <div>
+      <label for={id}>{t(label)}</label>
+      <input
+        id={id}
+        type="date"
+        ref={inputRef}
+        value={value}
+        min={min}
+        max={max}
+        required
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      {error}
+    </div>
+  );
+}
+
+export function TopicField({
+  id,
+  testId,
+  value,
+  onInput,
+  error,
+}: {
+  id: string;
+  testId?: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: ComponentChildren;
+}) {
+  return (
+    <>
+      <label for={id}>{t('meeting.topic')}</label>
+      <input id={id} data-testid={testId} maxLength={200} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+      {error}
+    </>
+  );
+}
+
+/** Save: disabled while saving (it says so) and until the form is armed against a double press. */
+export function SaveButton({ testId, label, saving, armed }: { testId: string; label: MessageKey; saving: boolean; armed: boolean }) {
+  return (
+    <p>
+      <button type="submit" data-testid={testId} disabled={saving || !armed}>
+        {saving ? t('meeting.saving') : t(label)}
+      </button>
+    </p>
   );
 }

@@ -6,16 +6,17 @@ import { useMemo, useState } from 'preact/hooks';
 import type { BaseRow } from '../../shared/api/bases.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
 import type { Consent } from '../../shared/api/people.ts';
-import type { Enrolment, Programme } from '../../shared/api/programmes.ts';
+import { type Enrolment, enrolment as enrolmentRecord, type Programme } from '../../shared/api/programmes.ts';
 import { staleCurrent } from '../../shared/errors.ts';
 import type { MessageKey } from '../../shared/i18n/index.ts';
+import { fullName, givenAndFamilyName } from '../../shared/names.ts';
 import { useAsync } from '../components/use-async.ts';
 import { ApiError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
-import { t, tn } from '../utils/i18n.ts';
+import { catalogLabel, t, tn } from '../utils/i18n.ts';
 import { body, client, download } from './api.ts';
 import type { DashboardContext } from './context.ts';
-import { ActionStatus, CatalogOptions, catalogLabel, fullName, inTurn, Loaded, shortName, useAction } from './parts.tsx';
+import { ActionStatus, CatalogOptions, inTurn, Loaded, useAction } from './parts.tsx';
 import { RosterImport } from './RosterImport.tsx';
 import { StageChecklist } from './StageChecklist.tsx';
 import { subPathOf } from './screens.ts';
@@ -443,7 +444,7 @@ function PersonCard({
         changed();
       } catch (error) {
         // Someone changed it meanwhile: take their version, keep what was typed, say so.
-        const current = error instanceof ApiError ? (staleCurrent(error.body) as Enrolment | null) : null;
+        const current = error instanceof ApiError ? staleCurrent(error.body, enrolmentRecord) : null;
         if (current) setVersion(current.version);
         throw error;
       }
@@ -588,7 +589,7 @@ function Consents({ row, changed }: { row: BaseRow; changed: () => void }) {
                 () =>
                   download(
                     client.people[':id']['consent-form'].$get({ param: { id: row.person_id } }),
-                    `${t('dashboard.consent.fileName')} ${shortName(row)}.docx`,
+                    `${t('dashboard.consent.fileName')} ${givenAndFamilyName(row)}.docx`,
                   ),
                 t('dashboard.consent.printed'),
               )

@@ -1,6 +1,8 @@
 // A stage's checklist on its own screen, ticked with evidence as in the programme panel (the same
 // row), and the step to the next stage once the checklist is complete.
+
 import { useEffect, useState } from 'preact/hooks';
+import { checklistItem } from '../../shared/api/programmes.ts';
 import { staleCurrent } from '../../shared/errors.ts';
 import { ChecklistRow } from '../components/ProgrammePanel.tsx';
 import { useAsync } from '../components/use-async.ts';
@@ -43,8 +45,8 @@ export function StageChecklist({
         ),
       );
     } catch (error) {
-      const current = error instanceof ApiError ? staleCurrent(error.body) : null;
-      if (current) replace(current as ChecklistItem);
+      const current = error instanceof ApiError ? staleCurrent(error.body, checklistItem) : null;
+      if (current) replace(current);
       throw error;
     }
   };

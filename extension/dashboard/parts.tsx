@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { type Status, StatusLine } from '../components/status.tsx';
 import type { AsyncState } from '../components/use-async.ts';
 import { describeError } from '../utils/api-errors.ts';
-import { language, t } from '../utils/i18n.ts';
+import { catalogLabel, t } from '../utils/i18n.ts';
 import '../components/programme-panel.css';
 import './workplace.css';
 
@@ -98,17 +98,6 @@ export function ActionStatus({ action, testId }: { action: Action; testId: strin
   return <StatusLine status={action.status} testId={testId} />;
 }
 
-export interface Named {
-  last_name: string;
-  first_name: string;
-  middle_name?: string | null;
-}
-
-/** «Карпова Мария Андреевна» */
-export const fullName = (p: Named) => [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ');
-/** «Карпова Мария» */
-export const shortName = (p: Named) => `${p.last_name} ${p.first_name}`;
-
 /** Runs `work` over `items` a few at a time, reporting «3 из 12». */
 export async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<unknown>, report: (done: number) => void, width = 4) {
   let next = 0;
@@ -128,9 +117,6 @@ interface Labelled {
   label_ru: string;
   label_en: string;
 }
-
-/** A catalog row (form, role model) as the person's language names it. */
-export const catalogLabel = (row: Omit<Labelled, 'key'>) => (language === 'en' ? row.label_en : row.label_ru);
 
 /** The options of a select of catalog rows (forms, role models), each by its key. */
 export function CatalogOptions({ rows }: { rows: readonly (Labelled & { form_key?: string })[] }) {

@@ -16,7 +16,7 @@ const member = (person_id: string, role: GroupMember['role'], last_name: string,
 
 const g84: GroupSummary = {
   id: '00000000-0000-4000-8000-000000000084',
-  form: 'teacher_student',
+  form: { key: 'teacher_student', label_ru: 'учитель – ученик', label_en: 'teacher – student' },
   role_model: { key: 'teacher_gifted_student', label_ru: 'учитель – талантливый ученик', label_en: 'teacher – gifted student' },
   programme_id: '00000000-0000-4000-8000-0000000000aa',
   status: 'active',

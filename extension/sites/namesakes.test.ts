@@ -23,7 +23,7 @@ const member = groupMember;
 
 const group = (id: string, form: string, members: GroupMember[]): GroupSummary => ({
   id,
-  form,
+  form: { key: form, label_ru: form, label_en: form },
   role_model: { key: 'x', label_ru: '—', label_en: '—' },
   programme_id: '00000000-0000-4000-8000-0000000000aa',
   status: 'active',

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../../shared/api/common.ts';
 import {
   type CountedKey,
+  entryLabel,
   type GenderedKey,
   type MessageKey,
   pickLanguage,
@@ -26,7 +27,7 @@ export function tg(key: GenderedKey, sex: 'f' | 'm' | null | undefined, params?:
   return translateFor(language, key, sex, params);
 }
 
-/** A catalog entry (a group's role model) as the catalog names it, in the person's language. */
+/** A catalog entry (a form, a role model) as the catalog names it, in the person's language. */
 export function catalogLabel(entry: CatalogEntry): string {
-  return (language === 'en' ? entry.label_en : entry.label_ru) || entry.key;
+  return entryLabel(language, entry);
 }

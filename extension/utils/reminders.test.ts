@@ -18,7 +18,7 @@ const unmuted = { muted: { 'planned-today': false, 'inactive-pair': false, 'cura
 function group(id: string, overrides: Partial<GroupSummary> = {}): GroupSummary {
   return {
     id: `00000000-0000-4000-8000-${id.padStart(12, '0')}`,
-    form: 'teacher_student',
+    form: { key: 'teacher_student', label_ru: 'Учитель – ученик', label_en: 'Teacher – student' },
     role_model: { key: 'teacher_talented_student', label_ru: 'Учитель – талантливый ученик', label_en: 'Teacher – talented student' },
     programme_id: '00000000-0000-4000-8000-0000000000aa',
     status: 'active',

@@ -18,6 +18,7 @@ import {
 } from '../../shared/api/monitoring.ts';
 import { thankYouQuery } from '../../shared/api/reports.ts';
 import { translate } from '../../shared/i18n/index.ts';
+import { fullName } from '../../shared/names.ts';
 import { asCaller } from '../auth/as-caller.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
@@ -116,12 +117,12 @@ export const workDocuments = $(new OpenAPIHono<AppEnv>().use(asCaller))
     async (c) => {
       const id = c.req.valid('param').id;
       const completion = await readCompletion(c.var.db, id);
-      const mentor = completion.mentors.find((m) => m.id === c.req.valid('query').person_id);
+      const mentor = completion.mentors.find((m) => m.person_id === c.req.valid('query').person_id);
       if (!mentor) throw apiError(404, 'not_found', 'error.notFound');
       return sendDocx(
         c,
         await (await import('../services/documents/thank-you-letter.ts')).thankYouLetter(mentor, await documentContext(c.var.db, id)),
-        `${translate('ru', 'stage7.letter.file', { name: mentor.name })}.docx`,
+        `${translate('ru', 'stage7.letter.file', { name: fullName(mentor) })}.docx`,
       );
     },
   )

@@ -8,6 +8,22 @@ import { apiError } from '../errors.ts';
 type Form = Catalog['forms'][number];
 type RoleModel = Catalog['role_models'][number];
 
+/**
+ * A group's form or role model as every response carries it (`catalogEntry`: the key code refers to,
+ * the labels people see), read from the catalog — the school's own row or the national one, its
+ * latest version — in the same statement. `group` is the alias of a row with `form`, `role_model`
+ * and `organisation_id` (a mentoring group); a key the catalog no longer has labels itself.
+ */
+export function catalogEntrySql(group: string, of: 'form' | 'role_model'): string {
+  const key = `${group}.${of}`;
+  const [table, sameForm] = of === 'form' ? ['catalog_forms', ''] : ['catalog_role_models', ` and c.form_key = ${group}.form`];
+  return `coalesce(
+      (select json_build_object('key', c.key, 'label_ru', c.label_ru, 'label_en', c.label_en) from public.${table} c
+       where c.key = ${key}${sameForm} and (c.organisation_id is null or c.organisation_id = ${group}.organisation_id)
+       order by c.version desc limit 1),
+      json_build_object('key', ${key}, 'label_ru', ${key}, 'label_en', ${key}))`;
+}
+
 /** Adds the school's own form; the same key again answers the stored row (a national key is refused). */
 export async function addOwnForm(db: Queryable, sent: z.output<typeof ownFormCreate>): Promise<{ row: Form; created: boolean }> {
   const national = await db.query('select 1 from public.catalog_forms where key = $1 and organisation_id is null', [sent.key]);

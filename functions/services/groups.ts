@@ -5,10 +5,12 @@ import type { z } from 'zod';
 import type { groupCreate, groupPatch, groupQuery, MentoringGroup } from '../../shared/api/groups.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
+import { catalogEntrySql } from './catalog.ts';
 import { createOnce, type ExpectedVersions, listPage, type Page, setClause, updateVersioned } from './rows.ts';
 
 const groupSelect = `
-  select g.id, g.xmin::text as version, g.organisation_id, g.programme_id, g.form, g.role_model, g.status, g.started_on::text as started_on,
+  select g.id, g.xmin::text as version, g.organisation_id, g.programme_id, ${catalogEntrySql('g', 'form')} as form,
+    ${catalogEntrySql('g', 'role_model')} as role_model, g.status, g.started_on::text as started_on,
     g.ended_on::text as ended_on, g.ended_reason, g.order_date::text as order_date, g.order_number,
     coalesce((
       select json_agg(json_build_object('person_id', p.id, 'role', gm.role, 'last_name', p.last_name, 'first_name', p.first_name,

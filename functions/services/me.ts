@@ -2,6 +2,7 @@
 import type { GroupSummary, Me } from '../../shared/api/me.ts';
 import { type MeetingKind, nextMeetingKind } from '../../shared/catalog.ts';
 import type { Queryable } from '../db/database.ts';
+import { catalogEntrySql } from './catalog.ts';
 
 /** The caller's people (one per school) with their roles there. */
 export async function myPeople(db: Queryable): Promise<Me['people']> {
@@ -31,9 +32,8 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
       where p.auth_user_id = (select auth.uid()) and gm.left_on is null
       group by gm.group_id
     )
-    select g.id, g.programme_id, g.form,
-      json_build_object('key', g.role_model, 'label_ru', coalesce(rm.label_ru, g.role_model),
-        'label_en', coalesce(rm.label_en, g.role_model)) as role_model, g.status, g.started_on, mine.my_role,
+    select g.id, g.programme_id, ${catalogEntrySql('g', 'form')} as form, ${catalogEntrySql('g', 'role_model')} as role_model,
+      g.status, g.started_on, mine.my_role,
       coalesce((
         select json_agg(json_build_object(
             'person_id', p.id, 'role', gm.role, 'kind', p.kind,
@@ -59,8 +59,6 @@ export async function myGroups(db: Queryable, scope: 'mine' | 'visible' = 'mine'
         order by pm.starts_at, pm.id limit 1) as next_meeting
     from public.mentoring_groups g
     ${scope === 'mine' ? 'join' : 'left join'} mine on mine.group_id = g.id
-    left join public.catalog_role_models rm on rm.form_key = g.form and rm.key = g.role_model
-      and (rm.organisation_id is null or rm.organisation_id = g.organisation_id)
     where g.status = 'active'
     order by g.started_on, g.id`);
   return rows.map((row) => ({ ...row, next_kind: nextMeetingKind(row.meeting_kinds_held as MeetingKind[]) }));

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/api/monitoring.ts';
 import type { Queryable } from '../db/database.ts';
 import { apiError } from '../errors.ts';
+import { catalogEntrySql } from './catalog.ts';
 
 /** The methodology's default: a group with no meeting for more than 14 days is inactive. */
 export const defaultInactivityDays = 14;
@@ -42,6 +43,13 @@ export function nextKind(sequence: string[], held: Set<string>): string | null {
   return sequence.filter((kind) => kind !== 'final').find((kind) => !held.has(kind)) ?? 'working';
 }
 
+const personOf = ({ person_id, last_name, first_name, middle_name }: WorkGroup['mentors'][number]) => ({
+  person_id,
+  last_name,
+  first_name,
+  middle_name,
+});
+
 export async function workReport(db: Queryable, programmeId: string, date: string): Promise<WorkReport> {
   const programme = await programmeOf(db, programmeId);
   const days = programme.inactivity_days;
@@ -50,12 +58,13 @@ export async function workReport(db: Queryable, programmeId: string, date: strin
     q<{ key: string; label_ru: string; label_en: string }>(
       'select key, label_ru, label_en from public.meeting_kinds where $1::uuid is not null and $2::date is not null order by position',
     ),
-    q<{ id: string; form: string; role_model: string; status: WorkGroup['status']; started_on: string | null }>(
-      `select id, form, role_model, status, started_on::text as started_on from public.mentoring_groups
-       where programme_id = $1 and status <> 'draft' and (started_on is null or started_on <= $2) order by started_on, id`,
+    q<Pick<WorkGroup, 'id' | 'form' | 'role_model' | 'status' | 'started_on'>>(
+      `select g.id, ${catalogEntrySql('g', 'form')} as form, ${catalogEntrySql('g', 'role_model')} as role_model, g.status,
+         g.started_on::text as started_on from public.mentoring_groups g
+       where g.programme_id = $1 and g.status <> 'draft' and (g.started_on is null or g.started_on <= $2) order by g.started_on, g.id`,
     ),
-    q<{ group_id: string; person_id: string; role: 'mentor' | 'mentee'; name: string; left_on: string | null; left_reason: string | null }>(
-      `select gm.group_id, gm.person_id, gm.role, concat_ws(' ', p.last_name, p.first_name) as name, gm.left_on::text as left_on, gm.left_reason
+    q<WorkGroup['mentors'][number] & { group_id: string; role: 'mentor' | 'mentee'; left_on: string | null; left_reason: string | null }>(
+      `select gm.group_id, gm.person_id, gm.role, p.last_name, p.first_name, p.middle_name, gm.left_on::text as left_on, gm.left_reason
        from public.group_members gm join public.mentoring_groups g on g.id = gm.group_id join public.people p on p.id = gm.person_id
        where g.programme_id = $1 and gm.joined_on <= $2 order by gm.role, p.last_name, p.first_name`,
     ),
@@ -93,8 +102,8 @@ export async function workReport(db: Queryable, programmeId: string, date: strin
       const goal = goals.find((g) => g.group_id === group.id);
       return {
         ...group,
-        mentors: current.filter((m) => m.role === 'mentor').map((m) => ({ id: m.person_id, name: m.name })),
-        mentees: current.filter((m) => m.role === 'mentee').map((m) => ({ id: m.person_id, name: m.name })),
+        mentors: current.filter((m) => m.role === 'mentor').map(personOf),
+        mentees: current.filter((m) => m.role === 'mentee').map(personOf),
         meetings: held.length,
         kinds_held: keys.filter((key) => held.some((m) => m.kind === key)),
         next_kind: group.status === 'active' ? nextKind(keys, new Set(held.map((m) => m.kind))) : null,
@@ -106,7 +115,7 @@ export async function workReport(db: Queryable, programmeId: string, date: strin
         inactive: group.status === 'active' && since !== null && since > days,
         repairs: own
           .filter((m) => m.left_on !== null && m.left_on <= date)
-          .map((m) => ({ person_id: m.person_id, name: m.name, role: m.role, left_on: m.left_on as string, reason: m.left_reason })),
+          .map((m) => ({ ...personOf(m), role: m.role, left_on: m.left_on as string, reason: m.left_reason })),
         good_practice: practices.find((p) => p.group_id === group.id)?.note ?? null,
       };
     }),
@@ -136,7 +145,7 @@ export async function completionReport(db: Queryable, programmeId: string): Prom
       'select count(*)::int as n from public.good_practices gp join public.mentoring_groups g on g.id = gp.group_id where g.programme_id = $1',
     ),
     q<CompletionReport['mentors'][number]>(
-      `select p.id, concat_ws(' ', p.last_name, p.first_name, p.middle_name) as name, count(distinct g.id)::int as groups,
+      `select p.id as person_id, p.last_name, p.first_name, p.middle_name, count(distinct g.id)::int as groups,
          (select count(distinct mm.person_id) from public.group_members mm join public.mentoring_groups mg on mg.id = mm.group_id
           where mm.role = 'mentee' and mg.programme_id = $1 and mg.status <> 'draft'
             and mm.group_id in (select own.group_id from public.group_members own where own.person_id = p.id and own.role = 'mentor'))::int as mentees,

@@ -3,7 +3,8 @@
 // once, by the same services the screens read. Headings are the Russian strings of shared/i18n.
 import { shareColumnKeys } from '../../shared/api/reports.ts';
 import type { Language } from '../../shared/i18n/index.ts';
-import { isMessageKey, translate } from '../../shared/i18n/index.ts';
+import { entryLabel, isMessageKey, translate } from '../../shared/i18n/index.ts';
+import { givenAndFamilyName } from '../../shared/names.ts';
 import type { Queryable } from '../db/database.ts';
 import { workReport } from './programme-work.ts';
 import { involvement, involvementByMonth, regionRollUp } from './reports.ts';
@@ -111,9 +112,9 @@ export async function reportTable(db: Queryable, kind: ReportKind, p: ReportPara
       t('reports.col.inactive'),
     ],
     rows: work.groups.map((g) => [
-      label(`form.${g.form}`),
-      g.mentors.map((m) => m.name).join(', '),
-      g.mentees.map((m) => m.name).join(', '),
+      entryLabel(language, g.form),
+      g.mentors.map(givenAndFamilyName).join(', '),
+      g.mentees.map(givenAndFamilyName).join(', '),
       g.meetings,
       g.last_met_on,
       g.next_kind ? label(`meetingKind.${g.next_kind}`) : null,

@@ -8,6 +8,8 @@ import { apiError } from '../errors.ts';
 
 function normalise(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return null;
+  // A catalog entry ({key, label_ru, label_en}) is what a request names by its key.
+  if (typeof value === 'object' && 'key' in value && 'label_ru' in value) return value.key;
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
   if (Array.isArray(value)) return value.map(normalise);
   return value;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupRoles, groupStatuses } from '../catalog.ts';
-import { clientId, id, isoDate, page, version } from './common.ts';
+import { catalogEntry, clientId, id, isoDate, page, version } from './common.ts';
 
 export const groupMemberRow = z.object({
   person_id: id,
@@ -19,8 +19,9 @@ export const mentoringGroup = z.object({
   version,
   organisation_id: id,
   programme_id: id,
-  form: z.string(),
-  role_model: z.string(),
+  /** The form and the role model: each its catalog key for code, its labels for people. */
+  form: catalogEntry,
+  role_model: catalogEntry,
   status: z.enum(groupStatuses),
   started_on: z.string().nullable(),
   ended_on: z.string().nullable(),

@@ -24,8 +24,8 @@ export const groupSummary = z.object({
   id,
   /** The programme the group belongs to (what its outcomes are recorded under). */
   programme_id: id,
-  form: z.string(),
-  /** The role model: its catalog key for code, its labels for people. */
+  /** The form and the role model: each its catalog key for code, its labels for people. */
+  form: catalogEntry,
   role_model: catalogEntry,
   status: z.enum(groupStatuses),
   started_on: isoDate.nullable(),

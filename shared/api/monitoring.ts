@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupRoles, groupStatuses } from '../catalog.ts';
-import { clientId, id, isoDate, page, version } from './common.ts';
+import { catalogEntry, clientId, id, isoDate, page, version } from './common.ts';
 
 export const questionnaire = z.object({
   id,
@@ -117,15 +117,17 @@ export const questionnaireList = z.object({ items: z.array(questionnaire) });
 
 // ---------------------------------------------------------------------------------------------
 // Stages 6–7 and monitoring: what the curator and the head see of the programme's work.
-const person = z.object({ id, name: z.string() });
+/** A person of a report, named as everywhere else (a group's members, people). */
+const person = z.object({ person_id: id, last_name: z.string(), first_name: z.string(), middle_name: z.string().nullable() });
 const nullableText = z.string().nullable();
 
 /** Stage 6: each group's progress through the meeting sequence, its last and next meeting, goals, inactivity, re-pairings. */
 export const workQuery = z.object({ date: isoDate.optional() }).strict();
 export const workGroup = z.object({
   id,
-  form: z.string(),
-  role_model: z.string(),
+  /** The form and the role model: each its catalog key for code, its labels for people. */
+  form: catalogEntry,
+  role_model: catalogEntry,
   status: z.enum(groupStatuses),
   started_on: nullableText,
   mentors: z.array(person),
@@ -143,7 +145,7 @@ export const workGroup = z.object({
   goals_total: z.int(),
   goals_done: z.int(),
   inactive: z.boolean(),
-  repairs: z.array(z.object({ person_id: id, name: z.string(), role: z.enum(groupRoles), left_on: z.string(), reason: nullableText })),
+  repairs: z.array(person.extend({ role: z.enum(groupRoles), left_on: z.string(), reason: nullableText })),
   good_practice: nullableText,
 });
 export type WorkGroup = z.infer<typeof workGroup>;
@@ -151,7 +153,7 @@ export const workReport = z.object({
   programme_id: id,
   date: z.string(),
   inactivity_days: z.int(),
-  sequence: z.array(z.object({ key: z.string(), label_ru: z.string(), label_en: z.string() })),
+  sequence: z.array(catalogEntry),
   groups: z.array(workGroup),
 });
 export type WorkReport = z.infer<typeof workReport>;

@@ -21,6 +21,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(ru, key);
 }
 
+/** A catalog entry as the catalog names it ({key, label_ru, label_en}), in `language`; its key where it has no label. */
+export function entryLabel(language: Language, entry: { key: string; label_ru: string; label_en: string }): string {
+  return (language === 'en' ? entry.label_en : entry.label_ru) || entry.key;
+}
+
 /** The text for `key` with `{name}` placeholders filled in. */
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   return dictionaries[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

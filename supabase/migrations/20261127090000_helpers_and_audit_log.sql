@@ -141,6 +141,17 @@ as $$
   where gm.person_id in (select app.my_children_ids()) and (gm.left_on is null or gm.left_on > current_date)
 $$;
 
+-- The groups the caller follows: as a current member, as a teacher of a mentee's class, as a
+-- mentee's guardian. What the groups' policies and their meetings' show beside the school's
+-- curators. An invoker over the three definer helpers: it answers what they answer.
+create function app.my_followed_group_ids() returns setof uuid
+language sql stable set search_path = ''
+as $$
+  select app.my_group_ids()
+  union all select app.my_taught_group_ids()
+  union all select app.my_children_group_ids()
+$$;
+
 -- The current members of the groups the caller follows (as a member, a teacher, a guardian).
 create function app.my_group_peer_ids() returns setof uuid
 language sql stable security definer set search_path = ''
@@ -148,11 +159,7 @@ as $$
   select other.person_id
   from public.group_members other
   where (other.left_on is null or other.left_on > current_date)
-    and other.group_id in (
-      select app.my_group_ids()
-      union all select app.my_taught_group_ids()
-      union all select app.my_children_group_ids()
-    )
+    and other.group_id in (select app.my_followed_group_ids())
 $$;
 
 -- The definer triggers that judge a row before row-level security does (BEFORE triggers run

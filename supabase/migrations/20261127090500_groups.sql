@@ -47,9 +47,7 @@ create policy "participants, their teachers and guardians see groups; curators s
   for select to authenticated
   using (
     organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
-    or id in (select app.my_group_ids())
-    or id in (select app.my_taught_group_ids())
-    or id in (select app.my_children_group_ids())
+    or id in (select app.my_followed_group_ids())
   );
 create policy "curators form groups" on public.mentoring_groups
   for insert to authenticated
@@ -93,9 +91,7 @@ create policy "participants, their teachers and guardians see members; curators 
   for select to authenticated
   using (
     organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
-    or group_id in (select app.my_group_ids())
-    or group_id in (select app.my_taught_group_ids())
-    or group_id in (select app.my_children_group_ids())
+    or group_id in (select app.my_followed_group_ids())
   );
 create policy "curators add group members" on public.group_members
   for insert to authenticated

@@ -46,9 +46,7 @@ create policy "participants, their teachers and guardians see meetings; curators
   for select to authenticated
   using (
     organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
-    or group_id in (select app.my_group_ids())
-    or group_id in (select app.my_taught_group_ids())
-    or group_id in (select app.my_children_group_ids())
+    or group_id in (select app.my_followed_group_ids())
     or (group_id in (select app.my_former_group_ids()) and held_on < app.my_left_on(group_id))
   );
 create policy "mentors and curators log meetings" on public.meetings

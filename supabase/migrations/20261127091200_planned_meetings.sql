@@ -36,9 +36,7 @@ create policy "participants, their teachers and guardians see planned meetings; 
   for select to authenticated
   using (
     organisation_id in (select app.my_organisation_ids_as('{head,curator}'))
-    or group_id in (select app.my_group_ids())
-    or group_id in (select app.my_taught_group_ids())
-    or group_id in (select app.my_children_group_ids())
+    or group_id in (select app.my_followed_group_ids())
   );
 create policy "mentors and curators plan meetings" on public.planned_meetings
   for insert to authenticated

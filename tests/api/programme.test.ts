@@ -173,28 +173,31 @@ describe('stages 2–5: people, consents, bases, training, groups', () => {
       ).toBe(201);
     }
     groupId = randomUUID();
-    const draft = await curator('POST', '/groups', {
+    const pair = {
       id: groupId,
       programme_id: programme,
       form: 'teacher_student',
       role_model: 'teacher_underachieving_student',
       mentors: [teacher],
       mentees: [pupil],
-    });
+    };
+    const draft = await curator('POST', '/groups', pair);
     expect(draft.status).toBe(201);
-    expect(draft.json).toMatchObject({ status: 'draft' });
-    expect(
-      (
-        await curator('POST', '/groups', {
-          id: randomUUID(),
-          programme_id: programme,
-          form: 'teacher_student',
-          role_model: 'no_such',
-          mentors: [teacher],
-          mentees: [pupil],
-        })
-      ).status,
-    ).toBe(422);
+    // The form and the role model as every response carries them: the key, and the catalog's labels.
+    expect(draft.json).toMatchObject({
+      status: 'draft',
+      form: { key: 'teacher_student', label_ru: 'Учитель – ученик', label_en: 'Teacher – student' },
+      role_model: {
+        key: 'teacher_underachieving_student',
+        label_ru: 'учитель – неуспевающий ученик',
+        label_en: 'teacher – underachieving student',
+      },
+    });
+    const listed = (await curator('GET', `/groups?programme_id=${programme}&status=draft`)).json.items as { id: string }[];
+    expect(listed.find((g) => g.id === groupId)).toEqual(draft.json);
+    // A repeat names the keys again: the same group, not a conflict.
+    expect((await curator('POST', '/groups', pair)).status).toBe(200);
+    expect((await curator('POST', '/groups', { ...pair, id: randomUUID(), role_model: 'no_such' })).status).toBe(422);
 
     const noConsent = await curator('POST', `/groups/${groupId}/publish`, { order_date: '2026-11-20' });
     expect(noConsent.status).toBe(422);

@@ -115,7 +115,7 @@ describe('GET /me/groups', () => {
     const mine = (await response.json()) as GroupSummary[];
     expect(mine).toHaveLength(1);
     const [group] = mine;
-    expect(group).toMatchObject({ id: s.id(groups.mentors), my_role: 'mentor', form: 'teacher_student', status: 'active' });
+    expect(group).toMatchObject({ id: s.id(groups.mentors), my_role: 'mentor', form: { key: 'teacher_student' }, status: 'active' });
     expect(group?.members.map((m) => `${m.role}:${m.last_name}`).sort()).toEqual([
       'mentee:Иванов',
       'mentee:Карпова',

@@ -213,9 +213,12 @@ describe('stage 6: groups at work', () => {
     const work = (await api.call(people.curator, 'GET', `/programmes/${programme}/work?date=${today}`)).json as unknown as {
       groups: Record<string, unknown>[];
     };
-    const row = work.groups.find((g) => g.id === group) as { repairs: { person_id: string; reason: string }[]; mentees: { id: string }[] };
+    const row = work.groups.find((g) => g.id === group) as {
+      repairs: { person_id: string; reason: string }[];
+      mentees: { person_id: string }[];
+    };
     expect(row.repairs).toEqual([expect.objectContaining({ person_id: leaving, reason: 'не сложился контакт после пробной встречи' })]);
-    expect(row.mentees.map((m) => m.id)).toContain(s.id(people.bystander));
+    expect(row.mentees.map((m) => m.person_id)).toContain(s.id(people.bystander));
   });
 });
 
@@ -283,7 +286,7 @@ describe('stage 7 and monitoring', () => {
 
     const completion = (await api.call(people.curator, 'GET', `/programmes/${programme}/completion`)).json as unknown as {
       questionnaires: { key: string; sent: number; collected: number }[];
-      mentors: { id: string; name: string; meetings: number }[];
+      mentors: { person_id: string; last_name: string; meetings: number }[];
     };
     expect(completion.questionnaires.find((x) => x.key === 'quality_mentee')).toMatchObject({ sent: members.mentee, collected: answered });
     expect(completion.questionnaires.find((x) => x.key === 'quality_mentor')).toMatchObject({ sent: members.mentor, collected: 0 });
@@ -296,12 +299,12 @@ describe('stage 7 and monitoring', () => {
       expect.objectContaining({ count: answered }),
     ]);
     // A mentor of the programme has a letter of thanks; it names them and their meetings.
-    const mentor = completion.mentors.find((m) => m.id === s.id(people.mentor));
+    const mentor = completion.mentors.find((m) => m.person_id === s.id(people.mentor));
     expect(mentor?.meetings).toBe(3);
     const letter = await file(people.curator, `/programmes/${programme}/documents/thank-you?person_id=${s.id(people.mentor)}`);
     expect(letter.status).toBe(200);
     const xml = strFromU8(unzipSync(letter.bytes)['word/document.xml'] as Uint8Array);
-    expect(xml).toContain(mentor?.name.split(' ')[0]);
+    expect(xml).toContain(mentor?.last_name);
     expect(xml).toContain('3 встречи');
   });
 

@@ -40,6 +40,7 @@ const guards: Record<string, string> = {
   erasure: 'erasure.test.sql',
   lifecycle: 'rules.test.sql',
   membership: 'membership_dates.test.sql',
+  access: 'access.test.sql',
 };
 
 const mutations: SqlMutation[] = [
@@ -188,6 +189,19 @@ const mutations: SqlMutation[] = [
     id: 'membership/former-mentor-writes',
     fn: 'app.my_active_mentored_group_ids',
     original: 'and (gm.left_on is null or gm.left_on > current_date)',
+    mutated: drop,
+  },
+  // Who follows a group: its members, the teachers of its mentees' classes, its mentees' guardians.
+  {
+    id: 'access/guardians-lose-their-child-s-group',
+    fn: 'app.my_followed_group_ids',
+    original: 'union all select app.my_children_group_ids()',
+    mutated: drop,
+  },
+  {
+    id: 'access/teachers-lose-their-pupils-groups',
+    fn: 'app.my_followed_group_ids',
+    original: 'union all select app.my_taught_group_ids()',
     mutated: drop,
   },
   {

@@ -10,6 +10,7 @@ import { language, t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
 import { Loaded } from '../parts.tsx';
+import { KpiCards } from '../reports/KpiCards.tsx';
 import type { ScreenProps } from '../screens.ts';
 
 export interface Fix {
@@ -51,39 +52,6 @@ export function fixesOf(
     { kind: 'never_met', count: neverMet.length, names: [], screen: 'stage-6' },
   ];
   return fixes.filter((fix) => fix.count > 0);
-}
-
-function KpiTile({
-  title,
-  involved,
-  total,
-  share,
-  target,
-  testId,
-}: {
-  title: string;
-  involved: number;
-  total: number;
-  share: number | null;
-  target: number;
-  testId: string;
-}) {
-  const percent = share === null ? 0 : Math.round(share * 1000) / 10;
-  const met = share !== null && share >= target;
-  return (
-    <div class={`kpi card ${met ? 'met' : 'below'}`} data-testid={testId} data-share={share ?? ''}>
-      <h3>{title}</h3>
-      <p class="kpi-value">{share === null ? '—' : `${percent.toLocaleString(language)}%`}</p>
-      <div class="bar" aria-hidden="true">
-        <span style={{ width: `${Math.min(100, percent)}%` }} />
-        <i style={{ left: `${target * 100}%` }} />
-      </div>
-      <p class="muted">
-        {t('dashboard.kpiOf', { involved, total })} ·{' '}
-        {met ? t('dashboard.kpiMet', { target: target * 100 }) : t('dashboard.kpiBelow', { target: target * 100 })}
-      </p>
-    </div>
-  );
 }
 
 function FixList({ fixes, go }: { fixes: Fix[]; go: DashboardContext['go'] }) {
@@ -152,26 +120,7 @@ export function Home({ context }: ScreenProps) {
                   </button>
                 </p>
               )}
-              {school && kpi && (
-                <section class="kpis" aria-label={t('dashboard.kpi')}>
-                  <KpiTile
-                    title={t('dashboard.kpiStudents')}
-                    involved={school.students_involved}
-                    total={school.students_total}
-                    share={school.students_share}
-                    target={kpi.target_share}
-                    testId="kpi-students"
-                  />
-                  <KpiTile
-                    title={t('dashboard.kpiStaff')}
-                    involved={school.staff_involved ?? 0}
-                    total={school.staff_total ?? 0}
-                    share={school.staff_share}
-                    target={kpi.target_share}
-                    testId="kpi-staff"
-                  />
-                </section>
-              )}
+              {school && kpi && <KpiCards school={school} target={kpi.target_share} />}
               <div class="columns">
                 <section aria-labelledby="stages-title">
                   <h2 id="stages-title">{t('dashboard.stages')}</h2>

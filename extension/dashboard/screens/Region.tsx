@@ -3,6 +3,7 @@
 // school of their region; a head or curator sees their own school in it.
 import { useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async.ts';
+import { today } from '../../utils/dates.ts';
 import { t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
@@ -10,8 +11,6 @@ import { ExportBar } from '../reports/ExportBar.tsx';
 import { Loaded } from '../reports/Loaded.tsx';
 import { ShareChart } from '../reports/ShareChart.tsx';
 import '../reports/reports.css';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function RegionView() {
   const [regions] = useAsync(() => body(client.reports.regions.$get()), []);

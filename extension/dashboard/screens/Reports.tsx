@@ -5,53 +5,23 @@ import { useState } from 'preact/hooks';
 import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { t, tn } from '../../utils/i18n.ts';
+import { today } from '../../utils/dates.ts';
+import { t } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
 import { ExportBar } from '../reports/ExportBar.tsx';
+import { KpiCards } from '../reports/KpiCards.tsx';
 import { Loaded } from '../reports/Loaded.tsx';
 import { ShareChart } from '../reports/ShareChart.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const target = 70;
 const formLabel = (key: string) => (isMessageKey(`form.${key}`) ? t(`form.${key}` as Parameters<typeof t>[0]) : key);
 /** The academic year's first month for a date (September). */
 const yearStart = (date: string) => {
   const year = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
   return `${year}-09-01`;
 };
-
-function ShareCard({
-  title,
-  involved,
-  total,
-  share,
-  testId,
-}: {
-  title: string;
-  involved: number;
-  total: number;
-  share: number | null;
-  testId: string;
-}) {
-  const percent = share === null ? 0 : Math.round(share * 1000) / 10;
-  const missing = Math.max(0, Math.ceil(total * 0.7) - involved);
-  return (
-    <div class="kpi-card" data-testid={testId}>
-      <div>{title}</div>
-      <div class="big">{percent}%</div>
-      <div class="meter" role="img" aria-label={`${percent}% · ${t('reports.target')}`}>
-        <span style={{ width: `${Math.min(100, percent)}%` }} />
-        <i />
-      </div>
-      <div class="muted">
-        {t('reports.share', { involved, total, percent })} · {missing === 0 ? t('reports.targetMet') : tn('reports.targetMissed', missing)}
-      </div>
-    </div>
-  );
-}
 
 const shareColumns = () => shareColumnKeys.map((key) => t(key));
 const shareCells = (r: KpiRow | KpiMonth) => [
@@ -98,27 +68,11 @@ export function Reports({ context }: ScreenProps) {
             .filter((r) => r.dimension === 'class')
             .sort((a, b) => (a.label ?? '').localeCompare(b.label ?? '', 'ru', { numeric: true }));
           const months = monthly.months;
+          const target = Math.round(kpi.target_share * 100);
           const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
           return (
             <>
-              {school && (
-                <div class="kpi-cards">
-                  <ShareCard
-                    title={t('reports.students')}
-                    involved={school.students_involved}
-                    total={school.students_total}
-                    share={school.students_share}
-                    testId="kpi-students"
-                  />
-                  <ShareCard
-                    title={t('reports.staff')}
-                    involved={school.staff_involved ?? 0}
-                    total={school.staff_total ?? 0}
-                    share={school.staff_share}
-                    testId="kpi-staff"
-                  />
-                </div>
-              )}
+              {school && <KpiCards school={school} target={kpi.target_share} />}
               <section aria-labelledby="by-month">
                 <h2 id="by-month">{t('reports.byMonth')}</h2>
                 <ShareChart

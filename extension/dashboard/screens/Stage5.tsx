@@ -6,11 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { rulesFor, type ScoreReason, type UnmatchedReason } from '../../../shared/matching/index.ts';
+import { givenAndFamilyName } from '../../../shared/names.ts';
 import { today } from '../../utils/dates.ts';
 import { t, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
-import { ActionStatus, CatalogOptions, inTurn, Loaded, shortName, useAction } from '../parts.tsx';
+import { ActionStatus, CatalogOptions, inTurn, Loaded, useAction } from '../parts.tsx';
 import { StageChecklist } from '../StageChecklist.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { useFresh } from '../use-fresh.ts';
@@ -160,7 +161,7 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
   const saveDrafts = () =>
     void save.run(async (report) => {
       // The previous drafts of this form and role model give way to the new suggestion.
-      const old = drafts.status === 'done' ? drafts.value.items.filter((g) => g.form === form && g.role_model === roleModel) : [];
+      const old = drafts.status === 'done' ? drafts.value.items.filter((g) => g.form.key === form && g.role_model.key === roleModel) : [];
       await inTurn(
         old,
         (g) => body(client.groups[':id'].cancel.$post({ param: { id: g.id }, json: { reason: t('stage5.replacedReason') } })),
@@ -390,7 +391,7 @@ function Publish({ context, drafts, published }: { context: DashboardContext; dr
   const members = (g: Draft, role: 'mentor' | 'mentee') =>
     g.members
       .filter((m) => m.role === role && !m.left_on)
-      .map((m) => shortName(m))
+      .map((m) => givenAndFamilyName(m))
       .join(', ');
   const submit = (event: Event) => {
     event.preventDefault();
@@ -506,7 +507,7 @@ export function Stage5({ context }: ScreenProps) {
     ]);
     const names = new Map<string, string>();
     for (const row of [...mentees.items, ...mentors.items])
-      names.set(row.person_id, `${shortName(row)}${row.class_name ? ` (${row.class_name})` : ''}`);
+      names.set(row.person_id, `${givenAndFamilyName(row)}${row.class_name ? ` (${row.class_name})` : ''}`);
     return { names, active: active.items.length };
   }, [programme?.id]);
   return (

@@ -5,10 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { WorkGroup, WorkReport } from '../../../shared/api/monitoring.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
+import { fullName, givenAndFamilyName } from '../../../shared/names.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { formatDate } from '../../utils/dates.ts';
-import { language, t, tn } from '../../utils/i18n.ts';
+import { formatDate, today } from '../../utils/dates.ts';
+import { catalogLabel, language, t, tn } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable } from '../reports/DataTable.tsx';
 import { ExportBar } from '../reports/ExportBar.tsx';
@@ -16,9 +17,7 @@ import { Loaded } from '../reports/Loaded.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const key = (k: string) => k as Parameters<typeof t>[0];
-const formLabel = (form: string) => (isMessageKey(`form.${form}`) ? t(key(`form.${form}`)) : form);
 const kindLabel = (kind: string) => (isMessageKey(`meetingKind.${kind}`) ? t(key(`meetingKind.${kind}`)) : kind);
 
 function Sequence({ report, group }: { report: WorkReport; group: WorkGroup }) {
@@ -39,7 +38,7 @@ function Sequence({ report, group }: { report: WorkReport; group: WorkGroup }) {
 
 function Repair({ group, onDone }: { group: WorkGroup; onDone: () => void }) {
   const members = [...group.mentors, ...group.mentees];
-  const [leaving, setLeaving] = useState(group.mentees[0]?.id ?? members[0]?.id ?? '');
+  const [leaving, setLeaving] = useState(group.mentees[0]?.person_id ?? members[0]?.person_id ?? '');
   const [query, setQuery] = useState('');
   const [joining, setJoining] = useState('');
   const [reason, setReason] = useState('');
@@ -77,8 +76,8 @@ function Repair({ group, onDone }: { group: WorkGroup; onDone: () => void }) {
         {t('stage6.repairLeaving')}
         <select value={leaving} onChange={(e) => setLeaving(e.currentTarget.value)}>
           {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
+            <option key={m.person_id} value={m.person_id}>
+              {givenAndFamilyName(m)}
             </option>
           ))}
         </select>
@@ -92,7 +91,7 @@ function Repair({ group, onDone }: { group: WorkGroup; onDone: () => void }) {
           <option value="">—</option>
           {candidates.map((p) => (
             <option key={p.id} value={p.id}>
-              {[p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ')}
+              {fullName(p)}
               {p.class_name ? ` (${p.class_name})` : ''}
             </option>
           ))}
@@ -134,7 +133,7 @@ export function Stage6({ context }: ScreenProps) {
           const shown = report.groups.filter(
             (g) =>
               (filter === 'all' || g.inactive) &&
-              (!words || [...g.mentors, ...g.mentees].some((p) => p.name.toLocaleLowerCase('ru').includes(words))),
+              (!words || [...g.mentors, ...g.mentees].some((p) => givenAndFamilyName(p).toLocaleLowerCase('ru').includes(words))),
           );
           const inactive = report.groups.filter((g) => g.inactive).length;
           return (
@@ -202,11 +201,11 @@ export function Stage6({ context }: ScreenProps) {
                   className: g.inactive ? 'attention' : undefined,
                   cells: [
                     <div key="who" data-testid={`group-${g.id}`}>
-                      <strong>{g.mentors.map((m) => m.name).join(', ')}</strong> → {g.mentees.map((m) => m.name).join(', ')}
-                      <div class="muted">{formLabel(g.form)}</div>
+                      <strong>{g.mentors.map(givenAndFamilyName).join(', ')}</strong> → {g.mentees.map(givenAndFamilyName).join(', ')}
+                      <div class="muted">{catalogLabel(g.form)}</div>
                       {g.repairs.map((r) => (
                         <div key={r.person_id} class="muted">
-                          {t('stage6.repaired', { name: r.name, date: formatDate(r.left_on), reason: r.reason ?? '' })}
+                          {t('stage6.repaired', { name: givenAndFamilyName(r), date: formatDate(r.left_on), reason: r.reason ?? '' })}
                         </div>
                       ))}
                     </div>,

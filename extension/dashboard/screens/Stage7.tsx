@@ -5,8 +5,10 @@
 import { useState } from 'preact/hooks';
 import type { MonitoringReport } from '../../../shared/api/monitoring.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
+import { fullName } from '../../../shared/names.ts';
 import { refusedStatus, type Status, StatusLine } from '../../components/status.tsx';
 import { useAsync } from '../../components/use-async.ts';
+import { today } from '../../utils/dates.ts';
 import { language, t, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import { DataTable } from '../reports/DataTable.tsx';
@@ -14,7 +16,6 @@ import { Loaded } from '../reports/Loaded.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const swotKeys = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 
 function Swot({ programmeId, swot }: { programmeId: string; swot: MonitoringReport['swot'] }) {
@@ -198,9 +199,9 @@ export function Stage7({ context }: ScreenProps) {
                   columns={[t('reports.col.mentors'), t('reports.col.mentees'), t('reports.col.meetings'), '']}
                   numeric={[1, 2]}
                   rows={completion.mentors.map((m) => ({
-                    key: m.id,
+                    key: m.person_id,
                     cells: [
-                      m.name,
+                      fullName(m),
                       m.mentees,
                       m.meetings,
                       <button
@@ -209,11 +210,11 @@ export function Stage7({ context }: ScreenProps) {
                         class="secondary"
                         onClick={() =>
                           act(async () => {
-                            const name = `${m.name}.docx`;
+                            const name = `${fullName(m)}.docx`;
                             await download(
                               client.programmes[':id'].documents['thank-you'].$get({
                                 param: { id: programme.id },
-                                query: { person_id: m.id },
+                                query: { person_id: m.person_id },
                               }),
                               name,
                             );

@@ -2,6 +2,7 @@
 // mentor did in the programme — their groups, mentees and meetings — counted from the records.
 import type { CompletionReport } from '../../../shared/api/monitoring.ts';
 import { translate, translateCount } from '../../../shared/i18n/index.ts';
+import { fullName } from '../../../shared/names.ts';
 import { docx, heading, paragraph, signature } from './docx.ts';
 
 export interface LetterContext {
@@ -14,7 +15,7 @@ export function thankYouLetter(mentor: CompletionReport['mentors'][number], cont
   const ru = (key: Parameters<typeof translate>[1], params: Record<string, string | number> = {}) => translate('ru', key, params);
   return docx(ru('stage7.letter.title'), [
     heading(ru('stage7.letter.heading')),
-    paragraph(ru('stage7.letter.to', { name: mentor.name }), { bold: true, indent: false }),
+    paragraph(ru('stage7.letter.to', { name: fullName(mentor) }), { bold: true, indent: false }),
     paragraph(
       ru('stage7.letter.body', {
         school: context.school,
