@@ -12,6 +12,7 @@ import {
   normalizeClassName,
   sexOf,
   shortName,
+  splitFamilyAndGiven,
   splitName,
 } from './names.ts';
 
@@ -347,5 +348,27 @@ describe('what a name part may be', () => {
     expect(isInitial('И')).toBe(true);
     expect(isInitial('Ив')).toBe(false);
     expect(isInitial('И..')).toBe(false);
+  });
+});
+
+describe('splitFamilyAndGiven: a name kept in two fields (Google accounts)', () => {
+  const parts = (last_name: string, first_name: string, middle_name: string | null = null) => ({ last_name, first_name, middle_name });
+
+  it('finds a patronymic at the end of the given name, Cyrillic, Latin or Turkic', () => {
+    expect(splitFamilyAndGiven('Мартынов', 'Глеб Николаевич')).toEqual(parts('Мартынов', 'Глеб', 'Николаевич'));
+    expect(splitFamilyAndGiven('Karpova', 'Mariya Sergeevna')).toEqual(parts('Karpova', 'Mariya', 'Sergeevna'));
+    expect(splitFamilyAndGiven('Мамедов', 'Рашид Ахмед оглы')).toEqual(parts('Мамедов', 'Рашид', 'Ахмед оглы'));
+  });
+
+  it('keeps a given name of two words whole when the last is no patronymic', () => {
+    expect(splitFamilyAndGiven('Ким', 'Анна Мария')).toEqual(parts('Ким', 'Анна Мария'));
+    expect(splitFamilyAndGiven('Ким', 'Николаевич')).toEqual(parts('Ким', 'Николаевич'));
+    expect(splitFamilyAndGiven(' Римский-Корсаков ', ' Андрей ')).toEqual(parts('Римский-Корсаков', 'Андрей'));
+  });
+
+  it('reads a whole ФИО left in the family field, in either order', () => {
+    expect(splitFamilyAndGiven('Иванов Иван Петрович', '')).toEqual(parts('Иванов', 'Иван', 'Петрович'));
+    expect(splitFamilyAndGiven('Иван Петрович Иванов', ' ')).toEqual(parts('Иванов', 'Иван', 'Петрович'));
+    expect(splitFamilyAndGiven('Иванов', '')).toEqual(parts('Иванов', ''));
   });
 });

@@ -44,8 +44,8 @@ export interface SplitName {
   initialsOnly: boolean;
 }
 
-const femalePatronymic = /(вна|чна|кызы|гызы)$/u;
-const malePatronymic = /(вич|ич|оглы|улы|уулу)$/u;
+const femalePatronymic = /(вна|чна|кызы|гызы|ovna|evna|ichna)$/u;
+const malePatronymic = /(вич|ич|оглы|улы|уулу|ovich|evich)$/u;
 /** The second word of a Turkic patronymic («Ахмед оглы», «Рашид кызы»). */
 const turkicPatronymicWord = /^(оглы|кызы|улы|уулу|гызы)$/iu;
 const initialWord = /^\p{L}\.?$/u;
@@ -63,6 +63,27 @@ export function isInitial(word: string): boolean {
 /** Whether a name part has only what names have: letters, hyphens, apostrophes, spaces, an initial's dot. */
 export function isPlausibleNamePart(part: string): boolean {
   return /^[\p{L}][\p{L}\p{M}'’ -]*\.?$/u.test(part) && part.length <= 100;
+}
+
+/**
+ * A name given in two fields, as Google accounts keep it (`family` and `given`): the given field
+ * may end with a patronymic («Глеб Николаевич», «Рашид Ахмед оглы»), and an empty given field may
+ * leave the whole ФИО in the family one («Иванов Иван Петрович»), which splitName reads.
+ */
+export function splitFamilyAndGiven(family: string, given: string): Omit<SplitName, 'initialsOnly'> {
+  const givenWords = nameWords(given);
+  if (givenWords.length === 0) {
+    const whole = splitName(family);
+    if (whole) return { last_name: whole.last_name, first_name: whole.first_name, middle_name: whole.middle_name };
+  }
+  const last = nameWords(family).join(' ');
+  const turkic = givenWords.length >= 3 && turkicPatronymicWord.test(givenWords.at(-1) ?? '');
+  const patronymicWords = turkic ? 2 : givenWords.length >= 2 && isPatronymic(givenWords.at(-1) ?? '') ? 1 : 0;
+  return {
+    last_name: last,
+    first_name: givenWords.slice(0, givenWords.length - patronymicWords).join(' '),
+    middle_name: patronymicWords ? givenWords.slice(-patronymicWords).join(' ') : null,
+  };
 }
 
 const split = (last: string, first: string, middle: string | null = null): SplitName => ({

@@ -5,7 +5,7 @@
 // queue: several namesakes, a person already linked to another account, two accounts for one
 // person, a pupil whose courses name different classes. Nothing is merged or created on a guess.
 import { createHash } from 'node:crypto';
-import { fullName, isNameOf, normalizeNamePart, type PersonName } from '../../../shared/names.ts';
+import { fullName, isNameOf, normalizeNamePart, type PersonName, splitFamilyAndGiven } from '../../../shared/names.ts';
 import { type ExistingPerson, planRosterImport, type RosterPlan } from '../roster-import/plan.ts';
 import type { RosterRow } from '../roster-import/types.ts';
 import { classKey, courseClass, courseSubject } from './courses.ts';
@@ -138,20 +138,9 @@ export interface ReconcileInput {
 /** More than this share of the school marked as left stops the run until the curator confirms. */
 export const leftThreshold = 0.1;
 
-const patronymic = /(вич|вна|ична|оглы|кызы|улы|vich|vna|ovich|evich|ovna|evna)$/iu;
-
 /** Classroom's given name may hold «Имя Отчество»; a family name alone may hold the whole ФИО. */
 export function splitClassroomName(user: ClassroomUser): { last_name: string; first_name: string; middle_name: string | null } {
-  const given = user.given.split(/\s+/).filter(Boolean);
-  const family = user.family.split(/\s+/).filter(Boolean);
-  if (given.length === 0 && family.length >= 2) {
-    return { last_name: family[0] ?? '', first_name: family[1] ?? '', middle_name: family.slice(2).join(' ') || null };
-  }
-  const last = family.join(' ');
-  if (given.length >= 2 && patronymic.test(given[given.length - 1] ?? '')) {
-    return { last_name: last, first_name: given.slice(0, -1).join(' '), middle_name: given[given.length - 1] ?? null };
-  }
-  return { last_name: last, first_name: given.join(' '), middle_name: null };
+  return splitFamilyAndGiven(user.family, user.given);
 }
 
 export function sameName(a: PersonName, b: PersonName): boolean {
