@@ -65,7 +65,7 @@ export async function reportTable(db: Queryable, kind: ReportKind, p: ReportPara
       columns: [t('reports.col.dimension'), t('reports.col.name'), ...shares],
       rows: rows.map((r) => [
         t(`reports.dimension.${r.dimension}`),
-        r.dimension === 'form' ? label(`form.${r.key}`) : (r.label ?? r.key),
+        r.form ? entryLabel(language, r.form) : (r.label ?? r.key),
         ...shareCells(r),
       ]),
     };

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Catalog } from '../../shared/api/catalog.ts';
 import type { AuditEntry, auditQuery, KpiMonth, KpiRow, RegionRow } from '../../shared/api/reports.ts';
 import type { Queryable } from '../db/database.ts';
+import { catalogEntrySql } from './catalog.ts';
 import { listPage } from './rows.ts';
 
 /** The national target: at least 70% of students and of teaching staff involved. */
@@ -21,7 +22,12 @@ const withShares = <T extends Counts>(row: T) => ({
 });
 
 export async function involvement(db: Queryable, organisationId: string, on: string): Promise<KpiRow[]> {
-  const { rows } = await db.query<WithoutShares<KpiRow>>('select * from public.kpi_involvement($1, $2)', [organisationId, on]);
+  const { rows } = await db.query<WithoutShares<KpiRow>>(
+    `select k.dimension, k.key, k.label, case when k.dimension = 'form' then ${catalogEntrySql('k', 'form')} end as form,
+       k.students_total, k.students_involved, k.staff_total, k.staff_involved
+     from (select i.*, i.key as form, $1::uuid as organisation_id from public.kpi_involvement($1, $2) i) k`,
+    [organisationId, on],
+  );
   return rows.map(withShares);
 }
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { id, isoDate, page } from './common.ts';
+import { catalogEntry, id, isoDate, page } from './common.ts';
 
 export const kpiQuery = z.object({ organisation_id: id, date: isoDate.optional() }).strict();
 export const kpiRow = z.object({
   dimension: z.enum(['organisation', 'form', 'class']),
   key: z.string(),
   label: z.string().nullable(),
+  /** On a form's row: the form as the catalog names it (the school's own forms too); null on the others. */
+  form: catalogEntry.nullable(),
   students_total: z.int(),
   students_involved: z.int(),
   students_share: z.number().nullable(),

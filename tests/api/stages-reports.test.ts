@@ -81,6 +81,18 @@ describe('the KPI of the demo school', () => {
         line,
       ).toMatchObject({ students_involved: si, staff_involved: fi });
     }
+    // A form's row names it as the catalog does (a school's own form has no words in the dictionaries).
+    const labels = await s.db.asService((db) =>
+      db.query<{ key: string; label_ru: string; label_en: string }>(
+        `select distinct on (key) key, label_ru, label_en from public.catalog_forms
+         where organisation_id is null or organisation_id = $1 order by key, version desc`,
+        [s.schoolA],
+      ),
+    );
+    const formRows = rows.filter((r) => r.dimension === 'form');
+    expect(formRows.length).toBeGreaterThan(0);
+    for (const row of formRows) expect(row.form).toEqual(labels.rows.find((l) => l.key === row.key));
+    expect(rows.filter((r) => r.dimension !== 'form').every((r) => r.form === null)).toBe(true);
     const classes = expected.filter((l) => l.startsWith('class '));
     expect(rows.filter((r) => r.dimension === 'class')).toHaveLength(classes.length);
     for (const line of classes) {

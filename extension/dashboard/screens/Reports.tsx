@@ -3,10 +3,9 @@
 // every export. Prints on A4 (reports.css).
 import { useState } from 'preact/hooks';
 import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
-import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { useAsync } from '../../components/use-async.ts';
 import { today } from '../../utils/dates.ts';
-import { t } from '../../utils/i18n.ts';
+import { catalogLabel, t } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
 import { ExportBar } from '../reports/ExportBar.tsx';
@@ -16,7 +15,6 @@ import { ShareChart } from '../reports/ShareChart.tsx';
 import type { ScreenProps } from '../screens.ts';
 import '../reports/reports.css';
 
-const formLabel = (key: string) => (isMessageKey(`form.${key}`) ? t(`form.${key}` as Parameters<typeof t>[0]) : key);
 /** The academic year's first month for a date (September). */
 const yearStart = (date: string) => {
   const year = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
@@ -100,7 +98,7 @@ export function Reports({ context }: ScreenProps) {
                   caption={t('reports.table.kpi', { date })}
                   columns={[t('reports.col.form'), ...shareColumns()]}
                   numeric={[1, 2, 3, 4, 5, 6]}
-                  rows={forms.map((r) => ({ key: r.key, cells: [formLabel(r.key), ...shareCells(r)] }))}
+                  rows={forms.map((r) => ({ key: r.key, cells: [r.form ? catalogLabel(r.form) : r.key, ...shareCells(r)] }))}
                 />
               </section>
               <section aria-labelledby="by-class">
