@@ -2,7 +2,7 @@
 // filters (class, form, role model, consent, status), bulk actions on a selection, and a person's
 // card (key request and needs, or competencies, subjects and capacity; guardians' consents with
 // the form to print). Two thousand rows scroll without a long task (VirtualTable).
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { BaseRow } from '../../shared/api/bases.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
 import type { Consent } from '../../shared/api/people.ts';
@@ -617,6 +617,19 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
     return { rows: rows.items, catalog };
   }, [programme?.id, base]);
   const title = t(base === 'mentee' ? 'stage2.title' : 'stage3.title');
+  // The same columns and handlers from one render to the next: the table's rows are memoised on them.
+  const catalog = data.status === 'done' ? data.value?.catalog : undefined;
+  const columns = useMemo(() => (catalog ? columnsFor(base, catalog) : []), [base, catalog]);
+  const select = useCallback(
+    (keys: string[], on: boolean) =>
+      setSelected((before) => {
+        const next = new Set(before);
+        for (const key of keys) on ? next.add(key) : next.delete(key);
+        return next;
+      }),
+    [],
+  );
+  const openRow = useCallback((row: BaseRow) => setOpen(row.person_id), []);
   if (!programme)
     return (
       <>
@@ -680,14 +693,10 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
                 <VirtualTable
                   rows={shown}
                   rowKey={(row) => row.person_id}
-                  columns={columnsFor(base, value.catalog)}
+                  columns={columns}
                   selected={selected}
-                  onSelect={(keys, on) => {
-                    const next = new Set(selected);
-                    for (const key of keys) on ? next.add(key) : next.delete(key);
-                    setSelected(next);
-                  }}
-                  onOpen={(row) => setOpen(row.person_id)}
+                  onSelect={select}
+                  onOpen={openRow}
                   label={title}
                   testId="base-table"
                 />
