@@ -14,9 +14,9 @@ import { ApiError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { t, tn } from '../utils/i18n.ts';
 import { body, client, download } from './api.ts';
+import { BaseImport } from './BaseImport.tsx';
 import type { DashboardContext } from './context.ts';
 import { ActionStatus, CatalogOptions, catalogLabel, fullName, inTurn, Loaded, shortName, useAction } from './parts.tsx';
-import { RosterImport } from './RosterImport.tsx';
 import { StageChecklist } from './StageChecklist.tsx';
 import { subPathOf } from './screens.ts';
 import { useFresh } from './use-fresh.ts';
@@ -672,7 +672,7 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
                   tn('dashboard.bases.trainedCount', enrolled.filter((row) => row.enrolment?.training_status === 'trained').length)
                 )}
               </p>
-              <RosterImport organisationId={context.school.organisationId} imported={reload} />
+              <BaseImport context={context} imported={reload} />
               <FilterBar rows={value.rows} catalog={value.catalog} filters={filters} set={setFilters} base={base} />
               {chosen.length > 0 && (
                 <Bulk

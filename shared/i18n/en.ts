@@ -289,6 +289,17 @@ export const en: Record<MessageKey, string> = {
   'dashboard.fixAction.untrained_mentor': 'Record training',
   'dashboard.fixAction.stage_without_documents': 'Attach documents',
   'dashboard.fixAction.never_met': 'Open the pairs',
+  'dashboard.importWays.title': 'Add to the base: from a file, from Google Classroom, from a journal page',
+  'dashboard.importWays.file': 'XLSX or CSV file',
+  'dashboard.importWays.classroom': 'Google Classroom',
+  'dashboard.importWays.page': 'From a journal page',
+  'dashboard.importWays.page.step1':
+    'Open a class list in the e-journal (Dnevnik.ru, MESH, Setevoy gorod, ElZhur, edu.tatar.ru) or in Google Classroom, Moodle, Canvas.',
+  'dashboard.importWays.page.step2': 'On the page, press «{launcher}», then «{capture}».',
+  'dashboard.importWays.page.step3':
+    'Check who is new, who is already known and where namesakes are, then add them: they show here in the table as «not in the base».',
+  'dashboard.importWays.page.ownJournal': "A school's journal at its own address is added in the extension's options, under «{hosts}».",
+  'dashboard.importWays.page.options': 'Open the options',
   'dashboard.import.title': 'Load a list from a file (XLSX, CSV)',
   'dashboard.import.hint':
     'A class list from the e-journal: first a check — who is new, who is known, namesakes and errors; then the import. New people appear in the table as «not in the base».',

@@ -288,6 +288,17 @@ export const ru = {
   'dashboard.fixAction.untrained_mentor': 'Отметить обучение',
   'dashboard.fixAction.stage_without_documents': 'Приложить документы',
   'dashboard.fixAction.never_met': 'Открыть пары',
+  'dashboard.importWays.title': 'Пополнить базу: из файла, из Google Classroom, со страницы журнала',
+  'dashboard.importWays.file': 'Файл XLSX или CSV',
+  'dashboard.importWays.classroom': 'Google Classroom',
+  'dashboard.importWays.page': 'Со страницы журнала',
+  'dashboard.importWays.page.step1':
+    'Откройте список класса в электронном журнале (Дневник.ру, МЭШ, Сетевой город, ЭлЖур, edu.tatar.ru) или в Google Classroom, Moodle, Canvas.',
+  'dashboard.importWays.page.step2': 'Нажмите на странице «{launcher}», затем «{capture}».',
+  'dashboard.importWays.page.step3':
+    'Проверьте, кто новый, кто уже есть и где однофамильцы, и добавьте: люди появятся здесь в таблице со статусом «не в базе».',
+  'dashboard.importWays.page.ownJournal': 'Журнал школы на своём адресе добавляется в настройках расширения, в разделе «{hosts}».',
+  'dashboard.importWays.page.options': 'Открыть настройки',
   'dashboard.import.title': 'Загрузить список из файла (XLSX, CSV)',
   'dashboard.import.hint':
     'Список класса из электронного журнала: сначала проверка — кто новый, кто уже есть, где однофамильцы и ошибки; потом загрузка. Новые люди появятся в таблице со статусом «не в базе».',

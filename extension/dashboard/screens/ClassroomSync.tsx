@@ -86,7 +86,11 @@ function History({ organisationId, round }: { organisationId: string; round: num
   );
 }
 
-export function ClassroomSync({ context }: ScreenProps) {
+/**
+ * The Classroom screen; `embedded` on the bases screens' «Пополнить базу» (its title a level lower),
+ * where `applied` reloads the base's table after a sync is written.
+ */
+export function ClassroomSync({ context, embedded = false, applied }: ScreenProps & { embedded?: boolean; applied?: () => void }) {
   const organisationId = context.school.organisationId;
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -124,6 +128,7 @@ export function ClassroomSync({ context }: ScreenProps) {
         request: { dry_run: false, run_id: shown.run.id, confirm_left: confirmLeft, resolutions: resolutionsOf(answers) },
       });
       setStep(answer.run.status === 'applied' ? { kind: 'applied', preview: answer } : { kind: 'preview', preview: answer });
+      if (answer.run.status === 'applied') applied?.();
     } catch (failure) {
       setError(describeError(failure));
       setStep({ kind: 'preview', preview: shown });
@@ -140,7 +145,7 @@ export function ClassroomSync({ context }: ScreenProps) {
 
   return (
     <div class="classroom" data-testid="classroom-screen" aria-busy={busy}>
-      <h1>{t('classroom.title')}</h1>
+      {embedded ? <h3>{t('classroom.title')}</h3> : <h1>{t('classroom.title')}</h1>}
       <p class="classroom-intro">{t('classroom.intro')}</p>
       <div class="row classroom-start">
         <button type="button" class="primary" disabled={busy} onClick={() => void preview()} data-testid="classroom-connect">
