@@ -58,12 +58,13 @@ function Progress({ organisationId, applying }: { organisationId: string; applyi
   );
 }
 
-function History({ organisationId, round }: { organisationId: string; round: number }) {
+function History({ organisationId, round, embedded }: { organisationId: string; round: number; embedded: boolean }) {
+  const Heading = embedded ? 'h4' : 'h2';
   const [history] = useAsync(() => runs(organisationId, 5), [organisationId, round]);
   if (history.status !== 'done') return null;
   return (
     <section aria-labelledby="classroom-history" class="classroom-history">
-      <h2 id="classroom-history">{t('classroom.history')}</h2>
+      <Heading id="classroom-history">{t('classroom.history')}</Heading>
       {history.value.items.length === 0 ? (
         <p class="muted" data-testid="classroom-history-empty">
           {t('classroom.history.empty')}
@@ -137,6 +138,7 @@ export function ClassroomSync({ context, embedded = false, applied }: ScreenProp
   };
 
   const busy = step.kind === 'fetching' || step.kind === 'applying';
+  const Heading = embedded ? 'h4' : 'h2';
   const shown = step.kind === 'idle' || step.kind === 'fetching' ? null : step.preview;
   const guard = shown?.left_guard;
   // Nothing to write: no change, and no answer given to the queue (an undecided entry waits for the curator).
@@ -178,7 +180,7 @@ export function ClassroomSync({ context, embedded = false, applied }: ScreenProp
       )}
       {shown && (
         <section aria-labelledby="classroom-summary" data-testid="classroom-preview">
-          <h2 id="classroom-summary">{t(step.kind === 'applied' ? 'classroom.summaryApplied' : 'classroom.summary')}</h2>
+          <Heading id="classroom-summary">{t(step.kind === 'applied' ? 'classroom.summaryApplied' : 'classroom.summary')}</Heading>
           <Counts preview={shown} />
           {step.kind !== 'applied' && nothing && <p data-testid="classroom-nothing">{t('classroom.nothingChanged')}</p>}
           {step.kind !== 'applied' && guard?.exceeded && (
@@ -212,7 +214,7 @@ export function ClassroomSync({ context, embedded = false, applied }: ScreenProp
           )}
         </section>
       )}
-      <History organisationId={organisationId} round={round} />
+      <History organisationId={organisationId} round={round} embedded={embedded} />
     </div>
   );
 }

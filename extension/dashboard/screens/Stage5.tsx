@@ -7,6 +7,7 @@ import type { SkippedPinReason } from '../../../shared/api/matching.ts';
 import type { GenderedKey, MessageKey } from '../../../shared/i18n/index.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { rulesFor, type ScoreReason, type UnmatchedReason } from '../../../shared/matching/index.ts';
+import { describeError } from '../../utils/api-errors.ts';
 import { today } from '../../utils/dates.ts';
 import { t, tg, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
@@ -304,6 +305,33 @@ function Matching({ context, people }: { context: DashboardContext; people: Peop
             {t('stage5.considered', { mentees: result.mentees_considered, mentors: result.mentors_considered })}
           </h2>
           {result.pairs.length === 0 && <p class="muted">{t('stage5.noPairs')}</p>}
+          {result.skipped_pins.length > 0 && (
+            <div class="status warn" data-testid="skipped-pins">
+              <p>{tn('stage5.skippedCount', result.skipped_pins.length)}</p>
+              <ul class="plain">
+                {result.skipped_pins.map((s) => (
+                  <li key={`${s.mentor}/${s.mentee}`} data-testid="skipped-pin" data-reason={s.reason.code}>
+                    <span>
+                      <strong>
+                        {name(s.mentor)} — {name(s.mentee)}
+                      </strong>
+                      : {skippedText(s.reason, (side) => people.sexes.get(side === 'mentor' ? s.mentor : s.mentee) ?? null)}
+                    </span>
+                    <button
+                      type="button"
+                      class="secondary small"
+                      disabled={keep.busy}
+                      onClick={() => unpinSkipped(s.mentor, s.mentee)}
+                      data-testid="skipped-pin-unpin"
+                    >
+                      {t('stage5.unpin')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <p class="muted small">{t('stage5.skippedHint')}</p>
+            </div>
+          )}
           <table class="table">
             <thead>
               <tr>
@@ -376,33 +404,6 @@ function Matching({ context, people }: { context: DashboardContext; people: Peop
               {t('stage5.swap')}
             </button>
           </p>
-          {result.skipped_pins.length > 0 && (
-            <div class="status warn" data-testid="skipped-pins">
-              <p>{tn('stage5.skippedCount', result.skipped_pins.length)}</p>
-              <ul class="plain">
-                {result.skipped_pins.map((s) => (
-                  <li key={`${s.mentor}/${s.mentee}`} data-testid="skipped-pin" data-reason={s.reason.code}>
-                    <span>
-                      <strong>
-                        {name(s.mentor)} — {name(s.mentee)}
-                      </strong>
-                      : {skippedText(s.reason, (side) => people.sexes.get(side === 'mentor' ? s.mentor : s.mentee) ?? null)}
-                    </span>
-                    <button
-                      type="button"
-                      class="secondary small"
-                      disabled={keep.busy}
-                      onClick={() => unpinSkipped(s.mentor, s.mentee)}
-                      data-testid="skipped-pin-unpin"
-                    >
-                      {t('stage5.unpin')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <p class="muted small">{t('stage5.skippedHint')}</p>
-            </div>
-          )}
           {result.unmatched.length > 0 && (
             <>
               <h3>{tn('stage5.unmatchedCount', result.unmatched.length)}</h3>
@@ -466,9 +467,7 @@ function Publish({ context, drafts, published }: { context: DashboardContext; dr
               param: { id: g.id },
               json: { order_date: date, order_number: number.trim() || undefined },
             }),
-          ).catch((error: unknown) =>
-            failed.push(`${members(g, 'mentor')} — ${members(g, 'mentee')}: ${error instanceof Error ? error.message : String(error)}`),
-          ),
+          ).catch((error: unknown) => failed.push(`${members(g, 'mentor')} — ${members(g, 'mentee')}: ${describeError(error)}`)),
         (n) => report(t('dashboard.progressOf', { done: n, total: drafts.length })),
       );
       setFailures(failed);
