@@ -443,7 +443,7 @@ export const ru = {
   'stage1.doc.order': 'Приказ о внедрении целевой модели',
   'stage1.doc.regulation': 'Положение о программе наставничества',
   'stage1.doc.roadmap': 'Дорожная карта',
-  'stage1.downloaded': '«{name}» скачан.',
+  'stage1.downloaded': 'Файл «{name}» скачан.',
   'stage1.ownTitle': 'Своя форма или ролевая модель',
   'stage1.ownKind': 'Что добавить',
   'stage1.ownForm': 'форму наставничества',
