@@ -6,30 +6,21 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useAsync } from '../components/use-async.ts';
-import { describeError } from '../utils/api-errors.ts';
 import { t } from '../utils/i18n.ts';
 import type { DashboardContext } from './context.ts';
+import { Loaded } from './parts.tsx';
 import { RosterImport } from './RosterImport.tsx';
 
 type Way = 'file' | 'classroom' | 'page';
 const ways: Way[] = ['file', 'classroom', 'page'];
 
 function Classroom({ context, imported }: { context: DashboardContext; imported: () => void }) {
-  const [screen] = useAsync(() => import('./screens/ClassroomSync.tsx'), []);
-  if (screen.status === 'loading')
-    return (
-      <p class="muted" role="status" aria-busy="true">
-        {t('dashboard.loading')}
-      </p>
-    );
-  if (screen.status === 'failed')
-    return (
-      <p class="status error" role="alert">
-        {describeError(screen.error)}
-      </p>
-    );
-  const { ClassroomSync } = screen.value;
-  return <ClassroomSync context={context} embedded applied={imported} />;
+  const [screen, retry] = useAsync(() => import('./screens/ClassroomSync.tsx'), []);
+  return (
+    <Loaded state={screen} retry={retry}>
+      {({ ClassroomSync }) => <ClassroomSync context={context} embedded applied={imported} />}
+    </Loaded>
+  );
 }
 
 function PageCapture() {
