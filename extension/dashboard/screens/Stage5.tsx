@@ -410,7 +410,9 @@ function Matching({ context, people }: { context: DashboardContext; people: Peop
               <ul class="plain" data-testid="unmatched">
                 {result.unmatched.map((u) => (
                   <li key={u.mentee} data-testid="unmatched-mentee">
-                    <strong>{name(u.mentee)}</strong>: {unmatchedText(u.reason as UnmatchedReason)}
+                    <span>
+                      <strong>{name(u.mentee)}</strong>: {unmatchedText(u.reason as UnmatchedReason)}
+                    </span>
                   </li>
                 ))}
               </ul>
