@@ -89,11 +89,11 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
     return form ? catalogLabel(form) : '—';
   };
   const common: Column<BaseRow>[] = [
-    { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(150px, 2fr)', render: (row) => fullName(row) },
+    { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(130px, 2fr)', render: (row) => fullName(row) },
     {
       key: 'class',
       header: base === 'mentee' ? t('dashboard.bases.class') : t('dashboard.bases.classOrPosition'),
-      width: 'minmax(60px, 0.8fr)',
+      width: 'minmax(56px, 0.8fr)',
       render: (row) => row.class_name ?? row.position ?? t(`dashboard.bases.kind.${row.kind}` as MessageKey),
     },
     {
@@ -109,7 +109,7 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
     {
       key: 'base',
       header: t('dashboard.bases.inBase'),
-      width: 'minmax(90px, 1.2fr)',
+      width: 'minmax(80px, 1.2fr)',
       render: (row) => (row.enrolment ? (row.enrolment.left_on ? t('dashboard.bases.left') : formLabel(row.enrolment.form_key)) : '—'),
     },
   ];
@@ -127,7 +127,7 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
           {
             key: 'competencies',
             header: t('dashboard.bases.competencies'),
-            width: 'minmax(90px, 1.4fr)',
+            width: 'minmax(70px, 1.4fr)',
             render: (row) => row.enrolment?.competencies.join(', ') ?? '',
           },
           {
@@ -689,7 +689,7 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
               <p class="muted" data-testid="base-shown">
                 {t('dashboard.bases.shown', { shown: shown.length, total: value.rows.length })}
               </p>
-              <div class={card ? 'with-card' : ''}>
+              <div class={card ? `with-card with-card-${base}` : ''}>
                 <VirtualTable
                   rows={shown}
                   rowKey={(row) => row.person_id}

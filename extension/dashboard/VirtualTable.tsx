@@ -87,7 +87,7 @@ function TableRow<Row>({ row, rowKey, index, on, columns, onSelect, onOpen, test
       {columns.map((column, i) => (
         <td key={column.key} class="vc">
           {i === 0 ? (
-            <button type="button" class="link" onClick={() => onOpen(row)} data-testid={`${testId}-open`}>
+            <button type="button" class="link vlink" onClick={() => onOpen(row)} data-testid={`${testId}-open`}>
               {column.render(row)}
             </button>
           ) : (

@@ -312,6 +312,10 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     expect(await tab.getByTestId('bulk-actions').count()).toBe(0); // the selection is done with
     await tab.getByTestId('filter-status').selectOption('in_base');
     await shoot('stage-3');
+    // A mentor's card: competencies and capacity; every column of the table still in view at 1024 px.
+    await table.getByTestId('base-table-row').first().getByTestId('base-table-open').click();
+    await tab.getByTestId('capacity').waitFor();
+    await shoot('stage-3-card');
   });
 
   it('stage 4: a training session whose attendance trains the mentors', async () => {
