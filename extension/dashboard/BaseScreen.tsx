@@ -2,7 +2,7 @@
 // filters (class, form, role model, consent, status), bulk actions on a selection, and a person's
 // card (key request and needs, or competencies, subjects and capacity; guardians' consents with
 // the form to print). Two thousand rows scroll without a long task (VirtualTable).
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { BaseRow } from '../../shared/api/bases.ts';
 import type { Catalog } from '../../shared/api/catalog.ts';
 import type { Consent } from '../../shared/api/people.ts';
@@ -15,9 +15,9 @@ import { ApiError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
 import { catalogLabel, t, tn } from '../utils/i18n.ts';
 import { body, client, download } from './api.ts';
+import { BaseImport } from './BaseImport.tsx';
 import type { DashboardContext } from './context.ts';
 import { ActionStatus, CatalogOptions, inTurn, Loaded, useAction } from './parts.tsx';
-import { RosterImport } from './RosterImport.tsx';
 import { StageChecklist } from './StageChecklist.tsx';
 import { subPathOf } from './screens.ts';
 import { useFresh } from './use-fresh.ts';
@@ -90,11 +90,11 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
     return form ? catalogLabel(form) : '—';
   };
   const common: Column<BaseRow>[] = [
-    { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(150px, 2fr)', render: (row) => fullName(row) },
+    { key: 'name', header: t('dashboard.bases.name'), width: 'minmax(130px, 2fr)', render: (row) => fullName(row) },
     {
       key: 'class',
       header: base === 'mentee' ? t('dashboard.bases.class') : t('dashboard.bases.classOrPosition'),
-      width: 'minmax(60px, 0.8fr)',
+      width: 'minmax(56px, 0.8fr)',
       render: (row) => row.class_name ?? row.position ?? t(`dashboard.bases.kind.${row.kind}` as MessageKey),
     },
     {
@@ -110,7 +110,7 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
     {
       key: 'base',
       header: t('dashboard.bases.inBase'),
-      width: 'minmax(90px, 1.2fr)',
+      width: 'minmax(80px, 1.2fr)',
       render: (row) => (row.enrolment ? (row.enrolment.left_on ? t('dashboard.bases.left') : formLabel(row.enrolment.form_key)) : '—'),
     },
   ];
@@ -128,7 +128,7 @@ function columnsFor(base: Base, catalog: Catalog): Column<BaseRow>[] {
           {
             key: 'competencies',
             header: t('dashboard.bases.competencies'),
-            width: 'minmax(90px, 1.4fr)',
+            width: 'minmax(70px, 1.4fr)',
             render: (row) => row.enrolment?.competencies.join(', ') ?? '',
           },
           {
@@ -618,6 +618,19 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
     return { rows: rows.items, catalog };
   }, [programme?.id, base]);
   const title = t(base === 'mentee' ? 'stage2.title' : 'stage3.title');
+  // The same columns and handlers from one render to the next: the table's rows are memoised on them.
+  const catalog = data.status === 'done' ? data.value?.catalog : undefined;
+  const columns = useMemo(() => (catalog ? columnsFor(base, catalog) : []), [base, catalog]);
+  const select = useCallback(
+    (keys: string[], on: boolean) =>
+      setSelected((before) => {
+        const next = new Set(before);
+        for (const key of keys) on ? next.add(key) : next.delete(key);
+        return next;
+      }),
+    [],
+  );
+  const openRow = useCallback((row: BaseRow) => setOpen(row.person_id), []);
   if (!programme)
     return (
       <>
@@ -660,7 +673,7 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
                   tn('dashboard.bases.trainedCount', enrolled.filter((row) => row.enrolment?.training_status === 'trained').length)
                 )}
               </p>
-              <RosterImport organisationId={context.school.organisationId} imported={reload} />
+              <BaseImport context={context} imported={reload} />
               <FilterBar rows={value.rows} catalog={value.catalog} filters={filters} set={setFilters} base={base} />
               {chosen.length > 0 && (
                 <Bulk
@@ -677,18 +690,14 @@ export function BaseScreen({ context, base, stage }: { context: DashboardContext
               <p class="muted" data-testid="base-shown">
                 {t('dashboard.bases.shown', { shown: shown.length, total: value.rows.length })}
               </p>
-              <div class={card ? 'with-card' : ''}>
+              <div class={card ? `with-card with-card-${base}` : ''}>
                 <VirtualTable
                   rows={shown}
                   rowKey={(row) => row.person_id}
-                  columns={columnsFor(base, value.catalog)}
+                  columns={columns}
                   selected={selected}
-                  onSelect={(keys, on) => {
-                    const next = new Set(selected);
-                    for (const key of keys) on ? next.add(key) : next.delete(key);
-                    setSelected(next);
-                  }}
-                  onOpen={(row) => setOpen(row.person_id)}
+                  onSelect={select}
+                  onOpen={openRow}
                   label={title}
                   testId="base-table"
                 />

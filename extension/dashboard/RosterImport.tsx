@@ -38,8 +38,8 @@ export function RosterImport({ organisationId, imported }: { organisationId: str
       dryRun ? undefined : t('dashboard.import.done'),
     );
   return (
-    <details class="card" data-testid="roster-import-panel">
-      <summary>{t('dashboard.import.title')}</summary>
+    <section aria-labelledby="roster-import-title" data-testid="roster-import-panel">
+      <h3 id="roster-import-title">{t('dashboard.import.title')}</h3>
       <p class="muted">{t('dashboard.import.hint')}</p>
       <input
         type="file"
@@ -91,6 +91,6 @@ export function RosterImport({ organisationId, imported }: { organisationId: str
         </div>
       )}
       <ActionStatus action={action} testId="roster-import-status" />
-    </details>
+    </section>
   );
 }

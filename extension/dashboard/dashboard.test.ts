@@ -6,7 +6,7 @@ import type { ChecklistItem, ProgrammeWarning } from '../../shared/api/programme
 import { filterRows, filtersFrom } from './BaseScreen.tsx';
 import { fixesOf } from './screens/Home.tsx';
 import { academicYearOf } from './screens/Stage1.tsx';
-import { reasonText, unmatchedText } from './screens/Stage5.tsx';
+import { reasonText, skippedText, unmatchedText } from './screens/Stage5.tsx';
 
 // A Russian browser: the words below are the Russian ones, with their plural forms.
 vi.hoisted(() => Object.defineProperty(globalThis, 'navigator', { value: { languages: ['ru-RU'] }, configurable: true }));
@@ -139,6 +139,25 @@ describe('the matching’s reasons in words', () => {
       'нет подходящего наставника (не обучены: 3)',
     );
     expect(unmatchedText({ code: 'candidates_full', mentors: ['a', 'b'] })).toBe('все 2 подходящих наставника уже заняты');
+  });
+});
+
+describe('a kept pin left out of a run, in words', () => {
+  const she = () => 'f' as const;
+  const he = () => 'm' as const;
+  it('says who left, in the person’s gender', () => {
+    expect(skippedText({ code: 'left_base', side: 'mentor' }, she)).toBe('наставница выбыла из базы наставников');
+    expect(skippedText({ code: 'left_school', side: 'mentee' }, he)).toBe('наставляемый выбыл из школы');
+    expect(skippedText({ code: 'taken_by_pin', side: 'mentee' }, she)).toBe('наставляемая уже закреплена за другим наставником');
+    expect(skippedText({ code: 'mentor_full' }, () => null)).toBe('все места наставника заняты уже сформированными парами');
+  });
+  it('says why the pair cannot be formed now, naming the rule', () => {
+    expect(skippedText({ code: 'excluded', exclusions: ['mentor_not_trained'] }, he)).toBe(
+      'пару сейчас нельзя сформировать: наставник не обучен',
+    );
+    expect(skippedText({ code: 'excluded', exclusions: ['rule_not_met'], rule: 'same_grade' }, he)).toBe(
+      'пару сейчас нельзя сформировать: не выполнено обязательное правило ролевой модели («один класс»)',
+    );
   });
 });
 

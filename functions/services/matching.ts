@@ -2,7 +2,7 @@
 // engine (shared/matching) forms the best pairs and explains them, and the result becomes draft
 // groups the curator reviews, edits and publishes. Runs as the curator: RLS decides the bases.
 import type { z } from 'zod';
-import type { MatchingChoices, matchingChoicesChange, matchingRequest } from '../../shared/api/matching.ts';
+import type { MatchingChoices, matchingChoicesChange, matchingRequest, SkippedPinReason } from '../../shared/api/matching.ts';
 import {
   type MatchProblem,
   type MenteeCandidate,
@@ -62,7 +62,8 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
      join public.people p on p.id = e.person_id
      left join public.person_details d on d.person_id = p.id
      left join public.classes c on c.id = p.class_id
-     where e.programme_id = $1 and e.left_on is null and p.erased_at is null and (e.form_key is null or e.form_key = $2)`,
+     where e.programme_id = $1 and e.left_on is null and p.erased_at is null and p.left_at is null
+       and (e.form_key is null or e.form_key = $2)`,
     [programmeId, request.form],
   );
   const person = (row: BaseRow) => ({
@@ -99,7 +100,8 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
     mentees,
     request.wishes,
   );
-  const { pinned, forbidden } = withSavedChoices(request, saved, scored);
+  const { pinned, forbidden, skipped } = withSavedChoices(request, saved, scored);
+  const skippedPins = await explainSkippedPins(db, programmeId, request.form, rows, scored, skipped);
   let result: ReturnType<typeof match>;
   try {
     result = match({ ...scored, pinned, forbidden }, { mode: request.mode });
@@ -150,6 +152,7 @@ export async function runMatching(db: Queryable, programmeId: string, request: R
     total: result.total,
     pairs: result.explanations.pairs.map((pair) => ({ ...pair, group_id: groupIds.get(`${pair.mentor}/${pair.mentee}`) ?? null })),
     unmatched: result.explanations.unmatched,
+    skipped_pins: skippedPins,
     mentors_considered: mentors.length,
     mentees_considered: mentees.length,
   };
@@ -161,13 +164,14 @@ const pairKey = ([mentor, mentee]: Pair) => `${mentor}/${mentee}`;
 /**
  * The request's pins and forbids, then the kept ones it does not name itself. A kept choice that
  * no longer applies — someone left the base, a pair is ruled out now, the mentor's places are taken
- * — is left out of this run (it stays kept): a choice made last week never breaks today's run.
+ * — is left out of this run (it stays kept): a choice made last week never breaks today's run. The
+ * pins left out are answered too (`skipped`), in the order they were kept, for the curator to be told why.
  */
 function withSavedChoices(
   request: Pick<Request, 'pinned' | 'forbidden'>,
   saved: MatchingChoices,
   scored: Pick<MatchProblem, 'mentors' | 'mentees' | 'scores'>,
-): { pinned: Pair[]; forbidden: Pair[] } {
+): { pinned: Pair[]; forbidden: Pair[]; skipped: { pair: Pair; taken?: 'mentor' | 'mentee' }[] } {
   const named = new Set([...request.pinned, ...request.forbidden].map(pairKey));
   const places = new Map(scored.mentors.map((m) => [m.id, m.capacity]));
   const menteePlaces = new Map(scored.mentees.map((m) => [m.id, m.capacity ?? 1]));
@@ -178,10 +182,18 @@ function withSavedChoices(
   };
   for (const pair of request.pinned) take(pair);
   const pinned: Pair[] = [...request.pinned];
+  const skipped: { pair: Pair; taken?: 'mentor' | 'mentee' }[] = [];
   for (const pair of saved.pinned) {
     const [mentor, mentee] = pair;
-    if (named.has(pairKey(pair)) || !scoredPairs.has(pairKey(pair))) continue;
-    if ((places.get(mentor) ?? 0) <= 0 || (menteePlaces.get(mentee) ?? 0) <= 0) continue;
+    if (named.has(pairKey(pair))) continue;
+    if (!scoredPairs.has(pairKey(pair))) {
+      skipped.push({ pair });
+      continue;
+    }
+    if ((places.get(mentor) ?? 0) <= 0 || (menteePlaces.get(mentee) ?? 0) <= 0) {
+      skipped.push({ pair, taken: (places.get(mentor) ?? 0) <= 0 ? 'mentor' : 'mentee' });
+      continue;
+    }
     take(pair);
     pinned.push(pair);
   }
@@ -189,7 +201,76 @@ function withSavedChoices(
     ...request.forbidden,
     ...saved.forbidden.filter((pair) => !named.has(pairKey(pair)) && places.has(pair[0]) && menteePlaces.has(pair[1])),
   ];
-  return { pinned, forbidden };
+  return { pinned, forbidden, skipped };
+}
+
+/**
+ * Why each kept pin was left out, in words the screen renders: who left the school or the base (or
+ * is enrolled for another form), whose places are full, which rule or consent rules the pair out.
+ * A pin whose pair is already a draft or active group of the form is not reported: it is honoured.
+ */
+async function explainSkippedPins(
+  db: Queryable,
+  programmeId: string,
+  form: string,
+  rows: readonly BaseRow[],
+  scored: ReturnType<typeof scoreCandidates>,
+  skipped: readonly { pair: Pair; taken?: 'mentor' | 'mentee' }[],
+): Promise<{ mentor: string; mentee: string; reason: SkippedPinReason }[]> {
+  if (skipped.length === 0) return [];
+  const pins = skipped.map(({ pair: [mentor, mentee] }) => ({ mentor, mentee }));
+  const { rows: formed } = await db.query<{ mentor: string; mentee: string }>(
+    `select k.mentor::text, k.mentee::text from jsonb_to_recordset($3::jsonb) as k(mentor uuid, mentee uuid)
+     where exists (select 1 from public.mentoring_groups g
+       join public.group_members a on a.group_id = g.id and a.role = 'mentor' and a.left_on is null and a.person_id = k.mentor
+       join public.group_members b on b.group_id = g.id and b.role = 'mentee' and b.left_on is null and b.person_id = k.mentee
+       where g.programme_id = $1 and g.form = $2 and g.status in ('draft', 'active'))`,
+    [programmeId, form, JSON.stringify(pins)],
+  );
+  const honoured = new Set(formed.map((f) => `${f.mentor}/${f.mentee}`));
+  const inBase = new Map(rows.map((row) => [`${row.base}/${row.person_id}`, row]));
+  const absent = [...new Set(pins.flatMap((p) => [p.mentor, p.mentee]))];
+  const { rows: people } = await db.query<{ id: string; left_school: boolean; enrolled: string[] }>(
+    `select p.id::text, (p.left_at is not null or p.erased_at is not null) as left_school,
+       array(select e.base || ':' || coalesce(e.form_key, '') from public.enrolments e
+             where e.programme_id = $1 and e.person_id = p.id and e.left_on is null) as enrolled
+     from public.people p where p.id = any($2::uuid[])`,
+    [programmeId, absent],
+  );
+  const person = new Map(people.map((p) => [p.id, p]));
+  const outOfBase = (id: string, side: 'mentor' | 'mentee'): SkippedPinReason | null => {
+    if (inBase.has(`${side}/${id}`)) return null;
+    const found = person.get(id);
+    if (!found || found.left_school) return { code: 'left_school', side };
+    return found.enrolled.some((e) => e.startsWith(`${side}:`)) ? { code: 'other_form', side } : { code: 'left_base', side };
+  };
+  const exclusionsOf = ([mentor, mentee]: Pair) =>
+    scored.exclusions.filter(
+      (e) => (e.mentor === mentor && (e.mentee === undefined || e.mentee === mentee)) || (e.mentor === undefined && e.mentee === mentee),
+    );
+  const reasons: { mentor: string; mentee: string; reason: SkippedPinReason }[] = [];
+  for (const { pair, taken } of skipped) {
+    const [mentor, mentee] = pair;
+    if (honoured.has(pairKey(pair))) continue;
+    const missing = outOfBase(mentor, 'mentor') ?? outOfBase(mentee, 'mentee');
+    const exclusions = exclusionsOf(pair);
+    const rule = exclusions.find((e) => e.rule)?.rule;
+    const reason: SkippedPinReason =
+      missing ??
+      (taken
+        ? { code: 'taken_by_pin', side: taken }
+        : exclusions.length > 0
+          ? {
+              code: 'excluded',
+              exclusions: [...new Set(exclusions.map((e) => e.code))],
+              ...(rule ? { rule } : {}),
+            }
+          : !scored.mentors.some((m) => m.id === mentor && m.capacity > 0)
+            ? { code: 'mentor_full' }
+            : { code: 'excluded', exclusions: [] });
+    reasons.push({ mentor, mentee, reason });
+  }
+  return reasons;
 }
 
 /** The pins and forbids kept for a programme's form and role model (what the caller's RLS shows: curators, the head). */

@@ -36,6 +36,20 @@ export const matchingRequest = z
   })
   .strict();
 
+const side = z.enum(['mentor', 'mentee']);
+/**
+ * Why a kept pin was left out of a run (it stays kept): someone left the school or the base, or is
+ * enrolled for another form; the mentor's places are all taken by pairs already formed, or by other
+ * pins; the pair cannot be formed now (e.g. `no_consent`, `mentor_not_trained`, `rule_not_met` with
+ * its `rule`; the engine's exclusion codes).
+ */
+export const skippedPinReason = z.discriminatedUnion('code', [
+  z.object({ code: z.enum(['left_school', 'left_base', 'other_form', 'taken_by_pin']), side }),
+  z.object({ code: z.literal('mentor_full') }),
+  z.object({ code: z.literal('excluded'), exclusions: z.array(z.string()), rule: z.string().optional() }),
+]);
+export type SkippedPinReason = z.infer<typeof skippedPinReason>;
+
 export const matchingResult = z.object({
   mode: z.enum(['optimal', 'stable']),
   dry_run: z.boolean(),
@@ -44,6 +58,8 @@ export const matchingResult = z.object({
     z.object({ mentor: id, mentee: id, score: z.int(), pinned: z.boolean(), reasons: z.array(z.unknown()), group_id: id.nullable() }),
   ),
   unmatched: z.array(z.object({ mentee: id, reason: z.unknown() })),
+  /** The kept pins this run could not honour, each with why; a pin whose pair is already a draft or active group is not among them. */
+  skipped_pins: z.array(z.object({ mentor: id, mentee: id, reason: skippedPinReason })),
   mentors_considered: z.int(),
   mentees_considered: z.int(),
 });

@@ -90,6 +90,96 @@ describe('pins and forbids', () => {
     expect(cleared.json).toMatchObject({ pinned: [], forbidden: [] });
   });
 
+  it('a kept pin a run cannot honour is answered with why: someone left the base, a mentor no longer trained', async () => {
+    const programme = s.id('programme');
+    const choices = `/programmes/${programme}/matching/choices`;
+    const mentees = ['s-0012', 's-0013', 's-0014'].map((key) => s.id(key));
+    const mentors = ['s-0033', 's-0034', 's-0035'].map((key) => s.id(key));
+    for (const person_id of mentees)
+      await curator('POST', '/enrolments', { id: randomUUID(), programme_id: programme, person_id, base: 'mentee', form_key: scope.form });
+    // Every one of them a minor with a guardian's consent: only the changes below rule a pair out.
+    for (const person_id of [...mentees, ...mentors]) {
+      const consent = await curator('POST', '/consents', {
+        id: randomUUID(),
+        person_id,
+        given_by: 'parent',
+        given_on: '2026-09-01',
+        document_version: '1',
+        medium: 'paper',
+      });
+      expect([200, 201], JSON.stringify(consent.json)).toContain(consent.status);
+    }
+    const training = new Map<string, string>();
+    for (const person_id of mentors) {
+      const e = await curator('POST', '/enrolments', {
+        id: randomUUID(),
+        programme_id: programme,
+        person_id,
+        base: 'mentor',
+        form_key: scope.form,
+      });
+      training.set(person_id, e.json.id as string);
+      await curator('PUT', `/enrolments/${e.json.id as string}/training`, { training_status: 'trained', trained_on: '2026-11-01' });
+    }
+    const run = async (dry_run = true) => {
+      const answer = await curator('POST', `/programmes/${programme}/matching`, { id: randomUUID(), ...scope, mode: 'optimal', dry_run });
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+      return answer.json as { pairs: Pair[]; skipped_pins: { mentor: string; mentee: string; reason: unknown }[] };
+    };
+    const [m0, m1, m2] = mentors as [string, string, string];
+    const [p0, p1, p2] = mentees as [string, string, string];
+    const pins = [
+      [m0, p0],
+      [m1, p1],
+      [m2, p2],
+    ] as const;
+    await curator('POST', choices, {
+      ...scope,
+      clear: true,
+      changes: pins.map(([mentor, mentee]) => ({ mentor, mentee, choice: 'pinned' })),
+    });
+    const honoured = await run();
+    expect(honoured.skipped_pins).toEqual([]);
+    for (const [mentor, mentee] of pins) expect(honoured.pairs).toContainEqual(expect.objectContaining({ mentor, mentee, pinned: true }));
+
+    // m0 leaves the base of mentors, m1 is no longer trained; m2's pair is saved as a draft (the pin is honoured by it).
+    const left = await curator('POST', `/programmes/${programme}/bases/mentor/bulk`, { action: 'leave', person_ids: [m0] });
+    expect(left.status, JSON.stringify(left.json)).toBe(200);
+    const untrained = await curator('PUT', `/enrolments/${training.get(m1)}/training`, { training_status: 'not_started' });
+    expect(untrained.status, JSON.stringify(untrained.json)).toBe(200);
+    const drafted = await run(false);
+    expect(drafted.pairs).toContainEqual(expect.objectContaining({ mentor: m2, mentee: p2 }));
+
+    const rerun = await run();
+    expect(rerun.skipped_pins).toEqual([
+      { mentor: m0, mentee: p0, reason: { code: 'left_base', side: 'mentor' } },
+      { mentor: m1, mentee: p1, reason: { code: 'excluded', exclusions: ['mentor_not_trained'] } },
+    ]);
+    // The pins are still kept: the curator decides (unpin, or bring the mentor back).
+    const kept = await curator('GET', `${choices}?form=${scope.form}&role_model=${scope.role_model}`);
+    expect((kept.json.pinned as unknown as string[][]).length).toBe(3);
+
+    // m1 trained again and pinned to a second mentee: its one place goes to the pin kept first. m2's
+    // one place is taken by its draft pair: a second pin of m2 is left out.
+    await curator('PUT', `/enrolments/${training.get(m1)}/training`, { training_status: 'trained', trained_on: '2026-11-01' });
+    await curator('POST', choices, {
+      ...scope,
+      changes: [
+        { mentor: m1, mentee: p0, choice: 'pinned' },
+        { mentor: m2, mentee: p0, choice: 'pinned' },
+      ],
+    });
+    const full = await run();
+    expect(full.skipped_pins).toHaveLength(3);
+    expect(full.skipped_pins).toEqual(
+      expect.arrayContaining([
+        { mentor: m0, mentee: p0, reason: { code: 'left_base', side: 'mentor' } },
+        { mentor: m1, mentee: p0, reason: { code: 'taken_by_pin', side: 'mentor' } },
+        { mentor: m2, mentee: p0, reason: { code: 'mentor_full' } },
+      ]),
+    );
+  });
+
   it('are the curators’ only: a mentor, another school and anon are refused; no pupil of another school is named', async () => {
     const programme = s.id('programme');
     const choices = `/programmes/${programme}/matching/choices`;

@@ -271,6 +271,28 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     );
     expect(request).toEqual({ key_request: 'Подтянуть математику к концу четверти', subjects: ['математика'] });
     await shoot('stage-2');
+
+    // «Пополнить базу», right here: a class list file with its preview, the Classroom sync, a journal page.
+    const panel = tab.getByTestId('base-import');
+    await panel.locator('summary').click();
+    const csv = `Фамилия;Имя;Отчество;Класс\nЗайцева;Алиса;Петровна;${menteeClass}\n`;
+    await tab.getByTestId('roster-file').setInputFiles({ name: 'список.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await tab.getByTestId('roster-preview').click();
+    await expect.poll(() => tab.getByTestId('roster-preview-counts').textContent(), { timeout: 15_000 }).toContain('новых 1');
+    await shoot('stage-2-import-file');
+    await tab.getByTestId('roster-apply').click();
+    await expect.poll(() => tab.getByTestId('roster-import-status').textContent(), { timeout: 15_000 }).toContain('Список загружен');
+    await tab.getByTestId('filter-status').selectOption('not_in_base');
+    await tab.getByTestId('filter-q').fill('Зайцева Алиса');
+    await expect.poll(async () => Number(await table.getAttribute('data-rows')), { timeout: 15_000 }).toBe(1);
+    await tab.getByTestId('import-way-classroom').click();
+    await panel.getByTestId('classroom-connect').waitFor({ timeout: 15_000 });
+    await shoot('stage-2-import-classroom');
+    await tab.getByTestId('import-way-page').click();
+    expect(await tab.getByTestId('import-page').textContent()).toContain('Добавить класс в базу');
+    await shoot('stage-2-import-page');
+    await panel.locator('summary').click();
+    await tab.getByTestId('filter-q').fill('');
   });
 
   it('stage 3: enrols the older class as mentors; 2,000-row tables are virtualised', async () => {
@@ -290,6 +312,10 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     expect(await tab.getByTestId('bulk-actions').count()).toBe(0); // the selection is done with
     await tab.getByTestId('filter-status').selectOption('in_base');
     await shoot('stage-3');
+    // A mentor's card: competencies and capacity; every column of the table still in view at 1024 px.
+    await table.getByTestId('base-table-row').first().getByTestId('base-table-open').click();
+    await tab.getByTestId('capacity').waitFor();
+    await shoot('stage-3-card');
   });
 
   it('stage 4: a training session whose attendance trains the mentors', async () => {
@@ -343,6 +369,28 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     await tab.getByTestId('matching-run').click();
     await expect.poll(() => tab.locator('[data-testid="suggested-pair"][data-pinned="true"]').count(), { timeout: 20_000 }).toBe(1);
     expect(await tab.locator('[data-testid="suggested-pair"][data-pinned="true"] td').nth(1).textContent()).toBe(pinned);
+
+    // A kept pin the run cannot honour is named, with why: the pinned mentor has left the base.
+    const [pin] = await sql<{ mentor: string; programme: string }>(
+      "select mentor_person_id::text as mentor, programme_id::text as programme from public.matching_choices where choice = 'pinned'",
+    );
+    const leave = (on: string | null) =>
+      sql("update public.enrolments set left_on = $3::date where person_id = $1 and programme_id = $2 and base = 'mentor'", [
+        pin?.mentor,
+        pin?.programme,
+        on,
+      ]);
+    await leave(new Date().toISOString().slice(0, 10));
+    await tab.getByTestId('matching-run').click();
+    await tab.getByTestId('skipped-pin').waitFor({ timeout: 20_000 });
+    expect(await tab.getByTestId('skipped-pin').textContent()).toMatch(/выбыла? из базы наставников/);
+    expect(await tab.getByTestId('skipped-pins').textContent()).toContain('1 закреплённая пара не учтена');
+    expect(await tab.locator('[data-testid="suggested-pair"][data-pinned="true"]').count()).toBe(0);
+    await shoot('stage-5-skipped-pin');
+    await leave(null);
+    await tab.getByTestId('matching-run').click();
+    await expect.poll(() => tab.locator('[data-testid="suggested-pair"][data-pinned="true"]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await tab.getByTestId('skipped-pin').count()).toBe(0);
 
     await tab.getByTestId('save-drafts').click();
     await tab.getByTestId('draft').first().waitFor({ timeout: 20_000 });

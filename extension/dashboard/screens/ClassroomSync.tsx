@@ -58,12 +58,13 @@ function Progress({ organisationId, applying }: { organisationId: string; applyi
   );
 }
 
-function History({ organisationId, round }: { organisationId: string; round: number }) {
+function History({ organisationId, round, embedded }: { organisationId: string; round: number; embedded: boolean }) {
+  const Heading = embedded ? 'h4' : 'h2';
   const [history] = useAsync(() => runs(organisationId, 5), [organisationId, round]);
   if (history.status !== 'done') return null;
   return (
     <section aria-labelledby="classroom-history" class="classroom-history">
-      <h2 id="classroom-history">{t('classroom.history')}</h2>
+      <Heading id="classroom-history">{t('classroom.history')}</Heading>
       {history.value.items.length === 0 ? (
         <p class="muted" data-testid="classroom-history-empty">
           {t('classroom.history.empty')}
@@ -86,7 +87,11 @@ function History({ organisationId, round }: { organisationId: string; round: num
   );
 }
 
-export function ClassroomSync({ context }: ScreenProps) {
+/**
+ * The Classroom screen; `embedded` on the bases screens' «Пополнить базу» (its title a level lower),
+ * where `applied` reloads the base's table after a sync is written.
+ */
+export function ClassroomSync({ context, embedded = false, applied }: ScreenProps & { embedded?: boolean; applied?: () => void }) {
   const organisationId = context.school.organisationId;
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -124,6 +129,7 @@ export function ClassroomSync({ context }: ScreenProps) {
         request: { dry_run: false, run_id: shown.run.id, confirm_left: confirmLeft, resolutions: resolutionsOf(answers) },
       });
       setStep(answer.run.status === 'applied' ? { kind: 'applied', preview: answer } : { kind: 'preview', preview: answer });
+      if (answer.run.status === 'applied') applied?.();
     } catch (failure) {
       setError(describeError(failure));
       setStep({ kind: 'preview', preview: shown });
@@ -132,6 +138,7 @@ export function ClassroomSync({ context }: ScreenProps) {
   };
 
   const busy = step.kind === 'fetching' || step.kind === 'applying';
+  const Heading = embedded ? 'h4' : 'h2';
   const shown = step.kind === 'idle' || step.kind === 'fetching' ? null : step.preview;
   const guard = shown?.left_guard;
   // Nothing to write: no change, and no answer given to the queue (an undecided entry waits for the curator).
@@ -140,7 +147,7 @@ export function ClassroomSync({ context }: ScreenProps) {
 
   return (
     <div class="classroom" data-testid="classroom-screen" aria-busy={busy}>
-      <h1>{t('classroom.title')}</h1>
+      {embedded ? <h3>{t('classroom.title')}</h3> : <h1>{t('classroom.title')}</h1>}
       <p class="classroom-intro">{t('classroom.intro')}</p>
       <div class="row classroom-start">
         <button type="button" class="primary" disabled={busy} onClick={() => void preview()} data-testid="classroom-connect">
@@ -173,7 +180,7 @@ export function ClassroomSync({ context }: ScreenProps) {
       )}
       {shown && (
         <section aria-labelledby="classroom-summary" data-testid="classroom-preview">
-          <h2 id="classroom-summary">{t(step.kind === 'applied' ? 'classroom.summaryApplied' : 'classroom.summary')}</h2>
+          <Heading id="classroom-summary">{t(step.kind === 'applied' ? 'classroom.summaryApplied' : 'classroom.summary')}</Heading>
           <Counts preview={shown} />
           {step.kind !== 'applied' && nothing && <p data-testid="classroom-nothing">{t('classroom.nothingChanged')}</p>}
           {step.kind !== 'applied' && guard?.exceeded && (
@@ -207,7 +214,7 @@ export function ClassroomSync({ context }: ScreenProps) {
           )}
         </section>
       )}
-      <History organisationId={organisationId} round={round} />
+      <History organisationId={organisationId} round={round} embedded={embedded} />
     </div>
   );
 }

@@ -400,7 +400,7 @@ export function Stage1({ context }: ScreenProps) {
                 <OwnCatalog context={context} catalog={value} reload={reloadCatalog} />
                 <details class="card">
                   <summary>{t('stage1.startNext')}</summary>
-                  <StartProgramme context={context} catalog={value} after={programme.academic_year} />
+                  <StartProgramme key={programme.academic_year} context={context} catalog={value} after={programme.academic_year} />
                 </details>
               </div>
               <StageChecklist context={context} stage={1} />

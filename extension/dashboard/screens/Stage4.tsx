@@ -151,7 +151,7 @@ export function Stage4({ context }: ScreenProps) {
             return (
               <>
                 <p class="summary" data-testid="training-summary">
-                  {t('stage4.summary', { trained: trained.length, total: value.mentors.length })} {t('stage4.onlyTrained')}
+                  {tn('stage4.summary', value.mentors.length, { trained: trained.length })} {t('stage4.onlyTrained')}
                 </p>
                 {value.mentors.length === 0 && (
                   <p class="muted">

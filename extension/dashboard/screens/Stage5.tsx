@@ -3,12 +3,14 @@
 // why; pin, forbid and swap, then run again keeping the pins; save the pairs as drafts and publish
 // them by the order, which downloads as DOCX.
 import { useEffect, useState } from 'preact/hooks';
-import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { SkippedPinReason } from '../../../shared/api/matching.ts';
+import type { GenderedKey, MessageKey } from '../../../shared/i18n/index.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { rulesFor, type ScoreReason, type UnmatchedReason } from '../../../shared/matching/index.ts';
 import { givenAndFamilyName } from '../../../shared/names.ts';
+import { describeError } from '../../utils/api-errors.ts';
 import { today } from '../../utils/dates.ts';
-import { t, tn } from '../../utils/i18n.ts';
+import { t, tg, tn } from '../../utils/i18n.ts';
 import { body, client, download } from '../api.ts';
 import type { DashboardContext } from '../context.ts';
 import { ActionStatus, CatalogOptions, inTurn, Loaded, useAction } from '../parts.tsx';
@@ -52,9 +54,36 @@ export function unmatchedText(reason: UnmatchedReason): string {
   }
 }
 
+/** Why a kept pin was left out of a run, in words; `sex` says whom the words are about (наставник / наставница). */
+export function skippedText(reason: SkippedPinReason, sex: (side: 'mentor' | 'mentee') => Sex): string {
+  switch (reason.code) {
+    case 'left_school':
+    case 'left_base':
+    case 'other_form':
+    case 'taken_by_pin':
+      return tg(`stage5.skipped.${reason.code}.${reason.side}` as GenderedKey, sex(reason.side));
+    case 'mentor_full':
+      return tg('stage5.skipped.mentor_full', sex('mentor'));
+    case 'excluded': {
+      const why = reason.exclusions.map((code) =>
+        code === 'rule_not_met' && reason.rule
+          ? `${t('stage5.exclusion.rule_not_met')} («${ruleWords(reason.rule)}»)`
+          : t(`stage5.exclusion.${code}` as MessageKey),
+      );
+      return [t('stage5.skipped.excluded'), ...why].join(': ');
+    }
+  }
+}
+
+type Sex = 'm' | 'f' | null;
+export interface People {
+  names: Map<string, string>;
+  sexes: Map<string, Sex>;
+}
+
 const key = (pair: Pair) => pair.join('/');
 
-function Matching({ context, names }: { context: DashboardContext; names: Map<string, string> }) {
+function Matching({ context, people }: { context: DashboardContext; people: People }) {
   const programme = context.programme as NonNullable<DashboardContext['programme']>;
   const [catalog] = useFresh(() => body(client.catalog.$get()), []);
   const [form, setForm] = useState(programme.forms[0] ?? 'student_student');
@@ -174,7 +203,14 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
       return answer;
     }, t('stage5.draftsSaved'));
 
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => people.names.get(id) ?? t('stage5.erasedPerson');
+  const unpinSkipped = (mentor: string, mentee: string) =>
+    void keep.run(async () => {
+      await choose([{ mentor, mentee, choice: null }]);
+      setResult((shown) =>
+        shown ? { ...shown, skipped_pins: shown.skipped_pins.filter((s) => s.mentor !== mentor || s.mentee !== mentee) } : shown,
+      );
+    });
   return (
     <>
       <form
@@ -270,6 +306,33 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
             {t('stage5.considered', { mentees: result.mentees_considered, mentors: result.mentors_considered })}
           </h2>
           {result.pairs.length === 0 && <p class="muted">{t('stage5.noPairs')}</p>}
+          {result.skipped_pins.length > 0 && (
+            <div class="status warn" data-testid="skipped-pins">
+              <p>{tn('stage5.skippedCount', result.skipped_pins.length)}</p>
+              <ul class="plain">
+                {result.skipped_pins.map((s) => (
+                  <li key={`${s.mentor}/${s.mentee}`} data-testid="skipped-pin" data-reason={s.reason.code}>
+                    <span>
+                      <strong>
+                        {name(s.mentor)} — {name(s.mentee)}
+                      </strong>
+                      : {skippedText(s.reason, (side) => people.sexes.get(side === 'mentor' ? s.mentor : s.mentee) ?? null)}
+                    </span>
+                    <button
+                      type="button"
+                      class="secondary small"
+                      disabled={keep.busy}
+                      onClick={() => unpinSkipped(s.mentor, s.mentee)}
+                      data-testid="skipped-pin-unpin"
+                    >
+                      {t('stage5.unpin')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <p class="muted small">{t('stage5.skippedHint')}</p>
+            </div>
+          )}
           <table class="table">
             <thead>
               <tr>
@@ -348,7 +411,9 @@ function Matching({ context, names }: { context: DashboardContext; names: Map<st
               <ul class="plain" data-testid="unmatched">
                 {result.unmatched.map((u) => (
                   <li key={u.mentee} data-testid="unmatched-mentee">
-                    <strong>{name(u.mentee)}</strong>: {unmatchedText(u.reason as UnmatchedReason)}
+                    <span>
+                      <strong>{name(u.mentee)}</strong>: {unmatchedText(u.reason as UnmatchedReason)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -405,9 +470,7 @@ function Publish({ context, drafts, published }: { context: DashboardContext; dr
               param: { id: g.id },
               json: { order_date: date, order_number: number.trim() || undefined },
             }),
-          ).catch((error: unknown) =>
-            failed.push(`${members(g, 'mentor')} — ${members(g, 'mentee')}: ${error instanceof Error ? error.message : String(error)}`),
-          ),
+          ).catch((error: unknown) => failed.push(`${members(g, 'mentor')} — ${members(g, 'mentee')}: ${describeError(error)}`)),
         (n) => report(t('dashboard.progressOf', { done: n, total: drafts.length })),
       );
       setFailures(failed);
@@ -506,9 +569,12 @@ export function Stage5({ context }: ScreenProps) {
       body(client.groups.$get({ query: { programme_id: programme.id, status: 'active', limit: '200' } })),
     ]);
     const names = new Map<string, string>();
-    for (const row of [...mentees.items, ...mentors.items])
+    const sexes = new Map<string, Sex>();
+    for (const row of [...mentees.items, ...mentors.items]) {
       names.set(row.person_id, `${givenAndFamilyName(row)}${row.class_name ? ` (${row.class_name})` : ''}`);
-    return { names, active: active.items.length };
+      sexes.set(row.person_id, row.sex);
+    }
+    return { people: { names, sexes }, active: active.items.length };
   }, [programme?.id]);
   return (
     <>
@@ -516,7 +582,7 @@ export function Stage5({ context }: ScreenProps) {
       {!programme ? (
         <p class="muted">{t('dashboard.startFirst')}</p>
       ) : (
-        <Loaded state={people}>{(value) => value && <Matching context={context} names={value.names} />}</Loaded>
+        <Loaded state={people}>{(value) => value && <Matching context={context} people={value.people} />}</Loaded>
       )}
       <StageChecklist
         context={context}
