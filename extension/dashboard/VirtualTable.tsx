@@ -167,6 +167,8 @@ export function VirtualTable<Row>({
       <tbody
         class="vbody"
         ref={scroller}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable (WCAG 2.1.1), so that the arrow keys, Page Up/Down, Home and End scroll the list
+        tabIndex={0}
         style={{ height: `${Math.min(height, rows.length * rowHeight + 2)}px` }}
         data-testid={`${testId}-scroller`}
       >

@@ -210,6 +210,12 @@ describe.skipIf(!chromiumPath)('the curator’s workplace in Chromium: from an e
     await open('stage-2');
     const table = tab.getByTestId('base-table');
     await table.waitFor();
+    // The long list scrolls from the keyboard: Tab reaches it, Page Down moves it.
+    const scroller = tab.getByTestId('base-table-scroller');
+    await scroller.focus();
+    await tab.keyboard.press('PageDown');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
     await tab.getByTestId('filter-class').selectOption(menteeClass);
     await tab.getByTestId('filter-consent').selectOption('given');
     await tab.getByTestId('filter-status').selectOption('not_in_base');
