@@ -11,7 +11,7 @@ import { fullName } from '../../shared/names.ts';
 import { type JournalRecord, journalOutcomes, journalRecord } from '../sites/grades.ts';
 import { describeError } from '../utils/api-errors.ts';
 import { formatDate, today } from '../utils/dates.ts';
-import { t, tn } from '../utils/i18n.ts';
+import { formatNumber, t, tn } from '../utils/i18n.ts';
 import type { OutcomeCreate, PageGrades, SubmitResult } from '../utils/messages.ts';
 import { type Status, StatusLine } from './status.tsx';
 
@@ -64,9 +64,7 @@ function Figures({ read, record }: { read: Read; record: JournalRecord & { outsi
       )}
       <dt>{t('grades.average')}</dt>
       <dd data-testid="grades-average">
-        {record.average === null
-          ? t('grades.noGrades')
-          : `${record.average.toLocaleString()} (${tn('grades.count', record.grades.length)})`}
+        {record.average === null ? t('grades.noGrades') : `${formatNumber(record.average)} (${tn('grades.count', record.grades.length)})`}
       </dd>
       <dt>{t('grades.absences')}</dt>
       <dd data-testid="grades-absences">

@@ -31,3 +31,8 @@ export function tg(key: GenderedKey, sex: 'f' | 'm' | null | undefined, params?:
 export function catalogLabel(entry: CatalogEntry): string {
   return entryLabel(language, entry);
 }
+
+/** A number as the person's language writes it: «0,75» and «1 234» in Russian, «0.75» in English. */
+export function formatNumber(value: number, maximumFractionDigits = 2): string {
+  return value.toLocaleString(language, { maximumFractionDigits });
+}

@@ -278,7 +278,7 @@ describe.skipIf(!chromiumPath)('grades from the e-journal into the outcomes, in 
     const rows = await table
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => (td.textContent ?? '').trim()).join(' | ')));
-    expect(rows).toEqual(['Посещаемость, доля (журнал) | 1 | 0.75 | 1', 'Средний балл (журнал) | 1 | 4.5 | 4']);
+    expect(rows).toEqual(['Посещаемость, доля (журнал) | 1 | 0,75 | 1', 'Средний балл (журнал) | 1 | 4,5 | 4']);
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(screenshots, 'grades-7-stage7-outcomes.png') });
     await tab.close();

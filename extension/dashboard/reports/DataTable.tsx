@@ -1,6 +1,7 @@
 // A plain table with a caption: the figures behind every chart, and every report's rows. Numbers
-// are right-aligned; an empty cell shows «—».
+// are right-aligned and written as the language writes them («0,75»); an empty cell shows «—».
 import type { ComponentChildren } from 'preact';
+import { formatNumber } from '../../utils/i18n.ts';
 
 export type CellValue = string | number | null | ComponentChildren;
 
@@ -39,7 +40,7 @@ export function DataTable({
             <tr key={row.key} class={row.className}>
               {row.cells.map((cell, i) => (
                 <td key={i} class={numeric.includes(i) ? 'number' : undefined}>
-                  {cell === null || cell === undefined || cell === '' ? '—' : cell}
+                  {cell === null || cell === undefined || cell === '' ? '—' : typeof cell === 'number' ? formatNumber(cell) : cell}
                 </td>
               ))}
             </tr>
@@ -51,4 +52,4 @@ export function DataTable({
 }
 
 /** «12 из 30 (40%)». */
-export const percentOf = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}`);
+export const percentOf = (share: number | null) => (share === null ? '—' : formatNumber(share * 100, 1));
