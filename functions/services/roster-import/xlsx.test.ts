@@ -100,8 +100,8 @@ describe('openXlsx', () => {
       { 'xl/sharedStrings.xml': strings },
     );
     expect(cellsOf(bytes)).toEqual([
-      [1, ['Иванов', '', 'Петров', 'строка\rвторая', '']],
-      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc', '', '']],
+      [1, ['Иванов', '', 'Петров', 'строка\rвторая']],
+      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc']],
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('openXlsx', () => {
     expect(cellsOf(bytes)).toEqual([
       [2, ['', '', '3', '4', '5']],
       [3, ['1']],
-      [7, []],
+      // Row 7 holds no value: it is left out.
       [8, [...Array.from({ length: 255 }, () => ''), '256']],
     ]);
   });
@@ -163,6 +163,22 @@ describe('openXlsx', () => {
       truncated: true,
     });
     expect(opened(bytes).readSheet(0, 3).truncated).toBe(false);
+  });
+
+  it('counts only rows that hold a value: formatted empty rows are left out, and do not make a sheet longer', () => {
+    const bytes = workbook(
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="2" s="1" customFormat="1"/><row r="3"><c r="A3" s="1"/><c r="B3"><v/></c></row>' +
+        '<row r="4"><c r="B4"><v>4</v></c></row><row r="5" s="1" customFormat="1"/><row r="6"><c r="A6" s="1"/></row>',
+    );
+    expect(opened(bytes).readSheet(0, 2)).toEqual({
+      name: '7А',
+      rows: [
+        { line: 1, cells: ['1'] },
+        { line: 4, cells: ['', '4'] },
+      ],
+      truncated: false,
+    });
+    expect(opened(bytes).readSheet(0, 1)).toMatchObject({ rows: [{ line: 1 }], truncated: true });
   });
 
   it('fills a vertical merge down its first column, never a horizontal one', () => {

@@ -243,6 +243,7 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
   const merges: string[] = [];
   let truncated = false;
   let row: GridRow | null = null;
+  let lastLine = 0;
   let nextColumn = 0;
   let cell: { column: number; type: string; style: number; raw: string; inline: string } | null = null;
   let inValue = false;
@@ -252,15 +253,11 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
     if (event.kind === 'open') {
       switch (event.name) {
         case 'row': {
-          if (rows.length >= maxRows) {
-            truncated = true;
-            break;
-          }
-          const line = Number(event.attributes.r) || (rows.at(-1)?.line ?? 0) + 1;
-          row = { line, cells: [] };
-          rows.push(row);
+          lastLine = Number(event.attributes.r) || lastLine + 1;
+          // A row is kept once it holds a value: formatted empty rows (thousands, where someone drew
+          // borders down the sheet) hold nobody and count for nothing.
+          row = event.selfClosing ? null : { line: lastLine, cells: [] };
           nextColumn = 0;
-          if (event.selfClosing) row = null;
           break;
         }
         case 'c': {
@@ -280,12 +277,18 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
           if (event.attributes.ref) merges.push(event.attributes.ref);
           break;
       }
-      if (truncated) break;
     } else if (event.kind === 'close') {
       if (event.name === 'v') inValue = false;
       else if (event.name === 'c' && cell) {
-        if (row && cell.column < maxColumns) {
-          const value = cellValue(cell.type, cell.style, cell.raw, cell.inline, context);
+        const value = row && cell.column < maxColumns ? cellValue(cell.type, cell.style, cell.raw, cell.inline, context) : '';
+        if (row && value) {
+          if (row.cells.length === 0) {
+            if (rows.length === maxRows) {
+              truncated = true;
+              break;
+            }
+            rows.push(row);
+          }
           while (row.cells.length < cell.column) row.cells.push('');
           row.cells[cell.column] = value;
         }
