@@ -284,6 +284,85 @@ describe('openXlsx', () => {
     expect(cellsOf(bytes)).toEqual([[1, ['2013-03-12', '41345']]]);
   });
 
+  it('reads what Excel writes verbosely: styles with alignment, explicit end tags, a formula first, indented strings', () => {
+    const styles = `<styleSheet>
+      <numFmts count="1"><numFmt numFmtId="164" formatCode="dd.mm.yyyy"></numFmt></numFmts>
+      <cellXfs count="3">
+        <xf numFmtId="0" applyAlignment="1"><alignment horizontal="center"/></xf>
+        <xf numFmtId="164" applyNumberFormat="1"><alignment wrapText="1"/><protection locked="0"/></xf>
+        <xf numFmtId="14"></xf>
+      </cellXfs>
+    </styleSheet>`;
+    const strings = `<sst count="2">
+      <si>
+        <t>Иванов</t>
+      </si>
+      <si><r><t>Пе</t></r><rPh sb="0" eb="1"><t>ペ</t></rPh><r><t>тров</t></r><phoneticPr fontId="1"/></si>
+    </sst>`;
+    const bytes = workbook(
+      `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>
+       <row r="2"><c r="A2"><v/></c><c r="B2" s="1"><f>DATE(2013,3,12)</f><v>41345</v></c><c r="C2" s="2"><v>41346</v></c></row>`,
+      {
+        'xl/styles.xml': styles,
+        'xl/sharedStrings.xml': strings,
+        '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"></Relationship></Relationships>`,
+        'xl/workbook.xml':
+          '<workbook><workbookPr date1904="false"></workbookPr><sheets><sheet name="7А" sheetId="1" r:id="rId1"></sheet></sheets></workbook>',
+      },
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [1, ['2', 'Иванов', 'Петров']],
+      [2, ['', '2013-03-12', '2013-03-13']],
+    ]);
+  });
+
+  it('finds the strings and styles at Excel’s paths when the workbook’s relationships leave them out, or reads none', () => {
+    const cells = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>41345</v></c></row>';
+    const relsWithSheetOnly = `<Relationships><Relationship Id="rId1" Type="${rel('worksheet')}" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const parts = {
+      'xl/_rels/workbook.xml.rels': relsWithSheetOnly,
+      'xl/sharedStrings.xml': '<sst><si><t>Иванов</t></si></sst>',
+      'xl/styles.xml': '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+    };
+    expect(cellsOf(workbook(cells, parts))).toEqual([[1, ['Иванов', '2013-03-12']]]);
+    const bare = zip({
+      'xl/workbook.xml': '<workbook><sheets><sheet name="7А" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': relsWithSheetOnly,
+      'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${cells}</sheetData></worksheet>`,
+    });
+    // No package relationships, no strings, no styles: a string cell is empty, a number is a number.
+    expect(cellsOf(bare)).toEqual([[1, ['', '41345']]]);
+  });
+
+  it('reads a workbook beside a large picture: only the parts it reads count towards 64 MB', () => {
+    const bytes = workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>Иванов</t></is></c></row>', { 'xl/media/image1.png': 'png' });
+    // The picture says it unpacks to 100 MB (its central directory entry's size, offset 24).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = strToU8('xl/media/image1.png');
+    for (let offset = 0; offset + 46 < bytes.length; offset++) {
+      if (view.getUint32(offset, true) !== 0x02014b50 || view.getUint16(offset + 28, true) !== name.length) continue;
+      if (bytes.subarray(offset + 46, offset + 46 + name.length).every((byte, k) => byte === name[k]))
+        view.setUint32(offset + 24, 100 * 1024 * 1024, true);
+    }
+    expect(cellsOf(bytes)).toEqual([[1, ['Иванов']]]);
+  });
+
+  it('fills merges in columns past Z and rows past 9, into rows shorter than the merge, and skips one starting on an empty row', () => {
+    const bytes = workbook(
+      `<row r="10"><c r="A10"><v>1</v></c><c r="AB10" t="inlineStr"><is><t>7А</t></is></c></row>
+       <row r="11"><c r="A11"><v>2</v></c></row>
+       <row r="12"><c r="A12"><v>3</v></c></row>`,
+      {},
+      '<mergeCells><mergeCell ref="AB10:AB12"/><mergeCell ref="C8:C12"/></mergeCells>',
+    );
+    const filled = [...Array.from({ length: 27 }, () => ''), '7А'];
+    expect(cellsOf(bytes)).toEqual([
+      [10, ['1', ...filled.slice(1)]],
+      [11, ['2', ...filled.slice(1)]],
+      [12, ['3', ...filled.slice(1)]],
+    ]);
+  });
+
   it('fills a merge down only from a column it read, and a one-row merge not at all', () => {
     const wide = `<c r="IW1" t="inlineStr"><is><t>за краем</t></is></c>`;
     const bytes = workbook(
