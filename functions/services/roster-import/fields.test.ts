@@ -139,6 +139,7 @@ describe('header detection', () => {
 
   it('prefers separate name columns to a display «ФИО» beside them', () => {
     expect(columnsOf(['ФИО', 'Фамилия', 'Имя']).map((column) => column.field)).toEqual(['last', 'first']);
+    expect(columnsOf(['ФИО', 'Фамилия']).map((column) => column.field)).toEqual(['fullName', 'last']);
   });
 });
 

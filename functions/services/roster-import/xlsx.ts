@@ -290,7 +290,7 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
           row.cells[cell.column] = value;
         }
         cell = null;
-      } else if (event.name === 'row') row = null;
+      }
     } else if (inValue && cell) {
       cell.raw += event.text;
     }
