@@ -95,13 +95,13 @@ describe('openXlsx', () => {
         <c r="F2" t="d"><v> 2013-03-12T00:00:00 </v></c>
         <c r="G2"><v>0.30000000000000004</v></c><c r="H2"><v>0.1</v></c><c r="I2"><v> </v></c><c r="J2"><v> abc </v></c>
         <c r="K2" t="inlineStr"><is/></c>
-        <c r="L2"><v/></c>
+        <c r="L2"><v/></c><c r="M2"><v>7</v></c>
       </row>`,
       { 'xl/sharedStrings.xml': strings },
     );
     expect(cellsOf(bytes)).toEqual([
       [1, ['Иванов', '', 'Петров', 'строка\rвторая']],
-      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc']],
+      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc', '', '', '7']],
     ]);
   });
 
@@ -269,7 +269,7 @@ describe('openXlsx', () => {
   });
 
   it('reads a string’s text runs only, not what stands between them', () => {
-    const strings = '<sst><si><r><t>Ива</t></r>\n  <r><rPr><b/></rPr><t>нов</t></r>\n</si><si><t>7А</t>\n</si></sst>';
+    const strings = '<sst><si><r><t>Ива</t></r>\n  <r>\n<rPr><b/></rPr>\n<t>нов</t>\n</r>\n</si><si><t>7А</t>\n</si></sst>';
     const bytes = workbook('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
       'xl/sharedStrings.xml': strings,
     });

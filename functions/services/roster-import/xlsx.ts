@@ -104,7 +104,8 @@ function readStringItem(events: Iterator<XmlEvent>, closing: string): string {
     } else if (event.kind === 'close') {
       if (event.name === closing) break;
       if (event.name === 'rPh') phonetic--;
-      else if (event.name === 't') inText = false;
+      // <t> holds only text: any end tag is past it.
+      inText = false;
     } else if (inText && phonetic === 0) {
       text += event.text;
     }
