@@ -35,13 +35,10 @@ class Solver {
   readonly mentorPot: Float64Array;
   private readonly menteePot: Float64Array;
 
-  // Current pairs: a mentor's mentees sit in its own segment of `mentorSlots` (and the reverse for mentees).
+  // Current pairs: a mentor's mentees sit in its own segment of `mentorSlots`.
   private readonly mentorSlotStart: Int32Array;
   private readonly mentorLoad: Int32Array;
   private readonly mentorSlots: Int32Array;
-  private readonly menteeSlotStart: Int32Array;
-  private readonly menteeLoad: Int32Array;
-  private readonly menteeSlots: Int32Array;
   /** Units a mentee sent straight to the sink ("unmatched"). */
   private readonly menteeUnmatchedUnits: Int32Array;
 
@@ -90,12 +87,9 @@ class Solver {
     this.mentorSlotStart = prefixSums(problem.mentorCapacity);
     this.mentorLoad = new Int32Array(m);
     this.mentorSlots = new Int32Array(this.mentorSlotStart[m] as number);
-    this.menteeSlotStart = prefixSums(problem.menteeCapacity);
-    this.menteeLoad = new Int32Array(n);
-    this.menteeSlots = new Int32Array(this.menteeSlotStart[n] as number);
     this.menteeUnmatchedUnits = new Int32Array(n);
     // Any flow has at most this many pairs, each moving the total by at most 2·maxAbs.
-    const maxPairs = Math.min(this.mentorSlots.length, this.menteeSlots.length);
+    const maxPairs = Math.min(this.mentorSlots.length, prefixSums(problem.menteeCapacity)[n] as number);
     this.unmatchedCost = 2 * maxAbs * maxPairs + 1;
 
     this.mentorDist = new Float64Array(m);
@@ -258,16 +252,12 @@ class Solver {
     this.mentorSlots[(this.mentorSlotStart[mentor] as number) + mentorLoad] = mentee;
     this.mentorLoad[mentor] = mentorLoad + 1;
     this.updateFreePlace(mentor);
-    const menteeLoad = this.menteeLoad[mentee] as number;
-    this.menteeSlots[(this.menteeSlotStart[mentee] as number) + menteeLoad] = mentor;
-    this.menteeLoad[mentee] = menteeLoad + 1;
   }
 
   private breakPair(mentee: number, mentor: number): void {
     this.cost[mentee * this.m + mentor] = this.formedCost(mentee, mentor);
     removeFromSegment(this.mentorSlots, this.mentorSlotStart[mentor] as number, this.mentorLoad, mentor, mentee);
     this.updateFreePlace(mentor);
-    removeFromSegment(this.menteeSlots, this.menteeSlotStart[mentee] as number, this.menteeLoad, mentee, mentor);
   }
 
   pairs(m: number): DensePairs {

@@ -112,8 +112,34 @@ describe('header detection', () => {
     expect(findHeader([['Фамилия', 'Класс']])).toBeNull();
   });
 
+  it('reads headers with a note in brackets or a longer «Фамилия, имя, отчество …»', () => {
+    expect(fieldOfHeader('Дата рождения [дд.мм.гггг]')).toBe('birthDate');
+    expect(fieldOfHeader('Телефон (мобильный)')).toBe('phone');
+    expect(fieldOfHeader('Фамилия, имя, отчество ученика (полностью)')).toBe('fullName');
+    expect(fieldOfHeader('Фамилия, имя ребёнка')).toBeNull();
+    expect(fieldOfHeader('(пусто)')).toBeNull();
+  });
+
+  it('takes the first of two columns naming the same field, and the first of two equally good header rows', () => {
+    expect(columnsOf([' ФИО ', 'Класс', 'Класс (группа)']).map((column) => [column.field, column.header, column.letter])).toEqual([
+      ['fullName', 'ФИО', 'A'],
+      ['className', 'Класс', 'B'],
+    ]);
+    // A repeated header (a printout with one on every page) is found at its first copy.
+    expect(
+      findHeader([
+        ['ФИО', 'Класс'],
+        ['Иванов Иван', '7А'],
+        ['ФИО', 'Класс'],
+      ])?.rowIndex,
+    ).toBe(0);
+    // A row naming more columns wins over an earlier one naming fewer.
+    expect(findHeader([['ФИО'], ['ФИО', 'Класс']])?.rowIndex).toBe(1);
+  });
+
   it('prefers separate name columns to a display «ФИО» beside them', () => {
     expect(columnsOf(['ФИО', 'Фамилия', 'Имя']).map((column) => column.field)).toEqual(['last', 'first']);
+    expect(columnsOf(['ФИО', 'Фамилия']).map((column) => column.field)).toEqual(['fullName', 'last']);
   });
 });
 

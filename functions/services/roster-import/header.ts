@@ -1,7 +1,7 @@
 // Which row is the header and what each column is. Exports put title lines above the header
 // («Список класса 7А», the school's name, the date), so the header is looked for among the first
 // rows: the row naming the most known columns, provided it names the people (a «ФИО» column, or
-// «Фамилия» and «Имя»). Names compare without case, ё, punctuation, spaces or a parenthesised note
+// «Фамилия» and «Имя»). Names compare without case, punctuation, spaces or a parenthesised note
 // («Дата рождения (дд.мм.гггг)»).
 import type { RosterColumn, RosterField } from './types.ts';
 import { columnLetter } from './xlsx.ts';
@@ -65,12 +65,11 @@ const headerNames: Record<RosterField, readonly string[]> = {
   login: ['Логин', 'Login', 'Username', 'User name', 'Имя пользователя'],
 };
 
-/** A header as compared: lower case, ё = е, no parenthesised note, only letters and digits. */
+/** A header as compared: lower case, no parenthesised note, only letters and digits. */
 export function headerKey(text: string): string {
   return text
     .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .toLocaleLowerCase('ru')
-    .replaceAll('ё', 'е')
     .replace(/[^\p{L}\d]/gu, '');
 }
 
@@ -82,7 +81,6 @@ for (const [field, names] of Object.entries(headerNames) as [RosterField, readon
 /** The field a header names, or null. */
 export function fieldOfHeader(text: string): RosterField | null {
   const key = headerKey(text);
-  if (!key) return null;
   const known = fieldByKey.get(key);
   if (known) return known;
   // «ФИО ребёнка», «ФИО (полностью)», «Фамилия, имя, отчество обучающегося»…

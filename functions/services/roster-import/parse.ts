@@ -23,7 +23,10 @@ export interface ParseOptions {
   today?: Date;
 }
 
-function emptyRoster(fileName: string): ParsedRoster {
+/** What is known of a file before its rows are read: every answer adds rows, errors and file errors. */
+type RosterHead = Omit<ParsedRoster, 'rows' | 'errors' | 'fileErrors'>;
+
+function emptyRoster(fileName: string): RosterHead {
   return {
     fileName,
     format: null,
@@ -33,13 +36,10 @@ function emptyRoster(fileName: string): ParsedRoster {
     headerLine: null,
     columns: [],
     classNameFromTitle: null,
-    rows: [],
-    errors: [],
-    fileErrors: [],
   };
 }
 
-function failed(roster: ParsedRoster, error: FileError): ParsedRoster {
+function failed(roster: RosterHead, error: FileError): ParsedRoster {
   return { ...roster, rows: [], errors: [], fileErrors: [error] };
 }
 
@@ -77,15 +77,16 @@ function readTable(grid: readonly GridRow[], headerIndex: number, columns: Roste
   return { tooMany: false as const, rows };
 }
 
-function fromGrid(base: ParsedRoster, grid: readonly GridRow[], today: Date, sheetClass: string | null = null): ParsedRoster {
-  const header = findHeader(grid.slice(0, headerSearchRows).map((row) => row.cells));
-  const headerRow = header ? grid[header.rowIndex] : undefined;
-  if (!header || !headerRow) return failed(base, fileError('no_header', { rows: headerSearchRows }));
+function fromGrid(base: RosterHead, grid: readonly GridRow[], today: Date, sheetClass: string | null = null): ParsedRoster {
+  // findHeader looks at the first headerSearchRows rows only.
+  const header = findHeader(grid.map((row) => row.cells));
+  if (!header) return failed(base, fileError('no_header', { rows: headerSearchRows }));
+  const headerRow = grid[header.rowIndex] as GridRow;
   const classNameFromTitle = classInTitle(grid.slice(0, header.rowIndex)) ?? sheetClass;
   const table = readTable(grid, header.rowIndex, header.columns, classNameFromTitle, today);
   const found = { ...base, headerLine: headerRow.line, columns: header.columns, classNameFromTitle };
   if (table.tooMany) return failed(found, fileError('too_many_rows', { limit: maxDataRows }));
-  return { ...found, rows: table.rows, errors: table.rows.flatMap((row) => row.issues) };
+  return { ...found, rows: table.rows, errors: table.rows.flatMap((row) => row.issues), fileErrors: [] };
 }
 
 function parseCsvFile(bytes: Uint8Array, fileName: string, today: Date): ParsedRoster {
@@ -95,7 +96,7 @@ function parseCsvFile(bytes: Uint8Array, fileName: string, today: Date): ParsedR
   const json = isJsonList(text) ? jsonListRows(text) : null;
   if (json) return fromGrid({ ...emptyRoster(fileName), format: 'json', encoding }, json, today);
   const { rows, delimiter } = readCsv(text);
-  const base: ParsedRoster = { ...emptyRoster(fileName), format: 'csv', encoding, delimiter };
+  const base: RosterHead = { ...emptyRoster(fileName), format: 'csv', encoding, delimiter };
   if (/^\s*<(!doctype|html|table|\?xml)/i.test(text)) return failed(base, fileError('unsupported_format'));
   return fromGrid(
     base,
@@ -105,7 +106,7 @@ function parseCsvFile(bytes: Uint8Array, fileName: string, today: Date): ParsedR
 }
 
 function parseXlsxFile(bytes: Uint8Array, fileName: string, today: Date): ParsedRoster {
-  const base: ParsedRoster = { ...emptyRoster(fileName), format: 'xlsx' };
+  const base: RosterHead = { ...emptyRoster(fileName), format: 'xlsx' };
   const opened = openXlsx(bytes);
   if (!opened.ok) {
     // A zip that is not a workbook (an OpenDocument sheet, a zipped folder) is just another format.
@@ -119,18 +120,19 @@ function parseXlsxFile(bytes: Uint8Array, fileName: string, today: Date): Parsed
   for (let index = 0; index < Math.min(book.sheetNames.length, maxSheetsSearched); index++) {
     let sheet: ReturnType<typeof book.readSheet>;
     try {
+      // Rows that hold a value only; one more than a header and the most pupils tells a list too long.
       sheet = book.readSheet(index, maxDataRows + headerSearchRows + 1);
     } catch (error) {
       return failed(base, fileError('unreadable_xlsx', { detail: error instanceof Error ? error.message : String(error) }));
     }
     const sheetClass = parseClassName(sheet.name);
     const parsed = fromGrid({ ...base, sheetName: sheet.name }, sheet.rows, today, sheetClass.ok ? sheetClass.value : null);
-    const noHeader = parsed.fileErrors.some((error) => error.code === 'no_header');
-    if (!noHeader && sheet.truncated) return failed(parsed, fileError('too_many_rows', { limit: maxDataRows }));
-    if (!noHeader) return parsed;
+    // The first sheet with a header is the list, even one refused as too long.
+    if (!parsed.fileErrors.some((error) => error.code === 'no_header')) return parsed;
     firstFailure ??= parsed;
   }
-  return firstFailure ?? failed(base, fileError('no_header', { rows: headerSearchRows }));
+  // openXlsx refuses a workbook without worksheets, so the first sheet was read: its answer says where we looked.
+  return firstFailure as ParsedRoster;
 }
 
 /**
@@ -165,11 +167,18 @@ const rowColumns: RosterColumn[] = [
  * A list the extension read off a class page, sent as rows: each goes through the very checks a
  * file's row does (buildRow), so the preview and the import treat both alike. Line N is rows[N - 1].
  */
-export function parseRosterRows(rows: readonly RosterRowInput[], listName: string, options: ParseOptions = {}): ParsedRoster {
-  const today = options.today ?? new Date();
-  const context = { columns: rowColumns, classNameFromTitle: null, today };
+export function parseRosterRows(rows: readonly RosterRowInput[], listName: string): ParsedRoster {
+  // Rows carry no birth dates, the only thing checked against today.
+  const context = { columns: rowColumns, classNameFromTitle: null, today: new Date() };
   const built = rows.flatMap(
     (row, index) => buildRow(index + 1, [row.last_name, row.first_name, row.middle_name ?? '', row.class_name ?? ''], context) ?? [],
   );
-  return { ...emptyRoster(listName), format: 'rows', columns: rowColumns, rows: built, errors: built.flatMap((row) => row.issues) };
+  return {
+    ...emptyRoster(listName),
+    format: 'rows',
+    columns: rowColumns,
+    rows: built,
+    errors: built.flatMap((row) => row.issues),
+    fileErrors: [],
+  };
 }

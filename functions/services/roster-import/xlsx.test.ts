@@ -95,13 +95,13 @@ describe('openXlsx', () => {
         <c r="F2" t="d"><v> 2013-03-12T00:00:00 </v></c>
         <c r="G2"><v>0.30000000000000004</v></c><c r="H2"><v>0.1</v></c><c r="I2"><v> </v></c><c r="J2"><v> abc </v></c>
         <c r="K2" t="inlineStr"><is/></c>
-        <c r="L2"><v/></c>
+        <c r="L2"><v/></c><c r="M2"><v>7</v></c>
       </row>`,
       { 'xl/sharedStrings.xml': strings },
     );
     expect(cellsOf(bytes)).toEqual([
-      [1, ['Иванов', '', 'Петров', 'строка\rвторая', '']],
-      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc', '', '']],
+      [1, ['Иванов', '', 'Петров', 'строка\rвторая']],
+      [2, ['Сидоров', 'итог\t', 'TRUE', 'FALSE', '', '2013-03-12', '0.3', '0.1', '', 'abc', '', '', '7']],
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('openXlsx', () => {
     expect(cellsOf(bytes)).toEqual([
       [2, ['', '', '3', '4', '5']],
       [3, ['1']],
-      [7, []],
+      // Row 7 holds no value: it is left out.
       [8, [...Array.from({ length: 255 }, () => ''), '256']],
     ]);
   });
@@ -163,6 +163,22 @@ describe('openXlsx', () => {
       truncated: true,
     });
     expect(opened(bytes).readSheet(0, 3).truncated).toBe(false);
+  });
+
+  it('counts only rows that hold a value: formatted empty rows are left out, and do not make a sheet longer', () => {
+    const bytes = workbook(
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="2" s="1" customFormat="1"/><row r="3"><c r="A3" s="1"/><c r="B3"><v/></c></row>' +
+        '<row r="4"><c r="B4"><v>4</v></c></row><row r="5" s="1" customFormat="1"/><row r="6"><c r="A6" s="1"/></row>',
+    );
+    expect(opened(bytes).readSheet(0, 2)).toEqual({
+      name: '7А',
+      rows: [
+        { line: 1, cells: ['1'] },
+        { line: 4, cells: ['', '4'] },
+      ],
+      truncated: false,
+    });
+    expect(opened(bytes).readSheet(0, 1)).toMatchObject({ rows: [{ line: 1 }], truncated: true });
   });
 
   it('fills a vertical merge down its first column, never a horizontal one', () => {
@@ -253,7 +269,7 @@ describe('openXlsx', () => {
   });
 
   it('reads a string’s text runs only, not what stands between them', () => {
-    const strings = '<sst><si><r><t>Ива</t></r>\n  <r><rPr><b/></rPr><t>нов</t></r>\n</si><si><t>7А</t>\n</si></sst>';
+    const strings = '<sst><si><r><t>Ива</t></r>\n  <r>\n<rPr><b/></rPr>\n<t>нов</t>\n</r>\n</si><si><t>7А</t>\n</si></sst>';
     const bytes = workbook('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
       'xl/sharedStrings.xml': strings,
     });
@@ -266,6 +282,85 @@ describe('openXlsx', () => {
       'xl/styles.xml': styles,
     });
     expect(cellsOf(bytes)).toEqual([[1, ['2013-03-12', '41345']]]);
+  });
+
+  it('reads what Excel writes verbosely: styles with alignment, explicit end tags, a formula first, indented strings', () => {
+    const styles = `<styleSheet>
+      <numFmts count="1"><numFmt numFmtId="164" formatCode="dd.mm.yyyy"></numFmt></numFmts>
+      <cellXfs count="3">
+        <xf numFmtId="0" applyAlignment="1"><alignment horizontal="center"/></xf>
+        <xf numFmtId="164" applyNumberFormat="1"><alignment wrapText="1"/><protection locked="0"/></xf>
+        <xf numFmtId="14"></xf>
+      </cellXfs>
+    </styleSheet>`;
+    const strings = `<sst count="2">
+      <si>
+        <t>Иванов</t>
+      </si>
+      <si><r><t>Пе</t></r><rPh sb="0" eb="1"><t>ペ</t></rPh><r><t>тров</t></r><phoneticPr fontId="1"/></si>
+    </sst>`;
+    const bytes = workbook(
+      `<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>
+       <row r="2"><c r="A2"><v/></c><c r="B2" s="1"><f>DATE(2013,3,12)</f><v>41345</v></c><c r="C2" s="2"><v>41346</v></c></row>`,
+      {
+        'xl/styles.xml': styles,
+        'xl/sharedStrings.xml': strings,
+        '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"></Relationship></Relationships>`,
+        'xl/workbook.xml':
+          '<workbook><workbookPr date1904="false"></workbookPr><sheets><sheet name="7А" sheetId="1" r:id="rId1"></sheet></sheets></workbook>',
+      },
+    );
+    expect(cellsOf(bytes)).toEqual([
+      [1, ['2', 'Иванов', 'Петров']],
+      [2, ['', '2013-03-12', '2013-03-13']],
+    ]);
+  });
+
+  it('finds the strings and styles at Excel’s paths when the workbook’s relationships leave them out, or reads none', () => {
+    const cells = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>41345</v></c></row>';
+    const relsWithSheetOnly = `<Relationships><Relationship Id="rId1" Type="${rel('worksheet')}" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const parts = {
+      'xl/_rels/workbook.xml.rels': relsWithSheetOnly,
+      'xl/sharedStrings.xml': '<sst><si><t>Иванов</t></si></sst>',
+      'xl/styles.xml': '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+    };
+    expect(cellsOf(workbook(cells, parts))).toEqual([[1, ['Иванов', '2013-03-12']]]);
+    const bare = zip({
+      'xl/workbook.xml': '<workbook><sheets><sheet name="7А" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': relsWithSheetOnly,
+      'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${cells}</sheetData></worksheet>`,
+    });
+    // No package relationships, no strings, no styles: a string cell is empty, a number is a number.
+    expect(cellsOf(bare)).toEqual([[1, ['', '41345']]]);
+  });
+
+  it('reads a workbook beside a large picture: only the parts it reads count towards 64 MB', () => {
+    const bytes = workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>Иванов</t></is></c></row>', { 'xl/media/image1.png': 'png' });
+    // The picture says it unpacks to 100 MB (its central directory entry's size, offset 24).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = strToU8('xl/media/image1.png');
+    for (let offset = 0; offset + 46 < bytes.length; offset++) {
+      if (view.getUint32(offset, true) !== 0x02014b50 || view.getUint16(offset + 28, true) !== name.length) continue;
+      if (bytes.subarray(offset + 46, offset + 46 + name.length).every((byte, k) => byte === name[k]))
+        view.setUint32(offset + 24, 100 * 1024 * 1024, true);
+    }
+    expect(cellsOf(bytes)).toEqual([[1, ['Иванов']]]);
+  });
+
+  it('fills merges in columns past Z and rows past 9, into rows shorter than the merge, and skips one starting on an empty row', () => {
+    const bytes = workbook(
+      `<row r="10"><c r="A10"><v>1</v></c><c r="AB10" t="inlineStr"><is><t>7А</t></is></c></row>
+       <row r="11"><c r="A11"><v>2</v></c></row>
+       <row r="12"><c r="A12"><v>3</v></c></row>`,
+      {},
+      '<mergeCells><mergeCell ref="AB10:AB12"/><mergeCell ref="C8:C12"/></mergeCells>',
+    );
+    const filled = [...Array.from({ length: 27 }, () => ''), '7А'];
+    expect(cellsOf(bytes)).toEqual([
+      [10, ['1', ...filled.slice(1)]],
+      [11, ['2', ...filled.slice(1)]],
+      [12, ['3', ...filled.slice(1)]],
+    ]);
   });
 
   it('fills a merge down only from a column it read, and a one-row merge not at all', () => {

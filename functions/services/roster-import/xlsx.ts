@@ -47,8 +47,6 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Unzip
 
 /** Part names are case-insensitive in OPC; find `path` among what was unzipped. */
 function part(parts: Unzipped, path: string): string | null {
-  const exact = parts[path];
-  if (exact) return utf8.decode(exact);
   const lower = path.toLowerCase();
   for (const [name, data] of Object.entries(parts)) if (name.toLowerCase() === lower) return utf8.decode(data);
   return null;
@@ -87,9 +85,7 @@ function relationships(xml: string | null, fromPart: string): { id: string; type
 
 /** OOXML escapes characters XML cannot carry as _xHHHH_ («_x000D_» for a carriage return). */
 function unescapeOoxml(text: string): string {
-  return text.includes('_x')
-    ? text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
-    : text;
+  return text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 /**
@@ -108,7 +104,8 @@ function readStringItem(events: Iterator<XmlEvent>, closing: string): string {
     } else if (event.kind === 'close') {
       if (event.name === closing) break;
       if (event.name === 'rPh') phonetic--;
-      else if (event.name === 't') inText = false;
+      // <t> holds only text: any end tag is past it.
+      inText = false;
     } else if (inText && phonetic === 0) {
       text += event.text;
     }
@@ -190,7 +187,8 @@ interface Context {
   date1904: boolean;
 }
 
-function cellValue(type: string, style: number, raw: string, inline: string, context: Context): string {
+/** `type` is the cell's t="…": none (or any other) for a number. */
+function cellValue(type: string | undefined, style: number, raw: string, inline: string, context: Context): string {
   switch (type) {
     case 's':
       return context.strings[Number(raw)] ?? '';
@@ -243,8 +241,9 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
   const merges: string[] = [];
   let truncated = false;
   let row: GridRow | null = null;
+  let lastLine = 0;
   let nextColumn = 0;
-  let cell: { column: number; type: string; style: number; raw: string; inline: string } | null = null;
+  let cell: { column: number; type: string | undefined; style: number; raw: string; inline: string } | null = null;
   let inValue = false;
   const events = xmlEvents(xml);
   for (let next = events.next(); !next.done; next = events.next()) {
@@ -252,26 +251,22 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
     if (event.kind === 'open') {
       switch (event.name) {
         case 'row': {
-          if (rows.length >= maxRows) {
-            truncated = true;
-            break;
-          }
-          const line = Number(event.attributes.r) || (rows.at(-1)?.line ?? 0) + 1;
-          row = { line, cells: [] };
-          rows.push(row);
+          lastLine = Number(event.attributes.r) || lastLine + 1;
+          // A row is kept once it holds a value: formatted empty rows (thousands, where someone drew
+          // borders down the sheet) hold nobody and count for nothing.
+          row = event.selfClosing ? null : { line: lastLine, cells: [] };
           nextColumn = 0;
-          if (event.selfClosing) row = null;
           break;
         }
         case 'c': {
           const column = event.attributes.r ? (columnIndex(event.attributes.r) ?? nextColumn) : nextColumn;
           nextColumn = column + 1;
-          cell = { column, type: event.attributes.t ?? 'n', style: Number(event.attributes.s ?? 0), raw: '', inline: '' };
-          if (event.selfClosing) cell = null;
+          // A self-closing <c/> holds nothing: it is never closed, and the next <c> replaces it.
+          cell = { column, type: event.attributes.t, style: Number(event.attributes.s ?? 0), raw: '', inline: '' };
           break;
         }
         case 'v':
-          inValue = !event.selfClosing && cell !== null;
+          inValue = !event.selfClosing;
           break;
         case 'is':
           if (cell && !event.selfClosing) cell.inline = readStringItem(events, 'is');
@@ -280,23 +275,29 @@ function readSheetXml(xml: string, name: string, context: Context, maxRows: numb
           if (event.attributes.ref) merges.push(event.attributes.ref);
           break;
       }
-      if (truncated) break;
     } else if (event.kind === 'close') {
       if (event.name === 'v') inValue = false;
       else if (event.name === 'c' && cell) {
-        if (row && cell.column < maxColumns) {
-          const value = cellValue(cell.type, cell.style, cell.raw, cell.inline, context);
+        const value = row && cell.column < maxColumns ? cellValue(cell.type, cell.style, cell.raw, cell.inline, context) : '';
+        if (row && value) {
+          if (row.cells.length === 0) {
+            if (rows.length === maxRows) {
+              truncated = true;
+              break;
+            }
+            rows.push(row);
+          }
           while (row.cells.length < cell.column) row.cells.push('');
           row.cells[cell.column] = value;
         }
         cell = null;
-      } else if (event.name === 'row') row = null;
+      }
     } else if (inValue && cell) {
       cell.raw += event.text;
     }
   }
-  // Merges are listed after the cells; a truncated read stopped before them, and needs none.
-  if (!truncated) fillMerges(rows, merges);
+  // Merges are listed after the cells: a truncated read stopped before them, and fills none.
+  fillMerges(rows, merges);
   return { name, rows, truncated };
 }
 
@@ -318,7 +319,7 @@ export function openXlsx(bytes: Uint8Array): OpenedXlsx {
       if (event.kind !== 'open') continue;
       if (event.name === 'workbookPr') date1904 = event.attributes.date1904 === '1' || event.attributes.date1904 === 'true';
       if (event.name === 'sheet') {
-        const relId = Object.entries(event.attributes).find(([key]) => key === 'r:id' || key.endsWith(':id'))?.[1];
+        const relId = Object.entries(event.attributes).find(([key]) => key.endsWith(':id'))?.[1];
         const rel = workbookRels.find((candidate) => candidate.id === relId);
         // Chart sheets and dialog sheets have no cells.
         if (rel?.type.endsWith('/worksheet')) sheets.push({ name: event.attributes.name ?? '', path: rel.target });
