@@ -81,7 +81,12 @@ export async function startServerStack({ name, serverFolder }: StackOptions): Pr
 
 /** The API, the extension built for it, the sites (built once dataDir exists, for pages written there) and Chromium. */
 export async function startExtensionStack(
-  options: StackOptions & { chromiumPath: string; sites: readonly FixtureSite[] | ((dataDir: string) => Promise<readonly FixtureSite[]>) },
+  options: StackOptions & {
+    chromiumPath: string;
+    sites: readonly FixtureSite[] | ((dataDir: string) => Promise<readonly FixtureSite[]>);
+    /** The browser's time zone (its TZ): the machine's unless given. */
+    timezone?: string;
+  },
 ): Promise<ExtensionStack> {
   const base = await startServerStack(options);
   try {
@@ -94,7 +99,7 @@ export async function startExtensionStack(
       await hosts.close();
       await closeBase();
     };
-    stack.browser = await launchWithExtension(options.chromiumPath, extensionDir, hosts.chromiumArgs);
+    stack.browser = await launchWithExtension(options.chromiumPath, extensionDir, hosts.chromiumArgs, options.timezone);
     return stack;
   } catch (error) {
     await base.close();
