@@ -101,7 +101,10 @@ export function runOverlay(
   features: readonly OverlayFeature[],
   cached: Promise<BadgePerson[] | null> = askCachedParticipants(),
 ): Overlay {
-  const bus = new EventTarget();
+  // The features' requests to each other, in this script's own memory: not a DOM EventTarget and
+  // CustomEvent, whose `detail` Firefox keeps out of a content script's reach once it went through
+  // the page's CustomEvent (Xray vision): there the badge's click never reached the pair panel.
+  const listeners = new Map<keyof OverlayEvents, Set<(detail: never) => void>>();
   let state: OverlayState = {
     adapter,
     participants: null,
@@ -284,9 +287,16 @@ export function runOverlay(
       return state;
     },
     refresh,
-    emit: (type, detail) => bus.dispatchEvent(new CustomEvent(type, { detail })),
-    on: (type, listener, signal) =>
-      bus.addEventListener(type, (event) => listener((event as CustomEvent<OverlayEvents[typeof type]>).detail), { signal }),
+    emit: (type, detail) => {
+      for (const listener of [...(listeners.get(type) ?? [])]) listener(detail as never);
+    },
+    on: (type, listener, signal) => {
+      if (signal.aborted) return;
+      const all = listeners.get(type) ?? new Set();
+      listeners.set(type, all);
+      all.add(listener);
+      signal.addEventListener('abort', () => all.delete(listener), { once: true });
+    },
   };
 
   const observer = new MutationObserver((records) => {
