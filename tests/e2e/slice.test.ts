@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUuid } from '../../functions/db/demo-school.ts';
 import type { LocalServer } from '../../functions/local/server.ts';
 import { type ExtensionBrowser, findChromium } from '../support/chromium.ts';
-import { type ExtensionStack, startExtensionStack } from '../support/e2e-stack.ts';
+import { type ExtensionStack, middayZone, startExtensionStack } from '../support/e2e-stack.ts';
 import { badgedPeople, badgeOf, demoPeopleNamed, type Named, panelFrame } from '../support/extension-pages.ts';
 
 const chromiumPath = findChromium();
@@ -13,14 +13,6 @@ const expectedBadges = ['s-0396', 's-0460', 's-0482'].map((key) => demoUuid(key)
 const classroomPeople = 'https://classroom.google.com/u/0/r/NjQ2NTQ3MjY1NjQy/sort-name';
 const pair = demoUuid('g-84'); // Новикова Полина and Карпова Мария
 
-/**
- * A time zone where it is about midday now (`Etc/GMT-8` is UTC+8), for the browser: reminders are
- * shown only between 8:00 and 20:00 local time, and the suite must not depend on when it runs.
- */
-function middayZone(now = new Date()): string {
-  const offset = 12 - now.getUTCHours();
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
 const zone = middayZone();
 
 /** The extension's API as its service worker and pages see it. */

@@ -106,3 +106,12 @@ export async function startExtensionStack(
     throw error;
   }
 }
+
+/**
+ * A time zone where it is about midday now (`Etc/GMT-8` is UTC+8), for a browser: reminders are
+ * shown only between 8:00 and 20:00 local time, and a suite must not depend on when it runs.
+ */
+export function middayZone(now = new Date()): string {
+  const offset = 12 - now.getUTCHours();
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}

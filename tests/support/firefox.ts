@@ -49,6 +49,12 @@ export interface FirefoxWithExtension {
   /** Polls `body` until it answers something truthy; answers that. */
   waitFor<T>(context: string, body: string, what: string, timeoutMs?: number): Promise<T>;
   screenshot(context: string, path: string, width?: number, height?: number): Promise<void>;
+  /** A real (trusted) click in the middle of the first element `selector` finds. */
+  click(context: string, selector: string): Promise<void>;
+  /** The console's last lines (pages, content scripts, the background). */
+  logs: string[];
+  /** The frames inside a tab, with their URLs. */
+  frames(context: string): Promise<{ context: string; url: string }[]>;
   close(): Promise<void>;
 }
 
@@ -83,7 +89,10 @@ async function startTunnel(targetPort: number): Promise<{ port: number; close():
   };
 }
 
-async function connectBiDi(url: string): Promise<{ bidi: BiDi; socket: WebSocket }> {
+async function connectBiDi(
+  url: string,
+  onEvent: (method: string, params: Record<string, unknown>) => void,
+): Promise<{ bidi: BiDi; socket: WebSocket }> {
   const socket = new WebSocket(url);
   await new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
@@ -92,8 +101,17 @@ async function connectBiDi(url: string): Promise<{ bidi: BiDi; socket: WebSocket
   let next = 0;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; type: string; result?: unknown; error?: string; message?: string };
-    if (message.id === undefined) return; // an event: nothing here subscribes
+    const message = JSON.parse(String(event.data)) as {
+      id?: number;
+      type: string;
+      method?: string;
+      params?: Record<string, unknown>;
+      result?: unknown;
+      error?: string;
+      message?: string;
+    };
+    if (message.type === 'event') return onEvent(message.method ?? '', message.params ?? {});
+    if (message.id === undefined) return;
     const call = waiting.get(message.id);
     waiting.delete(message.id);
     if (message.type === 'success') call?.resolve(message.result);
@@ -122,6 +140,8 @@ export async function launchFirefoxWithExtension(
   executablePath: string,
   extensionDir: string,
   sitesPort: number,
+  /** The browser's time zone (its TZ): the machine's unless given. */
+  timezone?: string,
 ): Promise<FirefoxWithExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'nastavnik-firefox-'));
   const tunnel = await startTunnel(sitesPort);
@@ -156,7 +176,7 @@ export async function launchFirefoxWithExtension(
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
+      env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', ...(timezone ? { TZ: timezone } : {}) },
     },
   );
   let said = '';
@@ -177,7 +197,14 @@ export async function launchFirefoxWithExtension(
       reject(new Error(`Firefox exited (${code}) before its remote agent started:\n${said}`));
     });
   });
-  const { bidi, socket } = await connectBiDi(`${agent}/session`);
+  // What the pages, content scripts and the background said to the console: for a failure's message.
+  const logs: string[] = [];
+  const { bidi, socket } = await connectBiDi(`${agent}/session`, (method, params) => {
+    if (method !== 'log.entryAdded') return;
+    const source = (params.source as { context?: string } | undefined)?.context ?? 'background';
+    logs.push(`[${params.level}] ${source}: ${params.text}`);
+    if (logs.length > 200) logs.shift();
+  });
   const close = async () => {
     await bidi.send('browser.close').catch(() => undefined);
     socket.close();
@@ -191,6 +218,7 @@ export async function launchFirefoxWithExtension(
   };
   try {
     await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    await bidi.send('session.subscribe', { events: ['log.entryAdded'] });
     const installed = await bidi.send<{ extension: string }>('webExtension.install', {
       extensionData: { type: 'path', path: extensionDir },
     });
@@ -229,7 +257,10 @@ export async function launchFirefoxWithExtension(
         } catch (error) {
           last = error;
         }
-        if (Date.now() > until) throw new Error(`Firefox: ${what} did not come in ${timeoutMs / 1000} s (last: ${String(last)})`);
+        if (Date.now() > until)
+          throw new Error(
+            `Firefox: ${what} did not come in ${timeoutMs / 1000} s (last: ${String(last)}); the console said:\n${logs.slice(-30).join('\n')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
@@ -237,6 +268,45 @@ export async function launchFirefoxWithExtension(
       await bidi.send('browsingContext.setViewport', { context, viewport: { width, height } });
       const shot = await bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
       await writeFile(path, Buffer.from(shot.data, 'base64'));
+    },
+    logs,
+    click: async (context, selector) => {
+      const at = await evaluate<{ x: number; y: number } | null>(
+        context,
+        `const element = document.querySelector(${JSON.stringify(selector)});
+         if (!element) return null;
+         element.scrollIntoView({ block: 'center' });
+         const box = element.getBoundingClientRect();
+         return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };`,
+      );
+      if (!at) throw new Error(`Firefox: nothing to click at ${selector}`);
+      await bidi.send('input.performActions', {
+        context,
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            actions: [
+              { type: 'pointerMove', x: at.x, y: at.y },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ],
+      });
+    },
+    frames: async (context) => {
+      type Node = { context: string; url: string; children?: Node[] | null };
+      const { contexts } = await bidi.send<{ contexts: Node[] }>('browsingContext.getTree', { root: context });
+      const all: { context: string; url: string }[] = [];
+      const walk = (nodes: Node[] | null | undefined) => {
+        for (const node of nodes ?? []) {
+          all.push({ context: node.context, url: node.url });
+          walk(node.children);
+        }
+      };
+      walk(contexts[0]?.children);
+      return all;
     },
     close,
   };
