@@ -17,6 +17,7 @@ const zone = middayZone();
 
 /** The extension's API as its service worker and pages see it. */
 interface ExtensionApi {
+  action: { getBadgeText(details: object): Promise<string> };
   alarms: { create(name: string, info: { when: number; periodInMinutes: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
 }
@@ -152,8 +153,10 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
         return rows[0]?.n;
       });
     expect(await stored()).toBe(0);
-    await page.reload(); // opening the popup sends what waits
-    await expect.poll(stored, { timeout: 15_000 }).toBe(1);
+    await page.reload(); // opening the popup sends what waits — once the backoff is over
+    // On a loaded machine the API takes seconds to restart, and each failed round meanwhile
+    // doubled the backoff (1, 2, 4, 8 s…): the popup's try waits it out, the background's timer sends.
+    await expect.poll(stored, { timeout: 45_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('queue-waiting').count(), { timeout: 10_000 }).toBe(0);
     await page.reload(); // and opening it again sends nothing twice
     await expect.poll(() => page.getByTestId('popup-group').textContent()).toContain('Встречались сегодня');
@@ -243,5 +246,45 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     });
     expect(held).toEqual({ rows: [{ group_id: pair, kind, held_on: today, topic, author: demoUuid('t-0574') }], open: 0 });
     await popup.close();
+  });
+
+  it('a meeting kept offline for a pair cancelled meanwhile is refused with the reason, stays in the popup, and is discarded there', async () => {
+    await stack.stopServer();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 380, height: 640 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => page.getByTestId('offline-snapshot').count()).toBe(1);
+    await page.getByTestId('log-meeting').click();
+    const topic = `Встреча пары, которую отменили ${Date.now()}`;
+    await page.getByTestId('meeting-topic').fill(topic);
+    await page.getByTestId('meeting-topic').press('Enter');
+    await expect.poll(() => page.getByTestId('meeting-status').textContent()).toContain('Нет связи');
+    // While the mentor is offline, the curator cancels the pair.
+    server = await stack.startServer();
+    await server.db.asService((db) =>
+      db.query(`update public.mentoring_groups set status = 'cancelled', ended_reason = 'Отменена куратором (тест)' where id = $1`, [pair]),
+    );
+    await page.reload(); // opening the popup sends what waits: the API refuses it
+    await expect
+      .poll(() => page.getByTestId('queue-refused-reason').textContent(), { timeout: 45_000 })
+      .toContain('её уже завершили или отменили');
+    expect(await page.getByTestId('queue-refused').textContent()).toContain('1 запись не принята сервером');
+    expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await shoot(page, 'popup-refused.png');
+    const stored = () =>
+      server.db.asService(async (db) => {
+        const { rows } = await db.query<{ n: number }>('select count(*)::int as n from public.meetings where topic = $1', [topic]);
+        return rows[0]?.n;
+      });
+    expect(await stored()).toBe(0);
+    // Kept across a reopening (never dropped silently), then discarded in two steps.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('queue-refused-item').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('queue-discard').click();
+    await page.getByTestId('queue-discard').click();
+    await expect.poll(() => page.getByTestId('queue-refused-item').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    expect(await stored()).toBe(0);
+    await page.close();
   });
 });
