@@ -131,13 +131,19 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
     await page.close();
   });
 
-  it('keeps a meeting logged while the API is down, and sends it exactly once when it is back', async () => {
+  /** The API down, the popup opened (it shows what it last knew), and its meeting form. */
+  const offlineMeetingForm = async () => {
     await stack.stopServer();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 380, height: 640 });
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect.poll(() => page.getByTestId('offline-snapshot').count()).toBe(1);
     await page.getByTestId('log-meeting').click();
+    return page;
+  };
+
+  it('keeps a meeting logged while the API is down, and sends it exactly once when it is back', async () => {
+    const page = await offlineMeetingForm();
     expect(await page.getByTestId('meeting-kind').inputValue()).toBe('trial');
     const topic = `Пробная встреча без сети ${Date.now()}`;
     await page.getByTestId('meeting-topic').fill(topic);
@@ -249,12 +255,7 @@ describe.skipIf(!chromiumPath)('the slice in Chromium', () => {
   });
 
   it('a meeting kept offline for a pair cancelled meanwhile is refused with the reason, stays in the popup, and is discarded there', async () => {
-    await stack.stopServer();
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 380, height: 640 });
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => page.getByTestId('offline-snapshot').count()).toBe(1);
-    await page.getByTestId('log-meeting').click();
+    const page = await offlineMeetingForm();
     const topic = `Встреча пары, которую отменили ${Date.now()}`;
     await page.getByTestId('meeting-topic').fill(topic);
     await page.getByTestId('meeting-topic').press('Enter');

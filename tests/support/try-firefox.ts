@@ -151,17 +151,23 @@ export async function walkFirefox(
       'the popup’s groups',
     );
     await shoot(tab, 'popup.png', 420, 640);
+    /** «Записать встречу», the topic typed, then saved (once the form has taken the topic in). */
+    const logMeeting = async (topic: string, beforeSaving?: () => Promise<void>) => {
+      await firefox.evaluate(tab, `document.querySelector('[data-testid="log-meeting"]').click();`);
+      await firefox.waitFor(tab, `return document.querySelector('[data-testid="meeting-topic"]') !== null;`, 'the meeting form');
+      await firefox.evaluate(
+        tab,
+        `const topic = document.querySelector('[data-testid="meeting-topic"]');
+         topic.value = ${JSON.stringify(topic)};
+         topic.dispatchEvent(new Event('input', { bubbles: true }));`,
+      );
+      await firefox.waitFor(tab, `return document.querySelector('[data-testid="meeting-topic"]')?.value !== '';`, 'the typed topic');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await beforeSaving?.();
+      await firefox.evaluate(tab, `document.querySelector('[data-testid="meeting-save"]').click();`);
+    };
     const topic = `Встреча из Firefox ${Date.now()}`;
-    await firefox.evaluate(tab, `document.querySelector('[data-testid="log-meeting"]').click();`);
-    await firefox.waitFor(tab, `return document.querySelector('[data-testid="meeting-topic"]') !== null;`, 'the meeting form');
-    await firefox.evaluate(
-      tab,
-      `const topic = document.querySelector('[data-testid="meeting-topic"]');
-       topic.value = ${JSON.stringify(topic)};
-       topic.dispatchEvent(new Event('input', { bubbles: true }));`,
-    );
-    await shoot(tab, 'popup-form.png', 420, 640);
-    await firefox.evaluate(tab, `document.querySelector('[data-testid="meeting-save"]').click();`);
+    await logMeeting(topic, () => shoot(tab, 'popup-form.png', 420, 640));
     const meetingStatus = await firefox.waitFor<string>(
       tab,
       `return document.querySelector('[data-testid="meeting-status"]')?.textContent;`,
@@ -185,18 +191,7 @@ export async function walkFirefox(
     const offline = `Без сети из Firefox ${Date.now()}`;
     await firefox.navigate(tab, `${firefox.extensionBase}/popup.html`);
     await firefox.waitFor(tab, `return document.querySelector('[data-testid="log-meeting"]') !== null;`, 'the popup (offline)');
-    await firefox.evaluate(tab, `document.querySelector('[data-testid="log-meeting"]').click();`);
-    await firefox.waitFor(tab, `return document.querySelector('[data-testid="meeting-topic"]') !== null;`, 'the meeting form');
-    await firefox.evaluate(
-      tab,
-      `const topic = document.querySelector('[data-testid="meeting-topic"]');
-       topic.value = ${JSON.stringify(offline)};
-       topic.dispatchEvent(new Event('input', { bubbles: true }));`,
-    );
-    // The form takes the typed topic on its next render: save after it.
-    await firefox.waitFor(tab, `return document.querySelector('[data-testid="meeting-topic"]')?.value !== '';`, 'the typed topic');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await firefox.evaluate(tab, `document.querySelector('[data-testid="meeting-save"]').click();`);
+    await logMeeting(offline);
     const offlineStatus = await firefox.waitFor<string>(
       tab,
       `return document.querySelector('[data-testid="queue-waiting"]')?.textContent;`,
