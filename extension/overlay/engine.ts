@@ -199,7 +199,8 @@ export function runOverlay(
       // A page with no badges yet shows the first ones after the first slice, not after the whole
       // page was read (a thousand names): nothing drawn can flicker away meanwhile.
       if (current.progressive && current.people.length > state.people.length) finish({ ...current, people: [...current.people] });
-      later((run) => afterYielding(ctx, run));
+      const nothingDrawn = current.progressive && current.people.length === 0;
+      later((run) => afterYielding(ctx, run, nothingDrawn));
       return;
     }
     pass = null;

@@ -36,10 +36,11 @@ export function readUntil(
  * Runs `callback` in a task of its own, after the page has had the thread (input, a frame when one
  * is due), and never once the content script's context is gone. Not requestIdleCallback: on a busy
  * page it would hold each slice back until an idle moment or its timeout, and badges would come late.
+ * `urgent`: ahead of the page's other tasks (nothing is drawn yet, and the first badge waits for it).
  */
-export function afterYielding(ctx: ContentScriptContext, callback: () => void): void {
+export function afterYielding(ctx: ContentScriptContext, callback: () => void, urgent = false): void {
   if (typeof scheduler !== 'undefined') {
-    scheduler.postTask(callback, { priority: 'user-visible', signal: ctx.signal }).catch((error: unknown) => {
+    scheduler.postTask(callback, { priority: urgent ? 'user-blocking' : 'user-visible', signal: ctx.signal }).catch((error: unknown) => {
       // Cancelled with the context: no error of ours.
       if (!ctx.signal.aborted) throw error;
     });
