@@ -4,6 +4,7 @@
 // (features/index.ts lists them); adding one — the curator's programme panel, roster capture —
 // touches nothing here. Everything stops with the content script's context: a pass in progress too.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sameJson } from '../../shared/canonical-json.ts';
 import { ParticipantIndex } from '../../shared/participants.ts';
 import { isOurBadge } from '../sites/dom.ts';
 import { type AdapterFallback, readPage } from '../sites/fallback.ts';
@@ -12,7 +13,7 @@ import { OfflineError } from '../utils/api-errors.ts';
 import { ask } from '../utils/ask.ts';
 import type { BadgePerson } from '../utils/messages.ts';
 import { sessionItem } from '../utils/storage.ts';
-import { afterYielding, readUntil, sliceMs } from './slices.ts';
+import { afterYielding, firstBadgeMs, readUntil, sliceMs } from './slices.ts';
 
 /** What every feature sees after each (batched) change of the page or of the data. */
 export interface OverlayState {
@@ -100,7 +101,10 @@ export function runOverlay(
   features: readonly OverlayFeature[],
   cached: Promise<BadgePerson[] | null> = askCachedParticipants(),
 ): Overlay {
-  const bus = new EventTarget();
+  // The features' requests to each other, in this script's own memory: not a DOM EventTarget and
+  // CustomEvent, whose `detail` Firefox keeps out of a content script's reach once it went through
+  // the page's CustomEvent (Xray vision): there the badge's click never reached the pair panel.
+  const listeners = new Map<keyof OverlayEvents, Set<(detail: never) => void>>();
   let state: OverlayState = {
     adapter,
     participants: null,
@@ -126,6 +130,15 @@ export function runOverlay(
   let again = false;
   /** A slice is waiting (a frame or a task): never two. */
   let scheduled = false;
+  /** Counts slices run: a slice that was waiting when another one ran (one started at once) is void. */
+  let turn = 0;
+  const later = (wait: (run: () => void) => void) => {
+    scheduled = true;
+    const mine = turn;
+    wait(() => {
+      if (mine === turn) slice();
+    });
+  };
 
   const begin = (): Pass => {
     const url = new URL(location.href);
@@ -161,6 +174,7 @@ export function runOverlay(
     }
   };
   const slice = () => {
+    turn += 1;
     scheduled = false;
     if (ctx.isInvalid) return;
     pass ??= begin();
@@ -168,7 +182,12 @@ export function runOverlay(
     const participant = (person: PersonOnPage) => current.index.resolve(person).kind !== 'none';
     let done: boolean;
     try {
-      done = readUntil(current.findings, current.people, participant, performance.now() + sliceMs);
+      const start = performance.now();
+      // A page with no badges yet reads on until its first participant (within a long task's
+      // limit): an adapter that finds a whole table at once must not pause after one pupil who is
+      // nobody's mentee, leaving the first badge to wait for the page's next frame.
+      const firstBy = current.progressive && current.people.length === 0 ? start + firstBadgeMs : undefined;
+      done = readUntil(current.findings, current.people, participant, start + sliceMs, undefined, firstBy);
     } catch (error) {
       // An adapter broken by a site redesign: this pass is lost, the next change tries again.
       pass = null;
@@ -180,8 +199,8 @@ export function runOverlay(
       // A page with no badges yet shows the first ones after the first slice, not after the whole
       // page was read (a thousand names): nothing drawn can flicker away meanwhile.
       if (current.progressive && current.people.length > state.people.length) finish({ ...current, people: [...current.people] });
-      scheduled = true;
-      afterYielding(ctx, slice);
+      const nothingDrawn = current.progressive && current.people.length === 0;
+      later((run) => afterYielding(ctx, run, nothingDrawn));
       return;
     }
     pass = null;
@@ -200,15 +219,19 @@ export function runOverlay(
       return;
     }
     if (scheduled) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(slice);
+    later((run) => ctx.requestAnimationFrame(run));
   };
-  // Another page (single-page navigation) or other data: the pass in progress is dropped.
-  const restart = () => {
+  /**
+   * Another page (single-page navigation) or other data: the pass in progress is dropped. `now`:
+   * the new pass starts in this task rather than in the next animation frame — on a large journal
+   * the first frame after the page is parsed waits for the layout of its whole table (0.2–0.5 s).
+   */
+  const restart = (now = false) => {
     pass?.findings.return?.();
     pass = null;
     again = false;
-    schedule();
+    if (now && !ctx.isInvalid) slice();
+    else schedule();
   };
   ctx.onInvalidated(() => {
     pass?.findings.return?.();
@@ -217,7 +240,8 @@ export function runOverlay(
 
   /** Takes a list of participants (cached or fresh): redraws only when it differs from what is drawn. */
   const adopt = (participants: BadgePerson[] | null): boolean => {
-    if (JSON.stringify(participants) === JSON.stringify(state.participants)) return false;
+    // The kept list comes back from extension storage with its keys in another order.
+    if (sameJson(participants, state.participants)) return false;
     state = {
       ...state,
       participants,
@@ -225,7 +249,8 @@ export function runOverlay(
       version: state.version + 1,
     };
     lookup = lookupFor(state.index);
-    restart();
+    // Nothing drawn yet (the participants as last known, at the page's start): badges at once.
+    restart(state.people.length === 0);
     return true;
   };
 
@@ -263,9 +288,16 @@ export function runOverlay(
       return state;
     },
     refresh,
-    emit: (type, detail) => bus.dispatchEvent(new CustomEvent(type, { detail })),
-    on: (type, listener, signal) =>
-      bus.addEventListener(type, (event) => listener((event as CustomEvent<OverlayEvents[typeof type]>).detail), { signal }),
+    emit: (type, detail) => {
+      for (const listener of [...(listeners.get(type) ?? [])]) listener(detail as never);
+    },
+    on: (type, listener, signal) => {
+      if (signal.aborted) return;
+      const all = listeners.get(type) ?? new Set();
+      listeners.set(type, all);
+      all.add(listener);
+      signal.addEventListener('abort', () => all.delete(listener), { once: true });
+    },
   };
 
   const observer = new MutationObserver((records) => {
@@ -286,7 +318,7 @@ export function runOverlay(
     attributeFilter: ['style', 'hidden', 'aria-hidden', 'selected'],
   });
   ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', restart);
+  ctx.addEventListener(window, 'wxt:locationchange', () => restart());
   ctx.setInterval(() => void refresh(), refreshEveryMs);
   ctx.onInvalidated(sessionItem.watch(() => void refresh()));
 

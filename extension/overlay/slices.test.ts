@@ -96,6 +96,33 @@ describe('a pass in slices', () => {
     expect(people).toHaveLength(3);
   });
 
+  it('a page with no badges yet reads on past the slice’s time until its first participant, then stops at once', () => {
+    let clock = 0;
+    const now = () => ++clock;
+    const document = thousand(300);
+    // A table found at once (as Дневник.ру's adapter finds it): the first row is nobody's mentee.
+    const findings = peopleIn(moodle.findPeople(document, lookup))[Symbol.iterator]();
+    const people: PersonOnPage[] = [];
+    expect(readUntil(findings, people, participant, 1, now, 1000)).toBe(false);
+    // Row 250 is the first mentee: read on to it (the clock long past 1), and not one row more.
+    expect(people.map((p) => p.name)).toEqual(['Лев Иванов']);
+    expect(clock).toBe(251);
+    // Without `firstBy`, the slice stops after the first row, with nobody to draw.
+    const again = peopleIn(moodle.findPeople(document, lookup))[Symbol.iterator]();
+    const none: PersonOnPage[] = [];
+    expect(readUntil(again, none, participant, 1, now)).toBe(false);
+    expect(none).toEqual([]);
+  });
+
+  it('a first slice that finds nobody stops at `firstBy`', () => {
+    let clock = 0;
+    const findings = peopleIn(moodle.findPeople(thousand(300), lookup))[Symbol.iterator]();
+    const people: PersonOnPage[] = [];
+    expect(readUntil(findings, people, participant, 1, () => ++clock, 100)).toBe(false);
+    expect(clock).toBe(100);
+    expect(people).toEqual([]);
+  });
+
   it('the generic finder yields a checkpoint at least every 16 text nodes', () => {
     let sinceLast = 0;
     let longest = 0;

@@ -3,6 +3,7 @@
 // writes go only to extension pages, and a page framed in a web page's tab only while it holds the
 // panel its tab's content script asked for (utils/panel-tickets.ts).
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { meetingCreate, plannedMeetingCreate } from '../../shared/api/meetings.ts';
 import { outcomeCreate } from '../../shared/api/monitoring.ts';
@@ -24,10 +25,10 @@ import {
   type TabRequest,
 } from './messages.ts';
 import { curatorOf, loadMyGroups } from './my-groups.ts';
-import { panelTickets } from './panel-tickets.ts';
+import { type PanelTickets, panelTickets } from './panel-tickets.ts';
 import { discard, flushQueue, queuedItems, submit } from './queue.ts';
 import { isFramedPage, mayAsk, type Sender, senderKind } from './senders.ts';
-import { badgePeopleCacheItem, panelTicketsItem, reminderKinds, reminderSettingsItem } from './storage.ts';
+import { badgePeopleCacheItem, reminderKinds, reminderSettingsItem } from './storage.ts';
 import { showReachability } from './toolbar.ts';
 
 type AnyReply = Reply<Replies[keyof Replies]>;
@@ -101,7 +102,13 @@ const apiCall = z
   })
   .strict();
 
-export const tickets = panelTickets(panelTicketsItem);
+/**
+ * The panel each tab shows, in session storage: it outlives the service worker's restarts, not the
+ * browser's. Defined here, in the background only: a storage item reads its area as soon as it is
+ * defined, and content scripts (and Firefox's extension pages) have no `storage.session` — every
+ * page would log «"browser.storage.session" is undefined».
+ */
+export const tickets = panelTickets(storage.defineItem<PanelTickets>('session:panelTickets', { fallback: {}, version: 1 }));
 
 /** A fallback as a content script or a tab says it: two short slugs (the host comes from the browser). */
 const adapterFallback = z.object({ site: z.string().regex(/^[a-z0-9-]{1,40}$/), pageKind: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict();

@@ -5,7 +5,6 @@ import type { GroupSummary } from '../../shared/api/me.ts';
 import type { MeetingCreate, PlannedMeetingCreate } from '../../shared/api/meetings.ts';
 import type { ApiErrorBody } from '../../shared/errors.ts';
 import type { BadgePerson, OutcomeCreate } from './messages.ts';
-import type { PanelTickets } from './panel-tickets.ts';
 
 /** Local mode's session (a token from the local API); Supabase mode keeps its own in supabaseAuth. */
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null, version: 1 });
@@ -84,12 +83,6 @@ export const myGroupsSnapshotItem = storage.defineItem<GroupsSnapshot | null>('l
  * (`https://journal.school17.ru/*`). The generic content script runs on those the browser granted.
  */
 export const journalHostsItem = storage.defineItem<string[]>('local:journalHosts', { fallback: [], version: 1 });
-
-/**
- * The panel each tab shows (utils/panel-tickets.ts), in session storage: it outlives the service
- * worker's restarts, not the browser's, and content scripts cannot read it.
- */
-export const panelTicketsItem = storage.defineItem<PanelTickets>('session:panelTickets', { fallback: {}, version: 1 });
 
 /**
  * The participants badges showed last time, for whom they were: the next page draws its badges from

@@ -6,21 +6,33 @@ import { t, tn } from './i18n.ts';
 
 const state = { waiting: 0, refused: 0, unreachable: false };
 
+type Button = typeof browser.action;
+/**
+ * The toolbar button: `action` in Manifest V3 (Chromium), `browserAction` in Manifest V2 (the
+ * Firefox build, where `action` does not exist) — the same calls.
+ */
+export function toolbarButton(): Button | undefined {
+  return browser.action ?? (browser as unknown as { browserAction?: Button }).browserAction;
+}
+
 async function draw(): Promise<void> {
   const { waiting, refused, unreachable } = state;
   const count = waiting + refused;
+  const button = toolbarButton();
+  // No toolbar button here (a fake browser without one): nothing to say it on.
+  if (!button) return;
   try {
-    await browser.action.setBadgeText({ text: count > 0 ? String(count) : unreachable ? '!' : '' });
+    await button.setBadgeText({ text: count > 0 ? String(count) : unreachable ? '!' : '' });
     // Red when something needs the person (a refusal, no server), amber while writes only wait.
-    await browser.action.setBadgeBackgroundColor({ color: refused > 0 || (unreachable && count === 0) ? '#b42318' : '#b54708' });
+    await button.setBadgeBackgroundColor({ color: refused > 0 || (unreachable && count === 0) ? '#b42318' : '#b54708' });
     const says = [
       waiting > 0 ? tn('popup.queueWaiting', waiting) : '',
       refused > 0 ? tn('queue.refusedCount', refused) : '',
       unreachable ? t('error.offlineBadges') : '',
     ].filter(Boolean);
-    await browser.action.setTitle({ title: says.length ? `${t('appName')}: ${says.join('; ')}` : t('appName') });
-  } catch {
-    // No toolbar button here (a fake browser without one): nothing to say it on.
+    await button.setTitle({ title: says.length ? `${t('appName')}: ${says.join('; ')}` : t('appName') });
+  } catch (error) {
+    console.warn('[nastavnik] toolbar button:', error);
   }
 }
 

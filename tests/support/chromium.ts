@@ -39,16 +39,22 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
+/**
+ * `timezone`: the browser's own (the TZ of its process, which its service worker keeps too, unlike
+ * Playwright's per-page emulation): where a suite needs a local hour, say a reminder's 8:00–20:00.
+ */
 export async function launchWithExtension(
   executablePath: string,
   extensionDir: string,
   extraArgs: string[] = [],
+  timezone?: string,
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'nastavnik-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     locale: 'ru-RU',
+    ...(timezone ? { env: { ...process.env, TZ: timezone } } : {}),
     // Playwright turns extensions off by default; this suite is about one.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...chromiumArgs, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--lang=ru', ...extraArgs],

@@ -81,7 +81,12 @@ export async function startServerStack({ name, serverFolder }: StackOptions): Pr
 
 /** The API, the extension built for it, the sites (built once dataDir exists, for pages written there) and Chromium. */
 export async function startExtensionStack(
-  options: StackOptions & { chromiumPath: string; sites: readonly FixtureSite[] | ((dataDir: string) => Promise<readonly FixtureSite[]>) },
+  options: StackOptions & {
+    chromiumPath: string;
+    sites: readonly FixtureSite[] | ((dataDir: string) => Promise<readonly FixtureSite[]>);
+    /** The browser's time zone (its TZ): the machine's unless given. */
+    timezone?: string;
+  },
 ): Promise<ExtensionStack> {
   const base = await startServerStack(options);
   try {
@@ -94,10 +99,19 @@ export async function startExtensionStack(
       await hosts.close();
       await closeBase();
     };
-    stack.browser = await launchWithExtension(options.chromiumPath, extensionDir, hosts.chromiumArgs);
+    stack.browser = await launchWithExtension(options.chromiumPath, extensionDir, hosts.chromiumArgs, options.timezone);
     return stack;
   } catch (error) {
     await base.close();
     throw error;
   }
+}
+
+/**
+ * A time zone where it is about midday now (`Etc/GMT-8` is UTC+8), for a browser: reminders are
+ * shown only between 8:00 and 20:00 local time, and a suite must not depend on when it runs.
+ */
+export function middayZone(now = new Date()): string {
+  const offset = 12 - now.getUTCHours();
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
 }

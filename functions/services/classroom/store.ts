@@ -3,6 +3,7 @@
 // differs — an unchanged course, person or queue entry costs no row — and counts every row written.
 // Runs in one transaction, as the curator (RLS decides) or as the service for the scheduled and push jobs.
 import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../../../shared/canonical-json.ts';
 import type { Queryable } from '../../db/database.ts';
 import { classKey, courseSubject } from './courses.ts';
 import type { ClassroomUser, CourseRoster } from './fetch.ts';
@@ -99,18 +100,6 @@ export async function loadSchool(db: Queryable, organisationId: string): Promise
       })),
     queue: queue.rows,
   };
-}
-
-/** JSON with sorted keys: jsonb hands objects back in its own key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 export interface ApplyResult {
@@ -325,7 +314,7 @@ async function writeQueue(
   }
   const before = new Map(state.queue.map((row) => [row.google_user_id, row]));
   const key = (row: QueueRow) =>
-    canonical([row.reason, row.profile, [...row.candidates].sort(), row.decision ?? null, row.decided_class_id ?? null]);
+    canonicalJson([row.reason, row.profile, [...row.candidates].sort(), row.decision ?? null, row.decided_class_id ?? null]);
   const changed = wanted.filter((row) => {
     const old = before.get(row.google_user_id);
     return !old || key(old) !== key(row);
