@@ -127,7 +127,8 @@ async function mine(): Promise<QueuedItem[]> {
 async function showCount(): Promise<void> {
   const all = await mine();
   const refused = all.filter((item) => item.refused).length;
-  await showQueue(all.length - refused, refused);
+  const results = all.filter((item) => !item.refused && item.write.kind === 'record-outcome').length;
+  await showQueue(all.length - refused, refused, results);
 }
 
 /** Writes one item's change through to storage (null: gone), then the count on the icon. */

@@ -39,4 +39,14 @@ describe('the toolbar button', () => {
     await showQueue(0, 0);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
+
+  it('says how many of the waiting writes are meetings and how many results from the journal', async () => {
+    await showQueue(3, 0, 2);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    const title = await fakeBrowser.action.getTitle({});
+    expect(title).toContain('1 meeting waiting to be sent');
+    expect(title).toContain('2 journal results waiting to be sent');
+    await showQueue(2, 0, 2);
+    expect(await fakeBrowser.action.getTitle({})).not.toContain('meeting');
+  });
 });

@@ -4,7 +4,8 @@
 import { browser } from 'wxt/browser';
 import { t, tn } from './i18n.ts';
 
-const state = { waiting: 0, refused: 0, unreachable: false };
+/** `results`: of the waiting writes, the journal's results (the rest are meetings and plans). */
+const state = { waiting: 0, results: 0, refused: 0, unreachable: false };
 
 type Button = typeof browser.action;
 /**
@@ -16,7 +17,7 @@ export function toolbarButton(): Button | undefined {
 }
 
 async function draw(): Promise<void> {
-  const { waiting, refused, unreachable } = state;
+  const { waiting, results, refused, unreachable } = state;
   const count = waiting + refused;
   const button = toolbarButton();
   // No toolbar button here (a fake browser without one): nothing to say it on.
@@ -26,7 +27,8 @@ async function draw(): Promise<void> {
     // Red when something needs the person (a refusal, no server), amber while writes only wait.
     await button.setBadgeBackgroundColor({ color: refused > 0 || (unreachable && count === 0) ? '#b42318' : '#b54708' });
     const says = [
-      waiting > 0 ? tn('popup.queueWaiting', waiting) : '',
+      waiting > results ? tn('popup.queueWaiting', waiting - results) : '',
+      results > 0 ? tn('popup.queueResults', results) : '',
       refused > 0 ? tn('queue.refusedCount', refused) : '',
       unreachable ? t('error.offlineBadges') : '',
     ].filter(Boolean);
@@ -42,8 +44,9 @@ export function showReachability(reachable: boolean): Promise<void> {
   return draw();
 }
 
-export function showQueue(waiting: number, refused: number): Promise<void> {
+export function showQueue(waiting: number, refused: number, results = 0): Promise<void> {
   state.waiting = waiting;
+  state.results = results;
   state.refused = refused;
   return draw();
 }
