@@ -2,7 +2,7 @@
 // and the reports page show them: the share, a meter with the line, how many are involved of how
 // many, and how many more the line needs. Prints on A4 (reports.css).
 import type { KpiRow } from '../../../shared/api/reports.ts';
-import { t, tn } from '../../utils/i18n.ts';
+import { formatNumber, t, tn } from '../../utils/i18n.ts';
 import './reports.css';
 
 function KpiCard({
@@ -21,18 +21,20 @@ function KpiCard({
   testId: string;
 }) {
   const percent = share === null ? 0 : Math.round(share * 1000) / 10;
+  const shown = formatNumber(percent, 1);
   const missing = Math.max(0, Math.ceil(total * target) - involved);
   const line = Math.round(target * 100);
   return (
     <div class="kpi-card" data-testid={testId} data-share={share ?? ''}>
       <div>{title}</div>
-      <div class="big">{share === null ? '—' : `${percent}%`}</div>
-      <div class="meter" role="img" aria-label={`${percent}% · ${t('reports.target', { target: line })}`}>
+      <div class="big">{share === null ? '—' : `${shown}%`}</div>
+      <div class="meter" role="img" aria-label={`${shown}% · ${t('reports.target', { target: line })}`}>
         <span style={{ width: `${Math.min(100, percent)}%` }} />
         <i style={{ left: `${line}%` }} />
       </div>
       <div class="muted">
-        {t('reports.share', { involved, total, percent })} · {missing === 0 ? t('reports.targetMet') : tn('reports.targetMissed', missing)}
+        {t('reports.share', { involved, total, percent: shown })} ·{' '}
+        {missing === 0 ? t('reports.targetMet') : tn('reports.targetMissed', missing)}
       </div>
     </div>
   );

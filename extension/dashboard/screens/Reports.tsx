@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { today } from '../../utils/dates.ts';
+import { formatDate, today } from '../../utils/dates.ts';
 import { catalogLabel, t } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
@@ -95,7 +95,7 @@ export function Reports({ context }: ScreenProps) {
                 <h2 id="by-form">{t('reports.byForm')}</h2>
                 <DataTable
                   testId="table-forms"
-                  caption={t('reports.table.kpi', { date })}
+                  caption={t('reports.table.kpi', { date: formatDate(date) })}
                   columns={[t('reports.col.form'), ...shareColumns()]}
                   numeric={[1, 2, 3, 4, 5, 6]}
                   rows={forms.map((r) => ({ key: r.key, cells: [r.form ? catalogLabel(r.form) : r.key, ...shareCells(r)] }))}
