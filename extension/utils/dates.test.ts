@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSince, today } from './dates.ts';
+import { daysSince, formatMonth, today } from './dates.ts';
 
 describe('dates', () => {
   it('today is the local day, whatever UTC says', () => {
@@ -13,5 +13,10 @@ describe('dates', () => {
     expect(daysSince('2026-12-02', now)).toBe(1);
     expect(daysSince('2026-11-03', now)).toBe(30);
     expect(daysSince('2026-12-05', now)).toBe(0);
+  });
+  it('names a month, from its first day or from «yyyy-mm»', () => {
+    // The tests' language is English (see fake-extension); the month is the one written, in any time zone.
+    expect(formatMonth('2026-09-01')).toBe('Sep 2026');
+    expect(formatMonth('2027-01')).toBe('Jan 2027');
   });
 });

@@ -20,3 +20,8 @@ export function formatDate(date: string): string {
 export function daysSince(date: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - Date.parse(date)) / 86_400_000));
 }
+
+/** A month as people name it: «сент. 2026 г.» (the first day of the month, «2026-09-01», or «2026-09»). */
+export function formatMonth(month: string): string {
+  return new Date(`${month.slice(0, 7)}-15T12:00:00`).toLocaleDateString(language, { month: 'short', year: 'numeric' });
+}

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { type KpiMonth, type KpiRow, shareColumnKeys } from '../../../shared/api/reports.ts';
 import { useAsync } from '../../components/use-async.ts';
-import { formatDate, today } from '../../utils/dates.ts';
+import { formatDate, formatMonth, today } from '../../utils/dates.ts';
 import { catalogLabel, t } from '../../utils/i18n.ts';
 import { body, client } from '../api.ts';
 import { DataTable, percentOf } from '../reports/DataTable.tsx';
@@ -76,7 +76,7 @@ export function Reports({ context }: ScreenProps) {
                 <ShareChart
                   testId="chart-months"
                   description={t('reports.chartLabel')}
-                  labels={months.map((m) => m.month.slice(0, 7))}
+                  labels={months.map((m) => formatMonth(m.month))}
                   series={[
                     { label: t('reports.chartStudents'), values: months.map((m) => pct(m.students_share)) },
                     { label: t('reports.chartStaff'), values: months.map((m) => pct(m.staff_share)), dash: [8, 5] },
@@ -88,7 +88,7 @@ export function Reports({ context }: ScreenProps) {
                   caption={t('reports.table.monthly')}
                   columns={[t('reports.col.month'), ...shareColumns()]}
                   numeric={[1, 2, 3, 4, 5, 6]}
-                  rows={months.map((m) => ({ key: m.month, cells: [m.month.slice(0, 7), ...shareCells(m)] }))}
+                  rows={months.map((m) => ({ key: m.month, cells: [formatMonth(m.month), ...shareCells(m)] }))}
                 />
               </section>
               <section aria-labelledby="by-form">
