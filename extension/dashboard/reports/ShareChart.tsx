@@ -32,7 +32,8 @@ export function ShareChart({
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const width = Math.max(240, Math.min(900, element.clientWidth || 640));
+    const widthOf = () => Math.max(240, Math.min(900, element.clientWidth || 640));
+    const width = widthOf();
     const barPaths = uPlot.paths.bars?.({ size: [0.6, 40] });
     const plot = new uPlot(
       {
@@ -65,7 +66,15 @@ export function ShareChart({
       [labels.map((_, i) => i), ...series.map((s) => s.values)] as uPlot.AlignedData,
       element,
     );
-    return () => plot.destroy();
+    // The chart follows its column's width (a window made narrower, a phone turned), as the tables do.
+    const resized = new ResizeObserver(() => {
+      if (widthOf() !== plot.width) plot.setSize({ width: widthOf(), height: 240 });
+    });
+    resized.observe(element);
+    return () => {
+      resized.disconnect();
+      plot.destroy();
+    };
   }, [JSON.stringify(labels), JSON.stringify(series), bars]);
   return <figure class="chart" data-testid={testId} aria-label={description} ref={host} />;
 }
