@@ -33,10 +33,10 @@ function parseAttributes(source: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   attributePattern.lastIndex = 0;
   for (let match = attributePattern.exec(source); match !== null; match = attributePattern.exec(source)) {
-    const name = match[1] ?? '';
+    const name = match[1] as string;
     // Relationship ids keep their prefix («r:id»): a prefixless «id» may sit beside them.
     const key = name.startsWith('xmlns') || name.startsWith('r:') ? name : localName(name);
-    attributes[key] = decodeEntities(match[2] ?? match[3] ?? '');
+    attributes[key] = decodeEntities(match[2] ?? (match[3] as string));
   }
   return attributes;
 }
