@@ -32,8 +32,8 @@ describe('htmlTableRows: a journal’s web page or «.xls» that is HTML', () =>
 
   it('decodes named and numbered characters, and keeps what is no character as written', () => {
     const row =
-      '<table><tr><td>Мельникова&amp;Ко &lt;7А&gt; &quot;Ё&quot; &apos;&#1025;&#x401;&#X401;&NBSP;&copy; &#99999999;</td></tr></table>';
-    expect(htmlTableRows(row)[0]?.cells).toEqual([`Мельникова&Ко <7А> "Ё" 'ЁЁЁ &copy; &#99999999;`]);
+      '<table><tr><td>Мельникова&amp;Ко &lt;7А&gt; &quot;Ё&quot; &apos;&#1025;&#x401;&#X401;&NBSP;&copy; &#99999999; &#x10FFFF;&#x110000;</td></tr></table>';
+    expect(htmlTableRows(row)[0]?.cells).toEqual([`Мельникова&Ко <7А> "Ё" 'ЁЁЁ &copy; &#99999999; \u{10FFFF}&#x110000;`]);
   });
 });
 
