@@ -38,14 +38,10 @@ export function htmlTableRows(text: string): GridRow[] {
   return rows;
 }
 
-/** Whether a text is a JSON list (Сетевой город's studentList). */
-export function isJsonList(text: string): boolean {
-  return /^\s*\[\s*(\{|\])/.test(text);
-}
-
 /**
  * A JSON list of people ([{id, fullName}] from Сетевой город, or any objects with name fields) as a
- * header row of the keys and one row per object; null when it is not a list of objects.
+ * header row of the keys and one row per object; null when it is not a list of objects (a CSV is
+ * none: JSON.parse stops at its first character that is not JSON).
  */
 export function jsonListRows(text: string): GridRow[] | null {
   let parsed: unknown = null;

@@ -183,7 +183,8 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
 
     let candidates = byName.find(row);
     let reason: AmbiguityReason = 'namesakes';
-    if (row.className && candidates.length > 0) {
+    // With nobody found, the reason is never read: no candidates make the row new.
+    if (row.className) {
       const inClass = candidates.filter((person) => person.className === null || sameClass(person.className, row.className));
       if (inClass.length > 0) candidates = inClass;
       else reason = 'other_class';
