@@ -15,9 +15,12 @@ export function excelSerialToIsoDate(serial: number, date1904 = false): string |
 }
 
 function isoIfReal(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  // Years have four digits in every pattern; Date.UTC would read 0050 as 1950.
+  if (year < 1000) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  // What is no date moves to another month: 31.04 to 1 May, day 0 to the month before, month 13 to
+  // the next January (a date written month first, «12.13.2013»). A day that fits keeps its month.
+  if (date.getUTCMonth() !== month - 1) return null;
   return date.toISOString().slice(0, 10);
 }
 

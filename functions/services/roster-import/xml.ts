@@ -11,19 +11,19 @@ export type XmlEvent =
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
       const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      // Digits only, so never negative; past Unicode (up to Infinity for hundreds of digits) stays as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return namedEntities[entity] ?? whole;
   });
 }
 
 function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
+  // No colon: indexOf gives -1 and the whole name is kept.
+  return name.slice(name.indexOf(':') + 1);
 }
 
 /** One pattern, reused: matchAll would copy it for every tag of a sheet (the reader's hottest spot). */
