@@ -50,6 +50,9 @@ describe('parseDate: the ways class lists write a birth date', () => {
     ['0999-01-01', 'a year before 1000'],
     ['2013-04-31', 'the 31st of a 30-day month'],
     ['29.02.2013', 'the 29th of February in a common year'],
+    ['12.13.2013', 'a thirteenth month (the month written first)'],
+    ['00.03.2013', 'day 0'],
+    ['2013-00-10', 'month 0'],
   ])('refuses «%s» (%s)', (text) => {
     expect(parseDate(text)).toBeNull();
   });

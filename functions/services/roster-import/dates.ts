@@ -15,19 +15,22 @@ export function excelSerialToIsoDate(serial: number, date1904 = false): string |
 }
 
 function isoIfReal(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  // Years have four digits in every pattern; Date.UTC would read 0050 as 1950.
+  if (year < 1000) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  // What is no date moves to another month: 31.04 to 1 May, day 0 to the month before, month 13 to
+  // the next January (a date written month first, «12.13.2013»). A day that fits keeps its month.
+  if (date.getUTCMonth() !== month - 1) return null;
   return date.toISOString().slice(0, 10);
 }
 
 const monthStems = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 
-function monthFromWord(word: string): number | null {
+/** A month's number from its name («марта» is 3), or 0 (no month, which isoIfReal refuses). */
+function monthFromWord(word: string): number {
   const normal = word.toLocaleLowerCase('ru');
   // «мая» and «май» share only «ма», which «мар(та)» also starts with: check March first.
-  const index = monthStems.findIndex((stem) => normal.startsWith(stem));
-  return index === -1 ? null : index + 1;
+  return monthStems.findIndex((stem) => normal.startsWith(stem)) + 1;
 }
 
 /** A written date as ISO (YYYY-MM-DD), or null when it is not one. Two-digit years are refused. */
@@ -39,8 +42,7 @@ export function parseDate(text: string): string | null {
   if (match) return isoIfReal(Number(match[3]), Number(match[2]), Number(match[1]));
   match = /^(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4})(?:\s*г(?:ода?)?\.?)?$/u.exec(value);
   if (match) {
-    const month = monthFromWord(match[2] ?? '');
-    return month ? isoIfReal(Number(match[3]), month, Number(match[1])) : null;
+    return isoIfReal(Number(match[3]), monthFromWord(match[2] as string), Number(match[1]));
   }
   return null;
 }

@@ -16,6 +16,7 @@ describe('value parsers', () => {
     for (const [text, value] of [
       ['11', '11'],
       ['7 класс', '7'],
+      ['7класс', '7'],
       [' 07 ', '7'],
       ['1', '1'],
     ])
@@ -67,6 +68,11 @@ describe('value parsers', () => {
     expect(field.nameCase('МАМИНА-СИБИРЯК')).toBe('Мамина-Сибиряк');
     expect(field.nameCase('МакДональд')).toBe('МакДональд');
     expect(field.nameCase('И')).toBe('И');
+  });
+
+  it('reads a cell copied from a web page: zero-width and no-break spaces, runs of spaces', () => {
+    expect(field.cleanText('\u200bИванов\u00a0\u00a0 Иван\ufeff  ')).toBe('Иванов Иван');
+    expect(field.cleanText('Ива\u200dнов')).toBe('Иванов');
   });
 });
 

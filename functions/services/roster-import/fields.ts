@@ -14,7 +14,9 @@ export function cleanText(text: string): string {
 
 /** «ИВАНОВ» → «Иванов», «РИМСКИЙ-КОРСАКОВ» → «Римский-Корсаков»; mixed case is left as written. */
 export function nameCase(word: string): string {
-  if (word.length < 2 || word !== word.toLocaleUpperCase('ru') || word === word.toLocaleLowerCase('ru')) return word;
+  // A word without letters of either case (digits, a dash) or of one capital («И») comes out of the
+  // lines below as it went in.
+  if (word !== word.toLocaleUpperCase('ru')) return word;
   return word
     .toLocaleLowerCase('ru')
     .replace(/(^|[-'’\s])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('ru'));

@@ -12,10 +12,11 @@ function cellText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-      return entities[name.toLowerCase()] ?? whole;
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex?: string, decimal?: string, name?: string) => {
+      if (name !== undefined) return entities[name.toLowerCase()] ?? whole;
+      const code = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
+      // A number past Unicode («&#99999999;») stays as written rather than failing the whole page.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     })
     .replace(/\s+/g, ' ')
     .trim();
@@ -31,27 +32,23 @@ export function htmlTableRows(text: string): GridRow[] {
   const body = text.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '');
   const rows: GridRow[] = [];
   for (const row of body.matchAll(/<tr[\s>][\s\S]*?(?=<tr[\s>]|<\/table|$)/gi)) {
-    const cells = [...row[0].matchAll(/<t[dh][^>]*>([\s\S]*?)(?=<t[dh][\s>]|<\/tr|$)/gi)].map((cell) => cellText(cell[1] ?? ''));
+    const cells = [...row[0].matchAll(/<t[dh][^>]*>([\s\S]*?)(?=<t[dh][\s>]|<\/tr|$)/gi)].map((cell) => cellText(cell[1] as string));
     rows.push({ line: rows.length + 1, cells });
   }
   return rows;
 }
 
-/** Whether a text is a JSON list (Сетевой город's studentList). */
-export function isJsonList(text: string): boolean {
-  return /^\s*\[\s*(\{|\])/.test(text);
-}
-
 /**
  * A JSON list of people ([{id, fullName}] from Сетевой город, or any objects with name fields) as a
- * header row of the keys and one row per object; null when it is not a list of objects.
+ * header row of the keys and one row per object; null when it is not a list of objects (a CSV is
+ * none: JSON.parse stops at its first character that is not JSON).
  */
 export function jsonListRows(text: string): GridRow[] | null {
-  let parsed: unknown;
+  let parsed: unknown = null;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return null;
+    // Not JSON: parsed stays null, which is no list.
   }
   if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) return null;
   const keys = [...new Set(parsed.flatMap((item) => Object.keys(item as object)))];

@@ -6,7 +6,7 @@ import type { RosterRowInput } from '../../../shared/api/roster-import.ts';
 import { readCsv } from './csv.ts';
 import { parseClassName } from './fields.ts';
 import { findHeader, headerSearchRows } from './header.ts';
-import { htmlTableRows, isHtmlTable, isJsonList, jsonListRows } from './html.ts';
+import { htmlTableRows, isHtmlTable, jsonListRows } from './html.ts';
 import { fileError } from './messages.ts';
 import { buildRow } from './rows.ts';
 import { decodeText, looksLikeText } from './text.ts';
@@ -93,7 +93,7 @@ function parseCsvFile(bytes: Uint8Array, fileName: string, today: Date): ParsedR
   const { text, encoding } = decodeText(bytes);
   // A web page's table (Дневник.ру's report, an «.xls» that is HTML) or a JSON list (Сетевой город's studentList).
   if (isHtmlTable(text)) return fromGrid({ ...emptyRoster(fileName), format: 'html', encoding }, htmlTableRows(text), today);
-  const json = isJsonList(text) ? jsonListRows(text) : null;
+  const json = jsonListRows(text);
   if (json) return fromGrid({ ...emptyRoster(fileName), format: 'json', encoding }, json, today);
   const { rows, delimiter } = readCsv(text);
   const base: RosterHead = { ...emptyRoster(fileName), format: 'csv', encoding, delimiter };

@@ -141,6 +141,12 @@ describe('planRosterImport: classes, e-mails and names of people already in the 
     expect(plan.known.map((entry) => [entry.personId, entry.changes])).toEqual([['p1', {}]]);
   });
 
+  it('gives rows the class imported into as the school names it, even one that is no grade and letter', () => {
+    // Upper-cased, «КРУЖОК РОБОТОТЕХНИКИ» would be no class of the school, and the import would create it.
+    const plan = planRosterImport(rowsOf('ФИО\nНовиков Роман'), [], { defaultClassName: 'Кружок робототехники' });
+    expect(plan.new.map((row) => row.className)).toEqual(['Кружок робототехники']);
+  });
+
   it('finds a person by an e-mail stored with spaces and capitals, and reports the new name the file gives', () => {
     const plan = planRosterImport(rowsOf('ФИО;Класс;E-mail\nЛебедева Ольга;7А;olga@mail.ru'), [
       person('p1', 'Смирнова', 'Ольга', '7А', ' Olga@Mail.ru '),

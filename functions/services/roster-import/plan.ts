@@ -60,13 +60,18 @@ export interface RosterPlan {
   invalid: InvalidRow[];
 }
 
-function sameClass(a: string | null, b: string | null): boolean {
-  return a !== null && b !== null && classKey(a) === classKey(b);
-}
-
+/**
+ * A class as the school's records name it: «7-а» is «7А»; a name that is no grade and letter
+ * («Кружок») stays as written, so the import finds that very class rather than creating «КРУЖОК».
+ */
 function classKey(name: string): string {
   const parsed = parseClassName(name);
-  return parsed.ok ? parsed.value : name.trim().toLocaleUpperCase('ru');
+  return parsed.ok ? parsed.value : name.trim();
+}
+
+/** Whether a row's class is the person's: «7-а» is «7А», « кружок » is «Кружок». */
+function sameClass(a: string, b: string | null): boolean {
+  return b !== null && classKey(a).localeCompare(classKey(b), 'ru', { sensitivity: 'accent' }) === 0;
 }
 
 /** Whether the row and the person are one name: either written as the other (initials, no patronymic, Latin). */
@@ -93,7 +98,7 @@ class SurnameIndex<T extends PersonName> {
 
   /** Everyone whose name the row's name is, in either direction. */
   find(row: PersonName): T[] {
-    return (this.#byKey.get(surnameLookupKey(row.last_name)) ?? []).filter((person) => sameName(row, person));
+    return this.#byKey.get(surnameLookupKey(row.last_name))?.filter((person) => sameName(row, person)) ?? [];
   }
 }
 
@@ -105,7 +110,8 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
   const plan: RosterPlan = { new: [], known: [], ambiguous: [], invalid: [] };
   const defaultClass = options.defaultClassName ? classKey(options.defaultClassName) : null;
 
-  const byEmail = new Map<string, ExistingPerson[]>();
+  // Keyed by e-mail; people without one are not kept, so a row without one finds nobody here.
+  const byEmail = new Map<string | null, ExistingPerson[]>();
   const byName = new SurnameIndex<ExistingPerson>();
   for (const person of existing) {
     const key = emailKey(person.email);
@@ -116,21 +122,16 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
   // Rows already planned, to find the same person twice in the file: the same e-mail, or the same
   // full name in the same class. (Two rows that only might be one person, «Иванов Иван» and «Иванов
   // Иван Петрович», are not flagged here; if both find the same known person, the later one is.)
-  const earlierByEmail = new Map<string, number>();
-  const earlierByName = new Map<string, number>();
+  // Rows without an e-mail, or with initials only (no name key), are not kept: null finds nothing.
+  const earlierByEmail = new Map<string | null, number>();
+  const earlierByName = new Map<string | null, number>();
   const claimedBy = new Map<string, number>();
   const nameKey = (row: RosterRow) =>
     row.initialsOnly
       ? null
-      : [...[row.last_name, row.first_name, row.middle_name ?? ''].map((part) => normalizeNamePart(part)), row.className ?? ''].join('|');
+      : JSON.stringify([...[row.last_name, row.first_name, row.middle_name].map((part) => part && normalizeNamePart(part)), row.className]);
 
-  const duplicateOf = (row: RosterRow): number | null => {
-    const email = emailKey(row.email);
-    const byMail = email ? earlierByEmail.get(email) : undefined;
-    if (byMail !== undefined) return byMail;
-    const name = nameKey(row);
-    return name === null ? null : (earlierByName.get(name) ?? null);
-  };
+  const duplicateOf = (row: RosterRow): number | null => earlierByEmail.get(emailKey(row.email)) ?? earlierByName.get(nameKey(row)) ?? null;
 
   const remember = (row: RosterRow) => {
     const email = emailKey(row.email);
@@ -163,12 +164,13 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
       const changes: KnownRow['changes'] = {};
       if (row.className && !sameClass(row.className, person.className)) changes.className = { from: person.className, to: row.className };
       if (row.email && emailKey(person.email) !== row.email) changes.email = { from: person.email, to: row.email };
-      if (matchedBy === 'email' && !sameName(row, person)) changes.name = { from: fullName(person), to: fullName(row) };
+      // A person found by name has that name; one found by e-mail may have another.
+      if (!sameName(row, person)) changes.name = { from: fullName(person), to: fullName(row) };
       plan.known.push({ row, personId: person.id, matchedBy, changes });
     };
 
     const email = emailKey(row.email);
-    const sameEmail = email ? (byEmail.get(email) ?? []) : [];
+    const sameEmail = byEmail.get(email) ?? [];
     if (sameEmail.length > 1) {
       plan.ambiguous.push({ row, candidates: sameEmail.map((person) => person.id), reason: 'shared_email' });
       continue;
@@ -181,7 +183,8 @@ export function planRosterImport(rows: readonly RosterRow[], existing: readonly 
 
     let candidates = byName.find(row);
     let reason: AmbiguityReason = 'namesakes';
-    if (row.className && candidates.length > 0) {
+    // With nobody found, the reason is never read: no candidates make the row new.
+    if (row.className) {
       const inClass = candidates.filter((person) => person.className === null || sameClass(person.className, row.className));
       if (inClass.length > 0) candidates = inClass;
       else reason = 'other_class';

@@ -21,10 +21,13 @@ function preview(csv: string, defaultClassName?: string) {
 
 describe('rosterPreview: what the curator sees before anything is written', () => {
   it('names what changes for a known person, and only what changes', () => {
-    const shown = preview('Фамилия;Имя;Класс;E-mail;Пол\nКарпова;Мария;10Б;m.karpova@mail.ru;ж\nВолкова-Ким;Анна;10А;a.volkova@mail.ru;\n');
+    const shown = preview(
+      'Фамилия;Имя;Класс;E-mail;Пол\nКарпова;Мария;10Б;m.karpova@mail.ru;ж\nВолкова-Ким;Анна;10А;a.volkova@mail.ru;\nЯковлев;Евгений;2А;zhenya@mail.ru;\n',
+    );
     expect(shown.known.map((known) => [known.person_id, known.matched_by, known.changes])).toEqual([
       ['p1', 'email', { class_name: { from: '9Б', to: '10Б' } }],
       ['p4', 'email', { name: { from: 'Волкова Анна', to: 'Волкова-Ким Анна' } }],
+      ['p2', 'name', { email: { from: null, to: 'zhenya@mail.ru' } }],
     ]);
   });
 

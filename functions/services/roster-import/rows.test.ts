@@ -116,6 +116,8 @@ describe('buildRow', () => {
     expect(issuesOf(row(['last', 'first', 'letter'], ['Иванов', 'Иван', 'А']))).toEqual([
       ['bad_class', 'Литера', expect.stringContaining('“А”')],
     ]);
+    // The field too, whatever the column's heading, so the preview can point at it.
+    expect(row(['last', 'first', 'grade', 'letter'], ['Иванов', 'Иван', '12', 'А']).issues.map((issue) => issue.field)).toEqual(['grade']);
   });
 
   it('reads a birth date and a birth year, and says which is impossible or disagrees', () => {

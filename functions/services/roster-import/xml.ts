@@ -11,19 +11,19 @@ export type XmlEvent =
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
       const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      // Digits only, so never negative; past Unicode (up to Infinity for hundreds of digits) stays as written.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return namedEntities[entity] ?? whole;
   });
 }
 
 function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
+  // No colon: indexOf gives -1 and the whole name is kept.
+  return name.slice(name.indexOf(':') + 1);
 }
 
 /** One pattern, reused: matchAll would copy it for every tag of a sheet (the reader's hottest spot). */
@@ -33,10 +33,10 @@ function parseAttributes(source: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   attributePattern.lastIndex = 0;
   for (let match = attributePattern.exec(source); match !== null; match = attributePattern.exec(source)) {
-    const name = match[1] ?? '';
+    const name = match[1] as string;
     // Relationship ids keep their prefix («r:id»): a prefixless «id» may sit beside them.
     const key = name.startsWith('xmlns') || name.startsWith('r:') ? name : localName(name);
-    attributes[key] = decodeEntities(match[2] ?? match[3] ?? '');
+    attributes[key] = decodeEntities(match[2] ?? (match[3] as string));
   }
   return attributes;
 }
