@@ -7,7 +7,7 @@ import type { SkippedPinReason } from '../../../shared/api/matching.ts';
 import type { GenderedKey, MessageKey } from '../../../shared/i18n/index.ts';
 import { isMessageKey } from '../../../shared/i18n/index.ts';
 import { rulesFor, type ScoreReason, type UnmatchedReason } from '../../../shared/matching/index.ts';
-import { givenAndFamilyName } from '../../../shared/names.ts';
+import { givenAndFamilyName, type Sex } from '../../../shared/names.ts';
 import { describeError } from '../../utils/api-errors.ts';
 import { today } from '../../utils/dates.ts';
 import { t, tg, tn } from '../../utils/i18n.ts';
@@ -55,7 +55,7 @@ export function unmatchedText(reason: UnmatchedReason): string {
 }
 
 /** Why a kept pin was left out of a run, in words; `sex` says whom the words are about (наставник / наставница). */
-export function skippedText(reason: SkippedPinReason, sex: (side: 'mentor' | 'mentee') => Sex): string {
+export function skippedText(reason: SkippedPinReason, sex: (side: 'mentor' | 'mentee') => Sex | null): string {
   switch (reason.code) {
     case 'left_school':
     case 'left_base':
@@ -75,10 +75,9 @@ export function skippedText(reason: SkippedPinReason, sex: (side: 'mentor' | 'me
   }
 }
 
-type Sex = 'm' | 'f' | null;
 export interface People {
   names: Map<string, string>;
-  sexes: Map<string, Sex>;
+  sexes: Map<string, Sex | null>;
 }
 
 const key = (pair: Pair) => pair.join('/');
@@ -569,7 +568,7 @@ export function Stage5({ context }: ScreenProps) {
       body(client.groups.$get({ query: { programme_id: programme.id, status: 'active', limit: '200' } })),
     ]);
     const names = new Map<string, string>();
-    const sexes = new Map<string, Sex>();
+    const sexes = new Map<string, Sex | null>();
     for (const row of [...mentees.items, ...mentors.items]) {
       names.set(row.person_id, `${givenAndFamilyName(row)}${row.class_name ? ` (${row.class_name})` : ''}`);
       sexes.set(row.person_id, row.sex);
