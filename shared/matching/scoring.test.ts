@@ -166,6 +166,10 @@ describe('scoreCandidates', () => {
     ] as const) {
       expect(rulesFor(form, roleModel)).toBeDefined();
     }
+    // A role model of the same name in another form is another entry: the form counts as well as the name.
+    expect(rulesFor('employer_student', 'professional_indifferent_consumer')?.form).toBe('employer_student');
+    expect(rulesFor('employer_pupil', 'professional_indifferent_consumer')?.form).toBe('employer_pupil');
+    expect(rulesFor('teacher_teacher', 'peer_to_peer')).toBeUndefined();
     for (const entry of matchingRules) {
       const keys = entry.rules.map((rule) => rule.key);
       expect(new Set(keys).size, `${entry.form}/${entry.roleModel}`).toBe(keys.length);
@@ -263,6 +267,8 @@ describe('ruleDegree', () => {
     expect(ruleDegree(rule, person({ strongSubjects: ['physics'] }), mentee)).toBe(0.25);
     expect(ruleDegree(rule, person({}), mentee)).toBe(0);
     expect(ruleDegree(rule, person({ strongSubjects: ['physics'] }), person({}))).toBe(0);
+    // No weak subject, listed or not: nothing to cover, so the rule does not hold (and is no 0/0).
+    expect(ruleDegree(rule, person({ strongSubjects: ['physics'] }), person({ weakSubjects: [] }))).toBe(0);
   });
 
   it('teaches_mentee_subject: a subject the teacher teaches among the mentee’s strong or weak ones', () => {

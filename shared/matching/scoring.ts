@@ -83,18 +83,15 @@ export function scoreCandidates(
   policy: ScoringPolicy = defaultPolicy,
 ): ScoredCandidates {
   const exclusions: Exclusion[] = [];
+  const groupsLeft = (mentee: MenteeCandidate) => Math.max(0, policy.maxGroupsPerMentee - (mentee.groupsInForm ?? 0));
   const eligibleMentors = mentors.filter((mentor) => {
     const codes = personExclusions(mentor, !mentor.trained);
     for (const code of codes) exclusions.push({ code, mentor: mentor.id });
     return codes.length === 0;
   });
-  const menteeSlots = mentees.map((mentee) => ({
-    id: mentee.id,
-    capacity: Math.max(0, policy.maxGroupsPerMentee - (mentee.groupsInForm ?? 0)),
-  }));
-  const eligibleMentees = mentees.filter((mentee, k) => {
+  const eligibleMentees = mentees.filter((mentee) => {
     const codes = personExclusions(mentee, false);
-    if (menteeSlots[k]?.capacity === 0) codes.push('group_limit_reached');
+    if (groupsLeft(mentee) === 0) codes.push('group_limit_reached');
     for (const code of codes) exclusions.push({ code, mentee: mentee.id });
     return codes.length === 0;
   });
@@ -127,6 +124,7 @@ export function scoreCandidates(
       };
       preference(wanted.get(mentee.id)?.has(mentor.id) ?? false, 'mentee_wants_mentor', weights.menteeWantsMentor);
       preference(wanted.get(mentor.id)?.has(mentee.id) ?? false, 'mentor_wants_mentee', weights.mentorWantsMentee);
+      // Stryker disable next-line ConditionalExpression: with 'exclude', a pair either side avoids was ruled out above, so these add nothing
       if (typeof weights.avoided === 'number') {
         preference(menteeAvoids, 'mentee_avoids_mentor', weights.avoided);
         preference(mentorAvoids, 'mentor_avoids_mentee', weights.avoided);
@@ -136,7 +134,7 @@ export function scoreCandidates(
   }
   return {
     mentors: mentors.map((mentor) => ({ id: mentor.id, capacity: mentor.capacity })),
-    mentees: menteeSlots,
+    mentees: mentees.map((mentee) => ({ id: mentee.id, capacity: groupsLeft(mentee) })),
     scores,
     exclusions,
   };
@@ -187,13 +185,13 @@ export function ruleDegree(rule: RuleCheck, mentor: MatchingPerson, mentee: Matc
     case 'kinds':
       return rule.mentor.includes(mentor.kind) && rule.mentee.includes(mentee.kind) ? 1 : 0;
     case 'grade_gap': {
-      if (mentor.grade === undefined || mentee.grade === undefined) return 0;
-      const gap = mentor.grade - mentee.grade;
+      // A missing grade makes the gap NaN, which is within no range.
+      const gap = (mentor.grade ?? Number.NaN) - (mentee.grade ?? Number.NaN);
       return gap >= rule.min && gap <= rule.max ? 1 : 0;
     }
     case 'strong_where_weak': {
-      const weak = mentee.weakSubjects ?? [];
-      return weak.length === 0 ? 0 : overlap(mentor.strongSubjects, weak) / weak.length;
+      const weak = mentee.weakSubjects;
+      return weak?.length ? overlap(mentor.strongSubjects, weak) / weak.length : 0;
     }
     case 'teaches_mentee_subject':
       return overlap(mentor.subjects, rule.mentee === 'strong' ? mentee.strongSubjects : mentee.weakSubjects) > 0 ? 1 : 0;
@@ -202,9 +200,9 @@ export function ruleDegree(rule: RuleCheck, mentor: MatchingPerson, mentee: Matc
     case 'experience_gap':
       return (mentor.experienceYears ?? 0) - (mentee.experienceYears ?? Number.POSITIVE_INFINITY) >= rule.years ? 1 : 0;
     case 'mentee_experience_at_most':
-      return mentee.experienceYears !== undefined && mentee.experienceYears <= rule.years ? 1 : 0;
+      return (mentee.experienceYears ?? Number.POSITIVE_INFINITY) <= rule.years ? 1 : 0;
     case 'tag':
-      return ((rule.side === 'mentor' ? mentor : mentee).tags ?? []).includes(rule.tag) ? 1 : 0;
+      return (rule.side === 'mentor' ? mentor : mentee).tags?.includes(rule.tag) ? 1 : 0;
   }
 }
 
@@ -217,7 +215,9 @@ function wishSets(wishes: readonly PairingWishes[], which: 'wants' | 'avoids'): 
   const sets = new Map<string, Set<string>>();
   for (const wish of wishes) {
     const set = sets.get(wish.person) ?? new Set<string>();
-    for (const id of wish[which] ?? []) set.add(id);
+    wish[which]?.forEach((id) => {
+      set.add(id);
+    });
     sets.set(wish.person, set);
   }
   return sets;
