@@ -33,7 +33,12 @@ describe('match', () => {
     ]);
     expect(result.total).toBe(190);
     expect(result.unmatched).toEqual(['gleb']);
-    expect(result.explanations.pairs[0]).toMatchObject({ pinned: false, reasons: [{ rule: 'strong_where_weak', points: 90 }] });
+    expect(result.explanations.pairs).toEqual([
+      { mentor: 'ivanova', mentee: 'anya', score: 90, pinned: false, reasons: [{ kind: 'rule', rule: 'strong_where_weak', points: 90 }] },
+      // A score given without reasons is explained by none.
+      { mentor: 'ivanova', mentee: 'boris', score: 40, pinned: false, reasons: [] },
+      { mentor: 'petrov', mentee: 'vera', score: 60, pinned: false, reasons: [] },
+    ]);
     expect(result.explanations.unmatched).toEqual([{ mentee: 'gleb', reason: { code: 'no_candidates', why: { not_scored: 2 } } }]);
   });
 
@@ -273,12 +278,16 @@ describe('match', () => {
           { mentor: 'zoya', mentee: 'kim', score: 9 },
           { mentor: 'zoya', mentee: 'ada', score: 9 },
         ],
-        pinned: [['zoya', 'ada']],
+        // Anna's pinned pair is given first, yet her pairs come after Zoya's.
+        pinned: [
+          ['anna', 'bob'],
+          ['zoya', 'ada'],
+        ],
       },
       { mode },
     );
     expect(result.pairs.map((pair) => `${pair.mentor}-${pair.mentee}`)).toEqual(['zoya-kim', 'zoya-ada', 'anna-yan', 'anna-bob']);
-    expect(result.explanations.pairs.map((pair) => pair.pinned)).toEqual([false, true, false, false]);
+    expect(result.explanations.pairs.map((pair) => pair.pinned)).toEqual([false, true, false, true]);
   });
 
   it('stable: on equal scores the mentor and the mentee with the smaller id win, whatever the input order', () => {
@@ -342,6 +351,70 @@ describe('match', () => {
     expect(alone.explanations.unmatched).toEqual([
       { mentee: 'a', reason: { code: 'no_candidates', why: { no_places: 1, mentor_not_trained: 1, avoided: 1 } } },
       { mentee: 'b', reason: { code: 'no_candidates', why: { not_scored: 1, mentor_not_trained: 1, rule_not_met: 1 } } },
+    ]);
+  });
+
+  it('names an unknown person once per pair, and says nothing more about that pair', () => {
+    const problem: MatchProblem = {
+      mentors: [{ id: 'm', capacity: 1 }],
+      mentees: [{ id: 'a' }],
+      scores: [{ mentor: 'qq', mentee: 'a', score: 1.5 }],
+      pinned: [['ww', 'a']],
+    };
+    let problems: string[] = [];
+    try {
+      match(problem, { mode: 'optimal' });
+    } catch (error) {
+      problems = (error as MatchInputError).problems;
+    }
+    expect(problems).toEqual(['Score for (qq, a): no mentor has the id qq', 'Pinned pair (ww, a): no mentor has the id ww']);
+  });
+
+  it('throws one MatchInputError whose message lists every problem, a line each', () => {
+    const problem: MatchProblem = {
+      mentors: [
+        { id: 'm', capacity: 1 },
+        { id: 'm', capacity: 1 },
+      ],
+      mentees: [{ id: 'a' }],
+      scores: [{ mentor: 'zz', mentee: 'a', score: 1 }],
+    };
+    let thrown: unknown;
+    try {
+      match(problem, { mode: 'stable' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MatchInputError);
+    expect((thrown as Error).name).toBe('MatchInputError');
+    expect((thrown as Error).message).toBe(
+      'Invalid matching input:\n- The mentor id m appears twice\n- Score for (zz, a): no mentor has the id zz',
+    );
+  });
+
+  it('explains a later mentee by its own pairs with each mentor', () => {
+    const result = match(
+      {
+        mentors: [
+          { id: 'm1', capacity: 1 },
+          { id: 'm2', capacity: 0 },
+        ],
+        mentees: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+        scores: [
+          { mentor: 'm1', mentee: 'a', score: 5 },
+          { mentor: 'm1', mentee: 'b', score: 3 },
+          { mentor: 'm2', mentee: 'c', score: 3 },
+        ],
+        forbidden: [
+          ['m2', 'b'],
+          ['m1', 'c'],
+        ],
+      },
+      { mode: 'optimal' },
+    );
+    expect(result.explanations.unmatched).toEqual([
+      { mentee: 'b', reason: { code: 'candidates_full', mentors: ['m1'] } },
+      { mentee: 'c', reason: { code: 'no_candidates', why: { forbidden: 1, no_places: 1 } } },
     ]);
   });
 });
