@@ -239,9 +239,12 @@ function indexExclusions(exclusions: readonly Exclusion[] | undefined): Exclusio
     if (mentor !== undefined && mentee !== undefined) {
       const key = pairKey(mentor, mentee);
       if (!index.ofPair.has(key)) index.ofPair.set(key, code);
-    } else if (mentor !== undefined) addTo(index.ofMentor, mentor, code);
-    // Stryker disable next-line ConditionalExpression: an exclusion naming nobody would be filed under the id undefined, which no mentee has
-    else if (mentee !== undefined) addTo(index.ofMentee, mentee, code);
+    } else if (mentor !== undefined) {
+      addTo(index.ofMentor, mentor, code);
+    } else {
+      // Stryker disable next-line ConditionalExpression: an exclusion naming nobody would be filed under the id undefined, which no mentee has
+      if (mentee !== undefined) addTo(index.ofMentee, mentee, code);
+    }
   });
   return index;
 }
