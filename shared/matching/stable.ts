@@ -20,9 +20,8 @@ export function solveStable(problem: DenseProblem): DensePairs {
   const mentorPrefers = (mentor: number, a: number, b: number): boolean => {
     const sa = score[a * m + mentor] as number;
     const sb = score[b * m + mentor] as number;
-    // Stryker disable next-line EqualityOperator: ranks are a permutation and a ≠ b (a mentor never holds a mentee twice), so `<` and `<=` agree
-    const aRanksFirst = (menteeRank[a] as number) < (menteeRank[b] as number);
-    return sa > sb || (sa === sb && aRanksFirst);
+    // Stryker disable next-line EqualityOperator: `>` meets only different scores, `<` only different ranks (ranks are a permutation and a ≠ b, a mentor never holds a mentee twice), so `>=` and `<=` agree
+    return sa !== sb ? sa > sb : (menteeRank[a] as number) < (menteeRank[b] as number);
   };
 
   // Held proposals: each mentor's segment of `held`, like the optimal solver's groups.
@@ -43,8 +42,10 @@ export function solveStable(problem: DenseProblem): DensePairs {
     const mentee = free.pop() as number;
     const capacity = problem.menteeCapacity[mentee] as number;
     // Propose, best first, until the mentee holds as many places as it may, or has asked everyone.
-    for (const mentor of (choices[mentee] as Int32Array).subarray(nextChoice[mentee])) {
-      if ((menteeHolds[mentee] as number) >= capacity) break;
+    const list = choices[mentee] as Int32Array;
+    // Stryker disable next-line EqualityOperator: a proposal one past the list reads no mentor (undefined), whom no test of capacity or preference lets take anyone
+    while ((menteeHolds[mentee] as number) < capacity && (nextChoice[mentee] as number) < list.length) {
+      const mentor = list[nextChoice[mentee] as number] as number;
       nextChoice[mentee] = (nextChoice[mentee] as number) + 1;
       const start = heldStart[mentor] as number;
       const count = heldCount[mentor] as number;
@@ -90,16 +91,19 @@ function preferenceLists(problem: DenseProblem, mentorRank: Int32Array, mentorBy
   const { mentorCount: m, menteeCount: n, score } = problem;
   const keys = new Float64Array(m);
   return Array.from({ length: n }, (_, mentee) => {
+    const row = mentee * m;
     let count = 0;
-    score.subarray(mentee * m, (mentee + 1) * m).forEach((s, mentor) => {
+    // The hot loop of the stable mode (every pair once): a plain loop, not a callback per pair.
+    // Stryker disable next-line EqualityOperator: column m reads the next row's first score, and mentorCapacity[m] is undefined, so nothing is added
+    for (let mentor = 0; mentor < m; mentor++) {
+      const s = score[row + mentor] as number;
       if (s !== NO_PAIR && (problem.mentorCapacity[mentor] as number) > 0)
         keys[count++] = (MAX_ABS_SCORE - s) * m + (mentorRank[mentor] as number);
-    });
+    }
     const sorted = keys.subarray(0, count).sort();
     const list = new Int32Array(count);
-    sorted.forEach((key, k) => {
-      list[k] = mentorByRank[key % m] as number;
-    });
+    // Stryker disable next-line EqualityOperator: index count is past both arrays (the write is dropped)
+    for (let k = 0; k < count; k++) list[k] = mentorByRank[(sorted[k] as number) % m] as number;
     return list;
   });
 }
