@@ -12,35 +12,53 @@
 // Dijkstra step costs O(mentors) per mentee reached instead of O(places); the dense matrix is read
 // row by row. No negative cycle ever appears in the residual graph, which is what makes the final
 // flow optimal whatever order the mentees are taken in.
+//
+// Among equally good answers it keeps what it has: on equal distances the path found first stays, so
+// a unit moves a formed pair (or takes a further mentor for a mentee) only when that strictly improves
+// the objective, and the earlier mentee keeps its mentor. Ties between what to settle next go to what
+// ends the run: the sink, then a mentor with a free place.
 import { type DensePairs, type DenseProblem, MAX_ABS_SCORE, NO_PAIR } from './dense.ts';
 
-export function solveOptimal(problem: DenseProblem): DensePairs {
-  const { mentorCount: m, menteeCount: n } = problem;
-  const solver = new Solver(problem);
-  for (let mentee = 0; mentee < n; mentee++) {
-    const units = problem.menteeCapacity[mentee] as number;
-    for (let unit = 0; unit < units; unit++) solver.routeUnitFrom(mentee);
-  }
-  return solver.pairs(m);
+/**
+ * How much searching a solve took: `units` shortest-path runs (one per mentor a mentee may get),
+ * `settled` people settled over all runs (mentees and mentors), `scans` passes over the unsettled
+ * mentors. With free places everywhere a run settles its mentee and one mentor in one pass; the
+ * benchmark prints these, and tests hold the search to its early stops.
+ */
+export interface OptimalStats {
+  units: number;
+  settled: number;
+  scans: number;
 }
 
-class Solver {
-  private readonly problem: DenseProblem;
+export function solveOptimal(problem: DenseProblem, stats?: OptimalStats): DensePairs {
+  const solver = new OptimalSolver(problem);
+  problem.menteeCapacity.forEach((units, mentee) => {
+    for (let unit = 0; unit < units; unit++) solver.routeUnitFrom(mentee);
+  });
+  if (stats) Object.assign(stats, solver.stats);
+  return solver.pairs();
+}
+
+/** Exported for the tests, which check the potentials after every run; the engine calls solveOptimal. */
+export class OptimalSolver {
+  readonly problem: DenseProblem;
   private readonly m: number;
+  readonly stats: OptimalStats = { units: 0, settled: 0, scans: 0 };
   /** −score of each allowed pair not yet formed; +Infinity for forbidden and formed pairs. */
   readonly cost: Float64Array;
-  private readonly unmatchedCost: number;
+  readonly unmatchedCost: number;
 
   // Potentials: reduced cost of an arc x→y is cost + pot[x] − pot[y] ≥ 0. The sink's potential stays 0.
   readonly mentorPot: Float64Array;
-  private readonly menteePot: Float64Array;
+  readonly menteePot: Float64Array;
 
   // Current pairs: a mentor's mentees sit in its own segment of `mentorSlots`.
   private readonly mentorSlotStart: Int32Array;
-  private readonly mentorLoad: Int32Array;
+  readonly mentorLoad: Int32Array;
   private readonly mentorSlots: Int32Array;
   /** Units a mentee sent straight to the sink ("unmatched"). */
-  private readonly menteeUnmatchedUnits: Int32Array;
+  readonly menteeUnmatchedUnits: Int32Array;
 
   // Dijkstra state, reused between runs. Mentee labels are valid only when stamped with the current run.
   readonly mentorDist: Float64Array;
@@ -63,21 +81,24 @@ class Solver {
     this.problem = problem;
     const { mentorCount: m, menteeCount: n, score } = problem;
     this.m = m;
+    this.freePlace = Uint8Array.from(problem.mentorCapacity, (capacity) => (capacity > 0 ? 1 : 0));
     this.cost = new Float64Array(n * m);
     this.menteePot = new Float64Array(n);
     let maxAbs = 0;
     // A mentor with no place left is as good as absent: +Infinity on its whole column.
-    const closed = Float64Array.from(problem.mentorCapacity, (capacity) => (capacity > 0 ? 0 : Number.POSITIVE_INFINITY));
+    const closed = Float64Array.from(this.freePlace, (free) => (free ? 0 : Number.POSITIVE_INFINITY));
+    // Stryker disable next-line EqualityOperator: row n is past the matrix (reads undefined, writes are dropped)
     for (let mentee = 0; mentee < n; mentee++) {
       // Starting potentials: a mentee's best score makes every arc out of it non-negative.
       let best = 0;
       const row = mentee * m;
+      // Stryker disable next-line EqualityOperator: column m is the next row's first, whose cost that row writes again; counting its score only raises a potential that stays feasible
       for (let mentor = 0; mentor < m; mentor++) {
         const s = score[row + mentor] as number;
         const c = s === NO_PAIR ? Number.POSITIVE_INFINITY : -s + (closed[mentor] as number);
         this.cost[row + mentor] = c;
-        if (-c > best) best = -c;
-        if (c !== Number.POSITIVE_INFINITY && (s > maxAbs || -s > maxAbs)) maxAbs = Math.abs(s);
+        best = Math.max(best, -c);
+        if (c !== Number.POSITIVE_INFINITY) maxAbs = Math.max(maxAbs, Math.abs(s));
       }
       this.menteePot[mentee] = best;
     }
@@ -88,15 +109,12 @@ class Solver {
     this.mentorLoad = new Int32Array(m);
     this.mentorSlots = new Int32Array(this.mentorSlotStart[m] as number);
     this.menteeUnmatchedUnits = new Int32Array(n);
-    // Any flow has at most this many pairs, each moving the total by at most 2·maxAbs.
-    const maxPairs = Math.min(this.mentorSlots.length, prefixSums(problem.menteeCapacity)[n] as number);
-    this.unmatchedCost = 2 * maxAbs * maxPairs + 1;
+    // Any flow has at most one pair per place, each moving the total by at most 2·maxAbs.
+    this.unmatchedCost = 2 * maxAbs * this.mentorSlots.length + 1;
 
     this.mentorDist = new Float64Array(m);
     this.mentorPred = new Int32Array(m);
-    this.unsettledMentors = new Int32Array(m);
-    this.freePlace = Uint8Array.from(problem.mentorCapacity, (capacity) => (capacity > 0 ? 1 : 0));
-    for (let mentor = 0; mentor < m; mentor++) this.unsettledMentors[mentor] = mentor;
+    this.unsettledMentors = Int32Array.from({ length: m }, (_, mentor) => mentor);
     this.settledMentors = new Int32Array(m);
     this.menteeDist = new Float64Array(n);
     this.menteePred = new Int32Array(n);
@@ -109,6 +127,7 @@ class Solver {
   /** One Dijkstra from `source` to the sink, then the augmentation and the potential update. */
   routeUnitFrom(source: number): void {
     const { m, mentorDist, unsettledMentors, menteeDist, menteeStamp, menteeSettledStamp } = this;
+    // Stryker disable next-line UpdateOperator: a stamp only has to differ from 0 and from every earlier run's
     const run = ++this.run;
     // `unsettledMentors` is a permutation of all mentors whose first `unsettledCount` are unsettled;
     // settling swaps a mentor behind them, so the next run starts from the whole array again.
@@ -120,10 +139,11 @@ class Solver {
     // The sink's label: its distance and what reached it (mentor index, or −1 − mentee for "unmatched").
     let sinkDist = Number.POSITIVE_INFINITY;
     let sinkPred = 0;
-    // The nearest unsettled mentor (its position in `unsettledMentors`), valid while `nearestKnown`.
-    let nearest = -1;
-    let nearestDist = Number.POSITIVE_INFINITY;
-    let nearestKnown = false;
+    // The nearest unsettled mentor (its position in `unsettledMentors`) and its distance, valid while
+    // `nearestKnown`; settleMentee(source) below sets all three before the loop reads them.
+    let nearest!: number;
+    let nearestDist!: number;
+    let nearestKnown!: boolean;
 
     const settleMentee = (mentee: number, dist: number, firstOfRun: boolean): void => {
       menteeStamp[mentee] = run;
@@ -131,12 +151,13 @@ class Solver {
       menteeDist[mentee] = dist;
       this.settledMentees[settledMenteeCount++] = mentee;
       const base = dist + (this.menteePot[mentee] as number);
+      // On equal distances the path found first stays: the unit moves as few formed pairs as it can.
       const viaUnmatched = base + this.unmatchedArcCost(mentee);
       if (viaUnmatched < sinkDist) {
         sinkDist = viaUnmatched;
         sinkPred = -1 - mentee;
       }
-      nearest = relaxFrom(this, mentee, base, unsettledCount, firstOfRun, sinkDist);
+      nearest = relaxFrom(this, mentee, base, unsettledCount, firstOfRun);
       nearestDist = this.nearestDist[0] as number;
       nearestKnown = true;
     };
@@ -145,25 +166,16 @@ class Solver {
     settleMentee(source, 0, true);
 
     for (;;) {
+      // Stale once a mentor is settled, until a mentee's relaxation finds the nearest again.
       if (!nearestKnown) {
-        nearest = -1;
-        nearestDist = Number.POSITIVE_INFINITY;
-        for (let k = 0; k < unsettledCount; k++) {
-          const mentor = unsettledMentors[k] as number;
-          const d = mentorDist[mentor] as number;
-          if (d < nearestDist || (d === nearestDist && d < sinkDist && this.freePlace[mentor] === 1)) {
-            nearestDist = d;
-            nearest = k;
-          }
-        }
-        nearestKnown = true;
+        nearest = nearestUnsettled(this, unsettledCount);
+        nearestDist = this.nearestDist[0] as number;
       }
       const waitingDist = this.waiting.peekDist(menteeSettledStamp, run);
       // On equal distances the sink goes first: the run stops as early as it can.
       if (sinkDist <= nearestDist && sinkDist <= waitingDist) break;
       if (waitingDist < nearestDist) {
-        const mentee = this.waiting.pop();
-        settleMentee(mentee, waitingDist, false);
+        settleMentee(this.waiting.pop(), waitingDist, false);
         continue;
       }
       const mentor = unsettledMentors[nearest] as number;
@@ -174,16 +186,19 @@ class Solver {
       nearestKnown = false;
       this.settledMentors[settledMentorCount++] = mentor;
       const mentorBase = settledDist + (this.mentorPot[mentor] as number);
-      if (this.hasFreePlace(mentor) && mentorBase < sinkDist) {
+      // A free place ends the run: mentors' potentials never rise above 0, so the sink through it is
+      // no farther than this mentor, and nothing unsettled is nearer.
+      if (this.hasFreePlace(mentor)) {
         sinkDist = mentorBase;
         sinkPred = mentor;
+        break;
       }
-      // Back along formed pairs: one of the mentor's mentees could move elsewhere.
+      // Back along formed pairs: one of the mentor's mentees could move elsewhere. A mentee settled
+      // already is never reached nearer again (reduced costs are non-negative).
       const start = this.mentorSlotStart[mentor] as number;
       const end = start + (this.mentorLoad[mentor] as number);
       for (let slot = start; slot < end; slot++) {
         const mentee = this.mentorSlots[slot] as number;
-        if (menteeSettledStamp[mentee] === run) continue;
         // The reverse of a formed pair costs +score.
         const reached = mentorBase - this.formedCost(mentee, mentor) - (this.menteePot[mentee] as number);
         if (menteeStamp[mentee] === run && reached >= (menteeDist[mentee] as number)) continue;
@@ -195,6 +210,8 @@ class Solver {
         else this.waiting.push(mentee, reached);
       }
     }
+    this.stats.units++;
+    this.stats.settled += settledMentorCount + settledMenteeCount;
 
     // Potentials: settled nodes move by (distance − sink distance); the rest keep theirs (a uniform shift).
     for (let k = 0; k < settledMentorCount; k++) {
@@ -205,7 +222,7 @@ class Solver {
       const mentee = this.settledMentees[k] as number;
       this.menteePot[mentee] = (this.menteePot[mentee] as number) + (menteeDist[mentee] as number) - sinkDist;
     }
-    this.augment(source, sinkPred);
+    this.augment(sinkPred);
   }
 
   private hasFreePlace(mentor: number): boolean {
@@ -229,15 +246,15 @@ class Solver {
     return -(this.problem.score[mentee * this.m + mentor] as number);
   }
 
-  /** Flip the pairs along the path the last Dijkstra found, from the sink back to the source. */
-  private augment(source: number, sinkPred: number): void {
+  /** Flip the pairs along the path the last Dijkstra found, from the sink back to the source (whose pred is −1). */
+  private augment(sinkPred: number): void {
     // Each mentee on the path leaves the mentor it was reached from and joins the next one; leaving
     // first keeps every group within its capacity at every moment.
     let joins = sinkPred;
     let mentee = sinkPred < 0 ? -1 - sinkPred : (this.mentorPred[sinkPred] as number);
     if (sinkPred < 0) this.menteeUnmatchedUnits[mentee] = (this.menteeUnmatchedUnits[mentee] as number) + 1;
     for (;;) {
-      const leaves = mentee === source ? -1 : (this.menteePred[mentee] as number);
+      const leaves = this.menteePred[mentee] as number;
       if (leaves >= 0) this.breakPair(mentee, leaves);
       if (joins >= 0) this.formPair(mentee, joins);
       if (leaves < 0) return;
@@ -254,17 +271,19 @@ class Solver {
     this.updateFreePlace(mentor);
   }
 
+  /** The mentor keeps its free place as it was: the path's previous mentee joins it at once. */
   private breakPair(mentee: number, mentor: number): void {
     this.cost[mentee * this.m + mentor] = this.formedCost(mentee, mentor);
     removeFromSegment(this.mentorSlots, this.mentorSlotStart[mentor] as number, this.mentorLoad, mentor, mentee);
-    this.updateFreePlace(mentor);
   }
 
-  pairs(m: number): DensePairs {
+  pairs(): DensePairs {
+    const { m } = this;
     const total = this.mentorLoad.reduce((sum, load) => sum + load, 0);
     const mentees = new Int32Array(total);
     const mentors = new Int32Array(total);
     let p = 0;
+    // Stryker disable next-line EqualityOperator: mentor m has no load (undefined), so its loop never runs
     for (let mentor = 0; mentor < m; mentor++) {
       const start = this.mentorSlotStart[mentor] as number;
       for (let slot = start; slot < start + (this.mentorLoad[mentor] as number); slot++) {
@@ -282,10 +301,11 @@ class Solver {
  * one's position in `unsettledMentors` (its distance in `solver.nearestDist`). Formed and forbidden
  * pairs cost +Infinity, so they need no test. The run's first pass labels every mentor outright.
  */
-function relaxFrom(solver: Solver, mentee: number, base: number, unsettledCount: number, firstOfRun: boolean, sinkDist: number): number {
+function relaxFrom(solver: OptimalSolver, mentee: number, base: number, unsettledCount: number, firstOfRun: boolean): number {
   const { cost, mentorPot, mentorDist, mentorPred, unsettledMentors, freePlace } = solver;
+  solver.stats.scans++;
   const row = mentee * mentorPot.length;
-  let best = -1;
+  let best = 0;
   let bestDist = Number.POSITIVE_INFINITY;
   for (let k = 0; k < unsettledCount; k++) {
     const mentor = unsettledMentors[k] as number;
@@ -297,8 +317,26 @@ function relaxFrom(solver: Solver, mentee: number, base: number, unsettledCount:
       mentorPred[mentor] = mentee;
     }
     // On a tie, a mentor with a free place wins: reaching it ends the run (as scipy's solver does).
-    if (label < bestDist || (label === bestDist && label < sinkDist && freePlace[mentor] === 1)) {
+    if (label < bestDist || (label === bestDist && freePlace[mentor] === 1)) {
       bestDist = label;
+      best = k;
+    }
+  }
+  solver.nearestDist[0] = bestDist;
+  return best;
+}
+
+/** The nearest unsettled mentor, with relaxFrom's tie-break, when a settled mentor leaves the last answer stale. */
+function nearestUnsettled(solver: OptimalSolver, unsettledCount: number): number {
+  const { mentorDist, unsettledMentors, freePlace } = solver;
+  solver.stats.scans++;
+  let best = 0;
+  let bestDist = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < unsettledCount; k++) {
+    const mentor = unsettledMentors[k] as number;
+    const d = mentorDist[mentor] as number;
+    if (d < bestDist || (d === bestDist && freePlace[mentor] === 1)) {
+      bestDist = d;
       best = k;
     }
   }
@@ -308,7 +346,9 @@ function relaxFrom(solver: Solver, mentee: number, base: number, unsettledCount:
 
 function prefixSums(capacities: Int32Array): Int32Array {
   const starts = new Int32Array(capacities.length + 1);
-  for (let k = 0; k < capacities.length; k++) starts[k + 1] = (starts[k] as number) + Math.max(0, capacities[k] as number);
+  capacities.forEach((capacity, k) => {
+    starts[k + 1] = (starts[k] as number) + Math.max(0, capacity);
+  });
   return starts;
 }
 
@@ -321,6 +361,7 @@ function removeFromSegment(slots: Int32Array, start: number, loads: Int32Array, 
       return;
     }
   }
+  // Stryker disable next-line all: unreachable (breakPair is called for formed pairs only); the throw guards the bookkeeping
   throw new Error(`Pair not found: ${owner}–${value}`);
 }
 
@@ -329,7 +370,7 @@ function removeFromSegment(slots: Int32Array, start: number, loads: Int32Array, 
  * distance. Entries are never updated in place: a stale one is skipped when its mentee is already settled
  * or has a smaller label.
  */
-class MenteeHeap {
+export class MenteeHeap {
   private dist: number[] = [];
   private mentee: number[] = [];
 
@@ -344,6 +385,7 @@ class MenteeHeap {
     this.mentee.push(mentee);
     while (k > 0) {
       const parent = (k - 1) >> 1;
+      // Stryker disable next-line EqualityOperator: which of equal distances comes out first is not specified (a heap is not stable)
       if ((this.dist[parent] as number) <= dist) break;
       this.swap(k, parent);
       k = parent;
@@ -352,8 +394,12 @@ class MenteeHeap {
 
   /** The smallest live distance (dropping settled entries), or +Infinity. */
   peekDist(settledStamp: Int32Array, run: number): number {
-    while (this.dist.length > 0 && settledStamp[this.mentee[0] as number] === run) this.pop();
-    return this.dist.length > 0 ? (this.dist[0] as number) : Number.POSITIVE_INFINITY;
+    for (;;) {
+      const top = this.mentee[0];
+      if (top === undefined) return Number.POSITIVE_INFINITY;
+      if (settledStamp[top] !== run) return this.dist[0] as number;
+      this.pop();
+    }
   }
 
   pop(): number {
@@ -366,8 +412,10 @@ class MenteeHeap {
       for (;;) {
         const left = 2 * k + 1;
         if (left >= size) break;
-        const right = left + 1;
-        const child = right < size && (this.dist[right] as number) < (this.dist[left] as number) ? right : left;
+        // No right child past the end: its distance reads as +Infinity.
+        // Stryker disable next-line EqualityOperator: which of equal distances comes out first is not specified (a heap is not stable)
+        const child = (this.dist[left + 1] ?? Number.POSITIVE_INFINITY) < (this.dist[left] as number) ? left + 1 : left;
+        // Stryker disable next-line EqualityOperator: which of equal distances comes out first is not specified (a heap is not stable)
         if ((this.dist[child] as number) >= lastDist) break;
         this.dist[k] = this.dist[child] as number;
         this.mentee[k] = this.mentee[child] as number;
