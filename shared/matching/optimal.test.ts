@@ -214,6 +214,19 @@ describe('the shortest-path search', () => {
       { units: 3, settled: 7, scans: 4 },
     ],
     [
+      'a free mentor over a full one met later in the same pass',
+      2,
+      2,
+      [3, 0, 1, 1],
+      [1, 1],
+      [2, 2],
+      [
+        [0, 0],
+        [1, 1],
+      ],
+      { units: 4, settled: 7, scans: 5 },
+    ],
+    [
       'the same, with mentees taking two',
       3,
       3,
