@@ -46,8 +46,10 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   // Targets: 85% killed over the scope, 95% in shared/matching, shared/names.ts,
-  // shared/participants.ts and roster-import. `break` is a ratchet at today's floor (89.3% on
-  // 2026-12-02): the run fails when the score drops below it; raise it as tests are added.
-  thresholds: { high: 95, low: 85, break: 89 },
+  // shared/participants.ts and roster-import. `break` is a ratchet just under today's score (98.2%
+  // on 2026-12-02, one full run; a timeout may go either way on a loaded machine): the run fails when
+  // the score drops below it; raise it as tests are added. A mutant that no test can tell from the
+  // original is marked where it lives (`// Stryker disable next-line <mutator>: <why>`), not counted.
+  thresholds: { high: 95, low: 85, break: 97 },
   tempDirName: '.stryker-tmp',
 };

@@ -17,6 +17,12 @@ describe('canonical JSON', () => {
     expect(sameJson(null, [])).toBe(false);
   });
 
+  it('writes arrays and objects as JSON writes them, keys sorted, nothing between the items but a comma', () => {
+    expect(canonicalJson([{ b: 1, a: [2, 1] }, 'x', null])).toBe('[{"a":[2,1],"b":1},"x",null]');
+    expect(canonicalJson([])).toBe('[]');
+    expect(JSON.parse(canonicalJson({ z: [{ y: 'ё' }], a: true }))).toEqual({ a: true, z: [{ y: 'ё' }] });
+  });
+
   it('leaves out keys holding undefined, as JSON does', () => {
     expect(canonicalJson({ b: undefined, a: 'x' })).toBe('{"a":"x"}');
     expect(sameJson({ a: undefined }, {})).toBe(true);

@@ -128,6 +128,8 @@ describe('classes', () => {
     ['II четверть', null],
     ['Физика — олимпиадная группа', null],
     ['Сводная: 10А, 10Б', null],
+    // A profile group of two letters is not a class of one: no «10И» read out of «10ИТ».
+    ['Информатика — 10ИТ', null],
   ])('finds the class in «%s»', (text, expected) => {
     expect(classNameIn(text)).toBe(expected);
   });
@@ -149,6 +151,10 @@ describe('sexOf (the words that agree with a person: «Наставляемая�
     [{ last_name: 'Karpova', first_name: 'Mariya', middle_name: null }, null],
   ] as const)('%o → %s', (person, expected) => {
     expect(sexOf(person)).toBe(expected);
+  });
+  it('reads the surname when the middle name is no patronymic (a second given name)', () => {
+    expect(sexOf({ last_name: 'Карпова', first_name: 'Анна', middle_name: 'Мария' })).toBe('f');
+    expect(sexOf({ last_name: 'Ким', first_name: 'Енсу', middle_name: 'Ли' })).toBeNull();
   });
   it('takes the data’s own word first', () => {
     expect(sexOf({ last_name: 'Иванов', first_name: 'Саша', middle_name: null, sex: 'f' })).toBe('f');
@@ -279,6 +285,9 @@ describe('splitName: one splitter for pages, roster files and the overlay', () =
     expect(splitName('№ 7 Иванов Иван')).toEqual(name('Иванов', 'Иван'));
     expect(splitName('Анна Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
     expect(splitName('Анна (Аня) Карпова (она/её)', 'given-first')).toEqual(name('Карпова', 'Анна'));
+    // A note between two words keeps them apart, even with no space around it (text of adjacent elements).
+    expect(splitName('Карпова(она)Анна')).toEqual(name('Карпова', 'Анна'));
+    expect(splitName('5  Иванов  Иван')).toEqual(name('Иванов', 'Иван'));
     // A number inside the name is not a list's numbering.
     expect(splitName('Иванов 2 Иван')).toEqual(name('Иванов', '2', 'Иван'));
     // A class is not numbering.
@@ -364,6 +373,16 @@ describe('splitFamilyAndGiven: a name kept in two fields (Google accounts)', () 
     expect(splitFamilyAndGiven('Ким', 'Анна Мария')).toEqual(parts('Ким', 'Анна Мария'));
     expect(splitFamilyAndGiven('Ким', 'Николаевич')).toEqual(parts('Ким', 'Николаевич'));
     expect(splitFamilyAndGiven(' Римский-Корсаков ', ' Андрей ')).toEqual(parts('Римский-Корсаков', 'Андрей'));
+  });
+
+  it('takes a patronymic of one word after a given name of two, and a Turkic one only after a name', () => {
+    expect(splitFamilyAndGiven('Ким', 'Анна Мария Сергеевна')).toEqual(parts('Ким', 'Анна Мария', 'Сергеевна'));
+    expect(splitFamilyAndGiven('Алиева', 'Айгюль кызы')).toEqual(parts('Алиева', 'Айгюль', 'кызы'));
+  });
+
+  it('keeps a family name of two words whole when the given field is filled', () => {
+    expect(splitFamilyAndGiven('Петрова Водкина', 'Анна')).toEqual(parts('Петрова Водкина', 'Анна'));
+    expect(splitFamilyAndGiven('Мамин  Сибиряк', 'Дмитрий Наркисович')).toEqual(parts('Мамин Сибиряк', 'Дмитрий', 'Наркисович'));
   });
 
   it('reads a whole ФИО left in the family field, in either order', () => {

@@ -22,7 +22,7 @@ export function normalizeNamePart(part: string): string {
 export function nameWords(text: string): string[] {
   return text
     .replace(/(\p{L})\.(?=\p{L})/gu, '$1. ')
-    .split(/[\s,]+/)
+    .split(/[\s,]/)
     .filter((word) => word.length > 0);
 }
 
@@ -77,8 +77,9 @@ export function splitFamilyAndGiven(family: string, given: string): Omit<SplitNa
     if (whole) return { last_name: whole.last_name, first_name: whole.first_name, middle_name: whole.middle_name };
   }
   const last = nameWords(family).join(' ');
-  const turkic = givenWords.length >= 3 && turkicPatronymicWord.test(givenWords.at(-1) ?? '');
-  const patronymicWords = turkic ? 2 : givenWords.length >= 2 && isPatronymic(givenWords.at(-1) ?? '') ? 1 : 0;
+  const lastGiven = givenWords.at(-1) as string;
+  const turkic = givenWords.length >= 3 && turkicPatronymicWord.test(lastGiven);
+  const patronymicWords = turkic ? 2 : givenWords.length >= 2 && isPatronymic(lastGiven) ? 1 : 0;
   return {
     last_name: last,
     first_name: givenWords.slice(0, givenWords.length - patronymicWords).join(' '),
@@ -107,8 +108,10 @@ const split = (last: string, first: string, middle: string | null = null): Split
  * null when the text is not two to four parts (after the patronymic is joined); the letters are
  * not checked here (isPlausibleNamePart does that for whoever needs it).
  */
+// Stryker disable next-line StringLiteral: any order but 'given-first' reads the family name first, so the default's text changes nothing
 export function splitName(text: string, order: NameOrder = 'family-first'): SplitName | null {
-  const words = nameWords(text.replace(/\(.*?\)/gu, ' ').replace(/^\s*№?\s*\d{1,4}(?:[.)]\s*|\s+)/u, ''));
+  // The numbering's own end: a dot, a bracket or a space (what follows it nameWords drops).
+  const words = nameWords(text.replace(/\(.*?\)/gu, ' ').replace(/^\s*№?\s*\d{1,4}[.)\s]/u, ''));
   const initials = words.filter(isInitial);
   if (initials.length > 0 && initials.length <= 2 && initials.length === words.length - 1) {
     const dotted = initials.map((word) => (word.endsWith('.') ? word : `${word}.`));
@@ -121,11 +124,11 @@ export function splitName(text: string, order: NameOrder = 'family-first'): Spli
     else parts.push(word);
   }
   if (parts.length === 2) {
-    const [a = '', b = ''] = parts;
+    const [a, b] = parts as [string, string];
     return order === 'given-first' ? split(b, a) : split(a, b);
   }
   if (parts.length === 3) {
-    const [a = '', b = '', c = ''] = parts;
+    const [a, b, c] = parts as [string, string, string];
     const patronymicLast = isPatronymic(c);
     const patronymicSecond = isPatronymic(b);
     if (patronymicLast && !patronymicSecond) return split(a, b, c);
@@ -133,7 +136,7 @@ export function splitName(text: string, order: NameOrder = 'family-first'): Spli
     return order === 'given-first' ? split(c, a, b) : split(a, b, c);
   }
   if (parts.length === 4) {
-    const [a = '', b = '', c = '', d = ''] = parts;
+    const [a, b, c, d] = parts as [string, string, string, string];
     if (isPatronymic(d) && !isPatronymic(b)) return split(`${a} ${b}`, c, d);
     if (isPatronymic(b) && !isPatronymic(d)) return split(`${c} ${d}`, a, b);
   }
@@ -308,9 +311,11 @@ const maleSurname = /(ов|ев|ин|ын|ский|цкий|ый|ий)$/u;
 export function sexOf(person: PersonName & { sex?: string | null }): Sex | null {
   if (person.sex === 'f' || person.sex === 'm') return person.sex;
   // «Рашид кызы» reads as «рашидкызы»: normalizeNamePart keeps letters only.
-  const middle = normalizeNamePart(person.middle_name ?? '');
-  if (femalePatronymic.test(middle)) return 'f';
-  if (malePatronymic.test(middle)) return 'm';
+  if (person.middle_name) {
+    const middle = normalizeNamePart(person.middle_name);
+    if (femalePatronymic.test(middle)) return 'f';
+    if (malePatronymic.test(middle)) return 'm';
+  }
   const last = normalizeNamePart(person.last_name);
   if (!/[а-я]/.test(last) || last.length < 4) return null;
   if (femaleSurname.test(last)) return 'f';

@@ -34,6 +34,13 @@ describe('pageRosterRows', () => {
     expect(rows).toEqual([row('Карпова', 'Мария', '10Б'), row('Воробьёва', 'Василиса', '10Б'), row('Карпова', 'Мария', '11Б')]);
     expect(skipped).toEqual(['Итого']);
   });
+  it('tells apart two people whose names run together the same («Ким Енсу», «Кимен Су»)', () => {
+    const { rows } = pageRosterRows([
+      { name: 'Ким Енсу', className: '7А' },
+      { name: 'Кимен Су', className: '7А' },
+    ]);
+    expect(rows).toEqual([row('Ким', 'Енсу', '7А'), row('Кимен', 'Су', '7А')]);
+  });
   it('leaves the class empty when the page does not say, and keeps a class it cannot read as printed', () => {
     expect(pageRosterRows([{ name: 'Кирилл Волков', className: null }], 'given-first').rows).toEqual([row('Волков', 'Кирилл', null)]);
     expect(pageRosterRows([{ name: 'Иванов Иван', className: ' Кружок «Физика» ' }]).rows).toEqual([
