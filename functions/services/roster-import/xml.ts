@@ -8,6 +8,18 @@ export type XmlEvent =
   | { kind: 'close'; name: string }
   | { kind: 'text'; text: string };
 
+export type XmlStart = Extract<XmlEvent, { kind: 'open' }>;
+
+/** Whether `event` is a start tag (or a self-closing tag) of `name`; when not, it may be any other start tag. */
+export function isStart<Name extends string>(event: XmlEvent, name: Name): event is XmlStart & { name: Name } {
+  return event.kind === 'open' && event.name === name;
+}
+
+/** Whether `event` is an end tag of `name` (a self-closing tag has none). */
+export function isEnd(event: XmlEvent, name: string): boolean {
+  return event.kind === 'close' && event.name === name;
+}
+
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function decodeEntities(text: string): string {
