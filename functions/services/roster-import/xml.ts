@@ -78,14 +78,16 @@ export function* xmlEvents(xml: string): Generator<XmlEvent> {
     if (gt === -1) return;
     const inner = xml.slice(lt + 1, gt);
     i = gt + 1;
-    if (inner.startsWith('?') || inner.startsWith('!')) continue;
+    // A processing instruction (<?xml …?>) or a declaration (<!DOCTYPE …>).
+    if (inner[0] === '?' || inner[0] === '!') continue;
     if (inner.startsWith('/')) {
       yield { kind: 'close', name: localName(inner.slice(1).trim()) };
       continue;
     }
     const selfClosing = inner.endsWith('/');
     const body = selfClosing ? inner.slice(0, -1) : inner;
-    const nameEnd = body.search(/\s|$/);
-    yield { kind: 'open', name: localName(body.slice(0, nameEnd)), attributes: parseAttributes(body.slice(nameEnd)), selfClosing };
+    // The name is never read as an attribute: an attribute's name is followed by «=», the tag's by a space.
+    const name = localName(body.slice(0, body.search(/\s|$/)));
+    yield { kind: 'open', name, attributes: parseAttributes(body), selfClosing };
   }
 }
