@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, type XmlEvent, xmlEvents } from './xml.ts';
+import { decodeEntities, isEnd, isStart, type XmlEvent, xmlEvents } from './xml.ts';
 
 const events = (xml: string): XmlEvent[] => [...xmlEvents(xml)];
 
@@ -88,5 +88,13 @@ describe('xmlEvents', () => {
     expect(events('<row a="1"/><!--c--><row/>').map((event) => event.kind)).toEqual(['open', 'open']);
     expect(events('<!--a--><!--b--><row/>').map((event) => event.kind)).toEqual(['open']);
     expect(events('<t a="x?"/><u b="y!"></u>').map((event) => event.kind)).toEqual(['open', 'open', 'close']);
+  });
+});
+
+describe('isStart and isEnd', () => {
+  it('tell the start and the end of an element of a name from each other, from other elements and from text', () => {
+    const stream = events('<si><si/>si</si><t></t>');
+    expect(stream.map((event) => isStart(event, 'si'))).toEqual([true, true, false, false, false, false]);
+    expect(stream.map((event) => isEnd(event, 'si'))).toEqual([false, false, false, true, false, false]);
   });
 });
