@@ -314,12 +314,10 @@ export function openXlsx(bytes: Uint8Array): OpenedXlsx {
   try {
     // The package's relationships name the workbook, whatever its part is called («xl/workbook.xml»
     // by Excel, anything at all by other writers); only without them is xl/workbook.xml assumed.
-    const packageRels = part(
-      unzipParts(bytes, (name) => name.toLowerCase() === '_rels/.rels'),
-      '_rels/.rels',
-    );
+    const packageRels = unzipParts(bytes, (name) => name.toLowerCase() === '_rels/.rels');
+    const packageRelsXml = part(packageRels, '_rels/.rels');
     // Stryker disable next-line StringLiteral: they resolve from the package's root, the folder of any name without a «/»
-    const root = relationships(packageRels, '');
+    const root = relationships(packageRelsXml, '');
     const workbookPath = root.find((rel) => rel.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
     const wanted = new Set([workbookPath, relsPathOf(workbookPath)].map((path) => path.toLowerCase()));
     const meta = unzipParts(bytes, (name) => wanted.has(name.toLowerCase()));

@@ -10,7 +10,10 @@ export type XmlEvent =
 
 export type XmlStart = Extract<XmlEvent, { kind: 'open' }>;
 
-/** Whether `event` is a start tag (or a self-closing tag) of `name`; when not, it may be any other start tag. */
+/**
+ * Whether `event` is a start tag (or a self-closing tag) of `name`. It narrows by the name too, so
+ * after a false answer the event may still be a start tag of another name.
+ */
 export function isStart<Name extends string>(event: XmlEvent, name: Name): event is XmlStart & { name: Name } {
   return event.kind === 'open' && event.name === name;
 }
