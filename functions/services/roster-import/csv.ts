@@ -55,20 +55,25 @@ export function parseCsv(text: string, delimiter: Delimiter, maxRecords = Number
     field += char;
     i++;
   }
-  if (records.length < maxRecords && (field !== '' || record.length > 0 || quotedField)) {
+  // A loop stopped by maxRecords has just ended a record: nothing is left over then.
+  if (field !== '' || record.length > 0 || quotedField) {
     record.push(field);
     records.push(record);
   }
   return records;
 }
 
+function isDelimiter(char: string | undefined): char is Delimiter {
+  return (delimiters as readonly (string | undefined)[]).includes(char);
+}
+
 /** Excel's «sep=;» directive on the first line, if any, and the text after it. */
 function sepDirective(text: string): { delimiter: Delimiter; rest: string } | null {
   // The delimiter is one character, or «\t» written out as two (as Excel writes a tab there).
   const match = /^"?sep=(\\t|.)"?\r?\n/i.exec(text);
-  const char = match?.[1] === '\\t' ? '\t' : match?.[1];
-  if (!match || !char || !(delimiters as readonly string[]).includes(char)) return null;
-  return { delimiter: char as Delimiter, rest: text.slice(match[0].length) };
+  if (!match) return null;
+  const char = match[1] === '\\t' ? '\t' : match[1];
+  return isDelimiter(char) ? { delimiter: char, rest: text.slice(match[0].length) } : null;
 }
 
 /**

@@ -91,7 +91,8 @@ export function parsePhone(text: string): Parsed<string> {
 
 export interface BirthDate {
   date: string | null;
-  year: number | null;
+  /** A year alone has no date, but a date always has a year. */
+  year: number;
 }
 
 /**

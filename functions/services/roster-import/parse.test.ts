@@ -422,7 +422,7 @@ describe('parseRosterRows: a list sent as rows (roster capture)', () => {
       [4, 'Иванов1', 'Иван', null, null],
     ]);
     expect(parsed.errors.map((issue) => [issue.line, issue.code, issue.column])).toEqual([
-      [4, 'bad_name', null],
+      [4, 'bad_name', 'Фамилия'],
       [4, 'bad_class', 'Класс'],
     ]);
   });

@@ -77,9 +77,12 @@ describe('buildRow', () => {
     });
   });
 
-  it('says which name part is not a name, and in which column when the name is one cell', () => {
+  it('says which name part is not a name, and in which column', () => {
     expect(issuesOf(row(['last', 'first'], ['Иванов1', 'Иван']))).toEqual([
-      ['bad_name', null, 'The name has characters a name cannot have: “Иванов1”'],
+      ['bad_name', 'Фамилия', 'The name has characters a name cannot have: “Иванов1”'],
+    ]);
+    expect(issuesOf(row(['last', 'first', 'middle'], ['Иванов', 'Иван', 'Иванович2']))).toEqual([
+      ['bad_name', 'Отчество', 'The name has characters a name cannot have: “Иванович2”'],
     ]);
     expect(issuesOf(row(['fullName'], ['Иванов Иван 3']))).toEqual([
       ['bad_name', 'ФИО', 'The name has characters a name cannot have: “3”'],
@@ -103,6 +106,11 @@ describe('buildRow', () => {
     expect(row(['last', 'first', 'className'], ['Иванов', 'Иван', ''], '9Г').className).toBe('9Г');
   });
 
+  it('reads a row that ends before the last columns (a spreadsheet row stops at its last value) as empty there', () => {
+    const built = row(['last', 'first', 'className', 'birthDate', 'sex'], ['Иванов', 'Иван'], '9Г');
+    expect(built).toMatchObject({ className: '9Г', birthDate: null, birthYear: null, sex: null, issues: [] });
+  });
+
   it('says which class cell it could not read, with what it read', () => {
     expect(issuesOf(row(['last', 'first', 'className'], ['Иванов', 'Иван', '15Я']))).toEqual([
       ['bad_class', 'Класс', expect.stringContaining('15Я')],
@@ -115,6 +123,10 @@ describe('buildRow', () => {
     ]);
     expect(issuesOf(row(['last', 'first', 'letter'], ['Иванов', 'Иван', 'А']))).toEqual([
       ['bad_class', 'Литера', expect.stringContaining('“А”')],
+    ]);
+    // A class cell of more than two digits is no grade to join to the letter: «107» is not «10Б».
+    expect(issuesOf(row(['last', 'first', 'className', 'letter'], ['Иванов', 'Иван', '107', 'б']))).toEqual([
+      ['bad_class', 'Класс', expect.stringContaining('107')],
     ]);
     // The field too, whatever the column's heading, so the preview can point at it.
     expect(row(['last', 'first', 'grade', 'letter'], ['Иванов', 'Иван', '12', 'А']).issues.map((issue) => issue.field)).toEqual(['grade']);

@@ -69,9 +69,13 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
   if (!first) report('missing_first', nameField === 'fullName' ? 'fullName' : 'first');
   if (unreadableName) report('bad_name', 'fullName', { value: fullName });
   else
-    for (const part of [last, first, middle]) {
+    for (const [field, part] of [
+      ['last', last],
+      ['first', first],
+      ['middle', middle],
+    ] as const) {
       if (part && !isPlausibleNamePart(part)) {
-        report('bad_name', nameField === 'fullName' ? 'fullName' : null, { value: part });
+        report('bad_name', nameField === 'fullName' ? 'fullName' : field, { value: part });
         break;
       }
     }
@@ -109,7 +113,7 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
   if (dateText) {
     const parsed = parseBirthDate(dateText);
     if (!parsed.ok) report('bad_birth_date', 'birthDate', { value: dateText });
-    else if (parsed.value.year !== null && !isPossibleBirthYear(parsed.value.year, context.today)) {
+    else if (!isPossibleBirthYear(parsed.value.year, context.today)) {
       report('bad_birth_year', 'birthDate', { value: parsed.value.year });
     } else {
       birthDate = parsed.value.date;
@@ -119,7 +123,7 @@ export function buildRow(line: number, cells: readonly string[], context: RowCon
   const yearText = cell('birthYear');
   if (yearText) {
     const parsed = parseBirthDate(yearText);
-    if (!parsed.ok || parsed.value.year === null) report('bad_birth_year', 'birthYear', { value: yearText });
+    if (!parsed.ok) report('bad_birth_year', 'birthYear', { value: yearText });
     else if (!isPossibleBirthYear(parsed.value.year, context.today)) report('bad_birth_year', 'birthYear', { value: parsed.value.year });
     else if (birthYear !== null && birthYear !== parsed.value.year) {
       report('birth_year_mismatch', 'birthYear', { year: parsed.value.year, date: birthDate ?? birthYear });

@@ -10,10 +10,35 @@ function zip(parts: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)])));
 }
 
+/** Offsets in a zip's central directory entry: how its data is packed, and its unpacked size. */
+const entryMethod = 10;
+const entryUnpackedSize = 24;
+
+/** Overwrites a field of the central directory entry of `name`, which is what a reader checks first. */
+function setEntry(bytes: Uint8Array, name: string, field: number, value: number, size: 2 | 4 = 4): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const wanted = strToU8(name);
+  for (let offset = 0; offset + 46 < bytes.length; offset++) {
+    if (view.getUint32(offset, true) !== 0x02014b50 || view.getUint16(offset + 28, true) !== wanted.length) continue;
+    if (!bytes.subarray(offset + 46, offset + 46 + wanted.length).every((byte, k) => byte === wanted[k])) continue;
+    if (size === 2) view.setUint16(offset + field, value, true);
+    else view.setUint32(offset + field, value, true);
+    return;
+  }
+  throw new Error(`no entry ${name}`);
+}
+
 /** A one-sheet workbook at the usual paths; `parts` adds or replaces any part. */
 function workbook(sheetData: string, parts: Record<string, string> = {}, tail = ''): Uint8Array {
   return zip({
-    '_rels/.rels': `<Relationships><Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
+    // Excel lists the document's properties before the workbook.
+    '_rels/.rels': `<Relationships>
+      <Relationship Id="rId3" Type="${rel('extended-properties')}" Target="docProps/app.xml"/>
+      <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+      <Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"/>
+    </Relationships>`,
+    'docProps/app.xml': '<Properties><Application>Microsoft Excel</Application></Properties>',
+    'docProps/core.xml': '<cp:coreProperties><dc:creator>Завуч</dc:creator></cp:coreProperties>',
     'xl/workbook.xml': '<workbook><sheets><sheet name="7А" sheetId="1" r:id="rId1"/></sheets></workbook>',
     'xl/_rels/workbook.xml.rels': `<Relationships>
       <Relationship Id="rId1" Type="${rel('worksheet')}" Target="worksheets/sheet1.xml"/>
@@ -241,6 +266,26 @@ describe('openXlsx', () => {
     expect(openXlsx(book('content/missing.xml', decoy))).toEqual({ ok: false, detail: 'no workbook' });
   });
 
+  it('skips a sheet with no relationship to its cells, and lists one without a name under an empty name', () => {
+    const bytes = workbook('<row r="1"><c r="A1"><v>1</v></c></row>', {
+      'xl/workbook.xml': '<workbook><sheets><sheet name="Без связи" sheetId="1"/><sheet r:id="rId1"/></sheets></workbook>',
+    });
+    expect(opened(bytes).sheetNames).toEqual(['']);
+    expect(cellsOf(bytes)).toEqual([[1, ['1']]]);
+  });
+
+  it('reads a number as a number when its custom format has no code', () => {
+    const styles = '<styleSheet><numFmts><numFmt numFmtId="164"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>';
+    expect(cellsOf(workbook('<row r="1"><c r="A1"><v>41345</v></c></row>', { 'xl/styles.xml': styles }))).toEqual([[1, ['41345']]]);
+  });
+
+  it('reads shared strings when the first one is empty and written as <si/>', () => {
+    const bytes = workbook('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
+      'xl/sharedStrings.xml': '<sst count="2" uniqueCount="2"><si/><si><t>Иванов</t></si></sst>',
+    });
+    expect(cellsOf(bytes)).toEqual([[1, ['', 'Иванов']]]);
+  });
+
   it('without a package relationship, looks for xl/workbook.xml', () => {
     const bytes = workbook('<row r="1"><c r="A1"><v>1</v></c></row>', {
       '_rels/.rels': '<Relationships/>',
@@ -256,16 +301,14 @@ describe('openXlsx', () => {
   });
 
   it('refuses a workbook that says it unpacks to more than 64 MB (a zip bomb), before unpacking it', () => {
-    const bomb = zip({ 'xl/workbook.xml': '<workbook/>' });
-    // The central directory's uncompressed size (offset 24 of its entry) is what a reader checks first.
-    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
-    for (let offset = bomb.length - 22; offset >= 0; offset--) {
-      if (view.getUint32(offset, true) === 0x02014b50) {
-        view.setUint32(offset + 24, 64 * 1024 * 1024 + 1, true);
-        break;
-      }
-    }
-    expect(openXlsx(bomb)).toEqual({ ok: false, detail: 'the unpacked workbook is too large' });
+    const saying = (size: number) => {
+      const bytes = zip({ 'xl/workbook.xml': '<workbook/>' });
+      setEntry(bytes, 'xl/workbook.xml', entryUnpackedSize, size);
+      return bytes;
+    };
+    expect(openXlsx(saying(64 * 1024 * 1024 + 1))).toEqual({ ok: false, detail: 'the unpacked workbook is too large' });
+    // 64 MB itself is read (and this workbook has no sheets).
+    expect(openXlsx(saying(64 * 1024 * 1024))).toEqual({ ok: false, detail: 'no worksheets' });
   });
 
   it('reads a string’s text runs only, not what stands between them', () => {
@@ -336,14 +379,14 @@ describe('openXlsx', () => {
 
   it('reads a workbook beside a large picture: only the parts it reads count towards 64 MB', () => {
     const bytes = workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>Иванов</t></is></c></row>', { 'xl/media/image1.png': 'png' });
-    // The picture says it unpacks to 100 MB (its central directory entry's size, offset 24).
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const name = strToU8('xl/media/image1.png');
-    for (let offset = 0; offset + 46 < bytes.length; offset++) {
-      if (view.getUint32(offset, true) !== 0x02014b50 || view.getUint16(offset + 28, true) !== name.length) continue;
-      if (bytes.subarray(offset + 46, offset + 46 + name.length).every((byte, k) => byte === name[k]))
-        view.setUint32(offset + 24, 100 * 1024 * 1024, true);
-    }
+    setEntry(bytes, 'xl/media/image1.png', entryUnpackedSize, 100 * 1024 * 1024);
+    expect(cellsOf(bytes)).toEqual([[1, ['Иванов']]]);
+  });
+
+  it('reads a workbook beside a part it could not unpack, since it never unpacks it', () => {
+    const bytes = workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>Иванов</t></is></c></row>', { 'xl/media/image1.png': 'png' });
+    // Packed with bzip2 (method 12), which some zip tools offer and no reader here knows.
+    setEntry(bytes, 'xl/media/image1.png', entryMethod, 12, 2);
     expect(cellsOf(bytes)).toEqual([[1, ['Иванов']]]);
   });
 

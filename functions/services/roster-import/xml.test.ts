@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, type XmlEvent, xmlEvents } from './xml.ts';
+import { decodeEntities, isEnd, isStart, type XmlEvent, xmlEvents } from './xml.ts';
 
 const events = (xml: string): XmlEvent[] => [...xmlEvents(xml)];
 
@@ -57,6 +57,13 @@ describe('xmlEvents', () => {
     ]);
   });
 
+  it('reads «]]>» kept in CDATA as writers keep it, in two sections one after the other', () => {
+    expect(events('<t><![CDATA[a]]]]><![CDATA[>b]]></t>').filter((event) => event.kind === 'text')).toEqual([
+      { kind: 'text', text: 'a]]' },
+      { kind: 'text', text: '>b' },
+    ]);
+  });
+
   it('reads what it can of broken input and never throws', () => {
     expect(events('<t>a<![CDATA[open to the end')).toEqual([
       { kind: 'open', name: 't', attributes: {}, selfClosing: false },
@@ -79,6 +86,15 @@ describe('xmlEvents', () => {
       { kind: 'text', text: 'yes!' },
     ]);
     expect(events('<row a="1"/><!--c--><row/>').map((event) => event.kind)).toEqual(['open', 'open']);
+    expect(events('<!--a--><!--b--><row/>').map((event) => event.kind)).toEqual(['open']);
     expect(events('<t a="x?"/><u b="y!"></u>').map((event) => event.kind)).toEqual(['open', 'open', 'close']);
+  });
+});
+
+describe('isStart and isEnd', () => {
+  it('tell the start and the end of an element of a name from each other, from other elements and from text', () => {
+    const stream = events('<si><si/>si</si><t></t>');
+    expect(stream.map((event) => isStart(event, 'si'))).toEqual([true, true, false, false, false, false]);
+    expect(stream.map((event) => isEnd(event, 'si'))).toEqual([false, false, false, true, false, false]);
   });
 });

@@ -8,6 +8,21 @@ export type XmlEvent =
   | { kind: 'close'; name: string }
   | { kind: 'text'; text: string };
 
+export type XmlStart = Extract<XmlEvent, { kind: 'open' }>;
+
+/**
+ * Whether `event` is a start tag (or a self-closing tag) of `name`. It narrows by the name too, so
+ * after a false answer the event may still be a start tag of another name.
+ */
+export function isStart<Name extends string>(event: XmlEvent, name: Name): event is XmlStart & { name: Name } {
+  return event.kind === 'open' && event.name === name;
+}
+
+/** Whether `event` is an end tag of `name` (a self-closing tag has none). */
+export function isEnd(event: XmlEvent, name: string): boolean {
+  return event.kind === 'close' && event.name === name;
+}
+
 const namedEntities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function decodeEntities(text: string): string {
@@ -66,14 +81,16 @@ export function* xmlEvents(xml: string): Generator<XmlEvent> {
     if (gt === -1) return;
     const inner = xml.slice(lt + 1, gt);
     i = gt + 1;
-    if (inner.startsWith('?') || inner.startsWith('!')) continue;
+    // A processing instruction (<?xml …?>) or a declaration (<!DOCTYPE …>).
+    if (inner[0] === '?' || inner[0] === '!') continue;
     if (inner.startsWith('/')) {
       yield { kind: 'close', name: localName(inner.slice(1).trim()) };
       continue;
     }
     const selfClosing = inner.endsWith('/');
     const body = selfClosing ? inner.slice(0, -1) : inner;
-    const nameEnd = body.search(/\s|$/);
-    yield { kind: 'open', name: localName(body.slice(0, nameEnd)), attributes: parseAttributes(body.slice(nameEnd)), selfClosing };
+    // The name is never read as an attribute: an attribute's name is followed by «=», the tag's by a space.
+    const name = localName(body.slice(0, body.search(/\s|$/)));
+    yield { kind: 'open', name, attributes: parseAttributes(body), selfClosing };
   }
 }
