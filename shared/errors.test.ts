@@ -20,6 +20,17 @@ describe('fieldErrors', () => {
       expect(error.message_en).toMatch(/[a-zA-Z]/);
     }
   });
+  it('writes message_en in English whatever language zod is set to (the API sets both at once)', () => {
+    const bad = { id: 'not-a-uuid', group_id: 'x', kind: 'party', held_on: 'x', duration_minutes: 1 };
+    const inEnglishByDefault = fieldErrors(meetingCreate, bad);
+    z.config(z.locales.ru());
+    try {
+      expect(fieldErrors(meetingCreate, bad)).toEqual(inEnglishByDefault);
+    } finally {
+      z.config(z.locales.en());
+    }
+    for (const error of inEnglishByDefault) expect(error.message_en).not.toMatch(/[а-яё]/i);
+  });
   it('rejects unknown fields rather than ignoring them', () => {
     const errors = fieldErrors(meetingCreate, {
       id: '5b0c1c6e-4a8a-4a39-9d39-0a1f0c1d2e3f',

@@ -35,12 +35,14 @@ const enLocale = z.locales.en().localeError;
 /** The issues of a failed parse, each with its path and a Russian and an English message. */
 export function fieldErrors(schema: z.ZodType, input: unknown): FieldError[] {
   const inRussian = schema.safeParse(input, { error: ruLocale });
-  const inEnglish = schema.safeParse(input, { error: enLocale });
-  if (inRussian.success || inEnglish.success) return [];
+  if (inRussian.success) return [];
+  // The same input fails the same parse the same way: the English issues line up one for one. The
+  // locale is named, as the API sets zod's default to both languages at once (functions/openapi.ts).
+  const inEnglish = (schema.safeParse(input, { error: enLocale }).error as z.ZodError).issues;
   return inRussian.error.issues.map((issue, i) => ({
     path: issue.path.join('.') || '(body)',
     message: issue.message,
-    message_en: inEnglish.error.issues[i]?.message ?? issue.message,
+    message_en: (inEnglish[i] as z.core.$ZodIssue).message,
   }));
 }
 
