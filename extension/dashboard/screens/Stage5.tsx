@@ -332,67 +332,69 @@ function Matching({ context, people }: { context: DashboardContext; people: Peop
               <p class="muted small">{t('stage5.skippedHint')}</p>
             </div>
           )}
-          <table class="table">
-            <thead>
-              <tr>
-                <th>
-                  <span class="visually-hidden">{t('stage5.swapPick')}</span>
-                </th>
-                <th>{t('role.mentor')}</th>
-                <th>{t('role.mentee')}</th>
-                <th>{t('stage5.score')}</th>
-                <th>{t('stage5.reasons')}</th>
-                <th>{t('stage5.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.pairs.map((p) => {
-                const pair: Pair = [p.mentor, p.mentee];
-                const k = key(pair);
-                const isPinned = pinned.some((x) => key(x) === k);
-                return (
-                  <tr key={k} data-testid="suggested-pair" data-pinned={isPinned}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('stage5.swapPick')}
-                        checked={swap.includes(k)}
-                        onChange={(e) => setSwap(e.currentTarget.checked ? [...swap, k].slice(-2) : swap.filter((x) => x !== k))}
-                        data-testid="swap-pick"
-                      />
-                    </td>
-                    <td>{name(p.mentor)}</td>
-                    <td>{name(p.mentee)}</td>
-                    <td>{p.score}</td>
-                    <td class="reasons" data-testid="pair-reasons">
-                      {(p.reasons as ScoreReason[]).map(reasonText).join(' · ') || t('stage5.noReasons')}
-                    </td>
-                    <td class="nowrap">
-                      <button
-                        type="button"
-                        class="secondary small"
-                        aria-pressed={isPinned}
-                        disabled={keep.busy}
-                        onClick={() => pin(pair)}
-                        data-testid="pair-pin"
-                      >
-                        {isPinned ? t('stage5.unpin') : t('stage5.pin')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        class="secondary small"
-                        disabled={keep.busy}
-                        onClick={() => forbid(pair)}
-                        data-testid="pair-forbid"
-                      >
-                        {t('stage5.forbid')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>
+                    <span class="visually-hidden">{t('stage5.swapPick')}</span>
+                  </th>
+                  <th>{t('role.mentor')}</th>
+                  <th>{t('role.mentee')}</th>
+                  <th>{t('stage5.score')}</th>
+                  <th>{t('stage5.reasons')}</th>
+                  <th>{t('stage5.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.pairs.map((p) => {
+                  const pair: Pair = [p.mentor, p.mentee];
+                  const k = key(pair);
+                  const isPinned = pinned.some((x) => key(x) === k);
+                  return (
+                    <tr key={k} data-testid="suggested-pair" data-pinned={isPinned}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('stage5.swapPick')}
+                          checked={swap.includes(k)}
+                          onChange={(e) => setSwap(e.currentTarget.checked ? [...swap, k].slice(-2) : swap.filter((x) => x !== k))}
+                          data-testid="swap-pick"
+                        />
+                      </td>
+                      <td>{name(p.mentor)}</td>
+                      <td>{name(p.mentee)}</td>
+                      <td>{p.score}</td>
+                      <td class="reasons" data-testid="pair-reasons">
+                        {(p.reasons as ScoreReason[]).map(reasonText).join(' · ') || t('stage5.noReasons')}
+                      </td>
+                      <td class="nowrap">
+                        <button
+                          type="button"
+                          class="secondary small"
+                          aria-pressed={isPinned}
+                          disabled={keep.busy}
+                          onClick={() => pin(pair)}
+                          data-testid="pair-pin"
+                        >
+                          {isPinned ? t('stage5.unpin') : t('stage5.pin')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          class="secondary small"
+                          disabled={keep.busy}
+                          onClick={() => forbid(pair)}
+                          data-testid="pair-forbid"
+                        >
+                          {t('stage5.forbid')}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <p>
             <button
               type="button"
