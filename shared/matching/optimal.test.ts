@@ -8,17 +8,15 @@ describe('solveOptimal', () => {
   // capacities) the solver reaches exactly what trying every assignment reaches, and keeps every constraint.
   it('equals brute force on 1,500 random small problems', () => {
     for (let seed = 1; seed <= 1500; seed++) {
-      const random = seededRandom(seed);
-      const problem = randomProblem(random, {
-        mentees: 1 + Math.floor(random() * 6),
-        mentors: 1 + Math.floor(random() * 4),
+      const problem = mixedProblem(seed, seed, {
+        mentees: [1, 6],
+        mentors: [1, 4],
         maxMentorCapacity: 3,
         maxMenteeCapacity: seed % 3 === 0 ? 2 : 1,
-        density: 0.3 + random() * 0.7,
-        maxScore: seed % 5 === 0 ? 3 : 20,
-        minScore: seed % 4 === 0 ? -10 : 0,
+        minDensity: 0.3,
+        maxScore: 20,
+        pairedEvery: 7,
       });
-      if (seed % 7 === 0) problem.menteeAlreadyMatched = Uint8Array.from({ length: problem.menteeCount }, () => (random() < 0.3 ? 1 : 0));
       const pairs = solveOptimal(problem);
       expect(constraintViolations(problem, pairs), `seed ${seed}`).toEqual([]);
       expect(objectiveOf(problem, pairs), `seed ${seed}`).toEqual(bruteForceBest(problem));
@@ -60,17 +58,15 @@ describe('solveOptimal', () => {
   // groups (too big for brute force), the solver reaches what a plain Bellman–Ford min-cost flow reaches.
   it('equals an independent min-cost flow on 300 random medium problems', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const random = seededRandom(10_000 + seed);
-      const problem = randomProblem(random, {
-        mentees: 5 + Math.floor(random() * 20),
-        mentors: 2 + Math.floor(random() * 7),
+      const problem = mixedProblem(seed, 10_000 + seed, {
+        mentees: [5, 20],
+        mentors: [2, 7],
         maxMentorCapacity: 4,
         maxMenteeCapacity: 1 + (seed % 3),
-        density: 0.2 + random() * 0.8,
-        maxScore: seed % 5 === 0 ? 3 : 30,
-        minScore: seed % 4 === 0 ? -10 : 0,
+        minDensity: 0.2,
+        maxScore: 30,
+        pairedEvery: 6,
       });
-      if (seed % 6 === 0) problem.menteeAlreadyMatched = Uint8Array.from({ length: problem.menteeCount }, () => (random() < 0.3 ? 1 : 0));
       const pairs = solveOptimal(problem);
       expect(constraintViolations(problem, pairs), `seed ${seed}`).toEqual([]);
       expect(objectiveOf(problem, pairs), `seed ${seed}`).toEqual(objectiveOf(problem, referenceFlow(problem)));
@@ -83,17 +79,15 @@ describe('solveOptimal', () => {
 describe('the shortest-path search', () => {
   it('keeps every reduced cost non-negative and every mentor potential ≤ 0 after each run, from the start', () => {
     for (let seed = 1; seed <= 400; seed++) {
-      const random = seededRandom(50_000 + seed);
-      const problem = randomProblem(random, {
-        mentees: 2 + Math.floor(random() * 8),
-        mentors: 1 + Math.floor(random() * 5),
+      const problem = mixedProblem(seed, 50_000 + seed, {
+        mentees: [2, 8],
+        mentors: [1, 5],
         maxMentorCapacity: 3,
         maxMenteeCapacity: 1 + (seed % 3),
-        density: 0.3 + random() * 0.7,
-        maxScore: seed % 5 === 0 ? 3 : 20,
-        minScore: seed % 4 === 0 ? -10 : 0,
+        minDensity: 0.3,
+        maxScore: 20,
+        pairedEvery: 6,
       });
-      if (seed % 6 === 0) problem.menteeAlreadyMatched = Uint8Array.from({ length: problem.menteeCount }, () => (random() < 0.3 ? 1 : 0));
       const solver = new OptimalSolver(problem);
       expect(reducedCostViolations(solver), `seed ${seed}, start`).toEqual([]);
       problem.menteeCapacity.forEach((units, mentee) => {
@@ -333,6 +327,40 @@ describe('MenteeHeap', () => {
     expect(heap.peekDist(settled, 7)).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+interface MixedShape {
+  /** Sizes as [smallest, how many more at most]. */
+  mentees: [number, number];
+  mentors: [number, number];
+  maxMentorCapacity: number;
+  maxMenteeCapacity: number;
+  /** Share of allowed pairs: from this to 1. */
+  minDensity: number;
+  maxScore: number;
+  /** Every so many seeds, some mentees already have a pair. */
+  pairedEvery: number;
+}
+
+/**
+ * The property tests' random problem, replayable from `randomSeed`: gaps, groups and empty capacities
+ * always; scores of 0–3 (many ties) every 5th `seed`, negative scores every 4th, mentees already paired
+ * every `pairedEvery`-th.
+ */
+function mixedProblem(seed: number, randomSeed: number, shape: MixedShape): DenseProblem {
+  const random = seededRandom(randomSeed);
+  const problem = randomProblem(random, {
+    mentees: shape.mentees[0] + Math.floor(random() * shape.mentees[1]),
+    mentors: shape.mentors[0] + Math.floor(random() * shape.mentors[1]),
+    maxMentorCapacity: shape.maxMentorCapacity,
+    maxMenteeCapacity: shape.maxMenteeCapacity,
+    density: shape.minDensity + random() * (1 - shape.minDensity),
+    maxScore: seed % 5 === 0 ? 3 : shape.maxScore,
+    minScore: seed % 4 === 0 ? -10 : 0,
+  });
+  if (seed % shape.pairedEvery === 0)
+    problem.menteeAlreadyMatched = Uint8Array.from({ length: problem.menteeCount }, () => (random() < 0.3 ? 1 : 0));
+  return problem;
+}
 
 const byMentorThenMentee = (a: number[], b: number[]) => (a[1] as number) - (b[1] as number) || (a[0] as number) - (b[0] as number);
 
